@@ -1,0 +1,132 @@
+"""The `wegwijzer` command: a thin layer of argument parsing over the package's functions."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from wegwijzer.config import ConfigError, Site, load_site
+from wegwijzer.new_record import NewRecordError, write_new_record
+from wegwijzer.report import Finding, Level, Report
+from wegwijzer.schema import stale_schemas, write_schemas
+from wegwijzer.validate import validate_site
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum zoals 2025-03-31") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wegwijzer", description="Wegwijzer voor hulp bij geldzorgen: controleren en bouwen."
+    )
+    parser.add_argument(
+        "-f", "--config", type=Path, default=Path("mkdocs.yml"), help="het mkdocs-configbestand"
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
+
+    check = commands.add_parser("check", help="controleer alle gegevens")
+    check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
+    check.add_argument("--format", choices=["tekst", "github"], default="tekst")
+    check.add_argument("--vandaag", type=_date, help="doe alsof het deze datum is (voor tests)")
+
+    new = commands.add_parser("nieuw", help="maak een nieuw record om in te vullen")
+    new.add_argument("soort", choices=["organisatie", "locatie"])
+    new.add_argument("id", help="kleine letters, cijfers en streepjes; ook de bestandsnaam")
+    new.add_argument("--organisatie", help="id van de organisatie (bij een locatie)")
+
+    schema = commands.add_parser("schema", help="schrijf de JSON Schema's naar schema/")
+    schema.add_argument("--check", action="store_true", help="alleen controleren of ze kloppen")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        site = load_site(args.config)
+    except ConfigError as exc:
+        _print_findings(exc.findings, "tekst")
+        return 1
+    handler = {"check": _check, "nieuw": _new, "schema": _schema}[args.command]
+    return handler(site, args)
+
+
+def _check(site: Site, args: argparse.Namespace) -> int:
+    dataset, report = validate_site(site, args.vandaag)
+    _print_findings(report.sorted(), args.format)
+    print(_summary(report, len(dataset.organisaties), len(dataset.locaties)), file=sys.stderr)
+    return report.exit_code(strict=args.strict)
+
+
+def _summary(report: Report, organisations: int, locations: int) -> str:
+    counted = (
+        f"{_count(organisations, 'organisatie', 'organisaties')} en "
+        f"{_count(locations, 'locatie', 'locaties')} gelezen."
+    )
+    if not report.findings:
+        return f"Alles in orde: {counted}"
+    errors = _count(len(report.errors), "fout", "fouten")
+    warnings = _count(len(report.warnings), "waarschuwing", "waarschuwingen")
+    return f"{errors} en {warnings}. {counted}"
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _print_findings(findings: Sequence[Finding], style: str) -> None:
+    for finding in findings:
+        print(github_annotation(finding) if style == "github" else str(finding))
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_annotation(finding: Finding) -> str:
+    """A GitHub Actions workflow command that puts the finding on its file and line."""
+    kind = "error" if finding.level is Level.ERROR else "warning"
+    props = [f"file={_escape_property(finding.path)}"]
+    if finding.line:
+        props.append(f"line={finding.line}")
+    if finding.field:
+        props.append(f"title={_escape_property(finding.field)}")
+    return f"::{kind} {','.join(props)}::{_escape_data(finding.message)}"
+
+
+def _new(site: Site, args: argparse.Namespace) -> int:
+    try:
+        path = write_new_record(
+            site.data_dir, args.soort, args.id, site.config.gemeente, args.organisatie, date.today()
+        )
+    except NewRecordError as exc:
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
+    print(f"Gemaakt: {path}. Vul het in en controleer het met 'wegwijzer check'.")
+    return 0
+
+
+def _schema(site: Site, args: argparse.Namespace) -> int:
+    folder = site.root / "schema"
+    if args.check:
+        stale = stale_schemas(folder, site.config)
+        for name in stale:
+            print(f"schema/{name}: verouderd. Maak het opnieuw met 'wegwijzer schema'.")
+        return 1 if stale else 0
+    for path in write_schemas(folder, site.config):
+        print(f"Geschreven: {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

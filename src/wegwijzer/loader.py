@@ -1,0 +1,271 @@
+"""Load the YAML records, validate them and map every problem back to its file and line."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from wegwijzer.fields import suggestion
+from wegwijzer.messages import dutch_message
+from wegwijzer.models import MODELS, Locatie, Organisatie, Record
+from wegwijzer.report import Finding, Level, Report
+
+GEOCACHE = "geocache.yml"
+
+
+class _Constructor(RoundTripConstructor):
+    """Keeps dates as text, so that 2024-02-30 becomes a field error with a line, not a crash."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")  # round-trip keeps line numbers; YAML 1.2, so 'no' stays 'no'
+    yaml.Constructor = _Constructor
+    return yaml
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from, to point at the line of any field later."""
+
+    path: str
+    node: Any
+
+    def line(self, loc: tuple[str | int, ...] = ()) -> int:
+        return line_of(self.node, loc)
+
+    def finding(
+        self, loc: tuple[str | int, ...], message: str, level: Level = Level.ERROR
+    ) -> Finding:
+        return Finding(self.path, self.line(loc), field_name(loc), message, level)
+
+
+@dataclass
+class Dataset:
+    """Every valid record by id, and where each came from."""
+
+    organisaties: dict[str, Organisatie] = field(default_factory=dict)
+    locaties: dict[str, Locatie] = field(default_factory=dict)
+    sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+
+    def source(self, record: Record) -> Source:
+        kind = "organisaties" if isinstance(record, Organisatie) else "locaties"
+        return self.sources[(kind, str(getattr(record, "id", "")))]
+
+
+def line_of(node: Any, loc: tuple[str | int, ...]) -> int:
+    """1-based line of the deepest part of `loc` that exists in the YAML node tree."""
+    line = _start_line(node)
+    for part in loc:
+        lc: Any = getattr(node, "lc", None)
+        if isinstance(node, Mapping) and part in node:
+            line = lc.key(part)[0] + 1 if lc is not None else line
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            line = lc.item(part)[0] + 1 if lc is not None else line
+        else:
+            break
+        node = node[part]
+    return line
+
+
+def _start_line(node: Any) -> int:
+    lc = getattr(node, "lc", None)
+    return (lc.line + 1) if lc is not None and lc.line is not None else 1
+
+
+def field_name(loc: tuple[str | int, ...]) -> str:
+    """'spreekuren[2].tot': list items counted from 1, as people count."""
+    name = ""
+    for part in loc:
+        name += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name
+
+
+def _submodel(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _submodel(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseModel]:
+    for part in loc:
+        if isinstance(part, str) and part in model.model_fields:
+            model = _submodel(model.model_fields[part].annotation) or model
+    return model
+
+
+def _error_findings(
+    source: Source, model: type[Record], error: ValidationError
+) -> Iterator[Finding]:
+    for detail in error.errors():
+        loc = tuple(detail["loc"])
+        extra = (detail.get("ctx") or {}).get("veld")
+        if extra:
+            loc = (*loc, extra)
+        yield source.finding(loc, _message(model, detail, loc))
+
+
+def _message(model: type[Record], detail: ErrorDetails, loc: tuple[str | int, ...]) -> str:
+    if detail["type"] != "extra_forbidden":
+        return dutch_message(detail)
+    key = str(loc[-1])
+    known = _model_at(model, loc[:-1]).model_fields
+    return f"Onbekend veld '{key}'.{suggestion(key, known)}"
+
+
+def read_yaml(path: Path, shown: str) -> tuple[Any, list[Finding]]:
+    """The YAML tree of one file, or the findings that explain why there is none."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None, [Finding(shown, 1, "", "Het bestand is geen UTF-8-tekst.")]
+    try:
+        node = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        return None, [_syntax_finding(exc, shown)]
+    except (YAMLError, ValueError, RecursionError) as exc:
+        return None, [Finding(shown, 1, "", f"De YAML klopt niet: {exc}.")]
+    return node, []
+
+
+_YAML_HINTS = {
+    "found character '\\t'": "er staat een tab. Gebruik spaties om in te springen.",
+    "found duplicate key": "een veld staat er twee keer in.",
+    "mapping values are not allowed here": (
+        "een dubbele punt op de verkeerde plek. Zet tekst met ': ' erin tussen aanhalingstekens."
+    ),
+    "expected ',' or ']'": "een lijst met [ is niet gesloten met ].",
+    "expected ',' or '}'": "een groep met { is niet gesloten met }.",
+    "found unexpected end of stream": "een aanhalingsteken is niet gesloten.",
+}
+
+
+def _syntax_finding(exc: MarkedYAMLError, shown: str) -> Finding:
+    """Plain Dutch for the YAML mistakes people make most, with the parser's words after it."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark is not None else 1
+    problem = str(exc.problem or exc.context or "onbekende fout")
+    message = f"{problem}."
+    for start, hint in _YAML_HINTS.items():
+        if problem.startswith(start):
+            message = f"{hint} ({problem})"
+    if exc.context_mark is not None and exc.context_mark.line + 1 != line:
+        message += f" Het begon op regel {exc.context_mark.line + 1}."
+    return Finding(shown, line, "", f"De YAML klopt niet: {message}")
+
+
+def load_record(
+    path: Path, shown: str, model: type[Record], context: Mapping[str, Any]
+) -> tuple[Record | None, Source | None, list[Finding]]:
+    """Validate one file against its model; returns the record or the reasons it has none."""
+    node, findings = read_yaml(path, shown)
+    if findings:
+        return None, None, findings
+    if node is None:
+        return None, None, [Finding(shown, 1, "", "Het bestand is leeg.")]
+    source = Source(shown, node)
+    if not isinstance(node, Mapping):
+        return (
+            None,
+            source,
+            [source.finding((), "Het bestand moet velden bevatten, zoals 'naam:'.")],
+        )
+    try:
+        record = model.model_validate(plain(node), context=dict(context))
+    except ValidationError as exc:
+        return None, source, list(_error_findings(source, model, exc))
+    findings = []
+    if getattr(record, "id", None) != path.stem:
+        findings.append(
+            source.finding(("id",), f"Het id moet gelijk zijn aan de bestandsnaam: '{path.stem}'.")
+        )
+    return record, source, findings
+
+
+def plain(value: Any) -> Any:
+    """Plain Python values from ruamel's round-trip types (which subclass str, int and dict)."""
+    if isinstance(value, Mapping):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    for kind in (bool, str, float, int):
+        if isinstance(value, kind):
+            return kind(value)
+    return value
+
+
+def record_files(data_dir: Path, kind: str) -> list[Path]:
+    folder = data_dir / kind
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tuple[Dataset, Report]:
+    """Every record under `data_dir`; each file is either loaded or named in the report."""
+    dataset, report = Dataset(), Report()
+    for kind, model in MODELS.items():
+        for path in record_files(data_dir, kind):
+            shown = _shown(path, root)
+            if path.suffix != ".yml" or not path.is_file():
+                report.add(Finding(shown, 0, "", _not_read(path)))
+                continue
+            record, source, findings = load_record(path, shown, model, context)
+            report.extend(findings)
+            if record is not None and source is not None:
+                _add(dataset, report, kind, record, source)
+    report.extend(_stray_files(data_dir, root))
+    return dataset, report
+
+
+def _add(dataset: Dataset, report: Report, kind: str, record: Record, source: Source) -> None:
+    key = (kind, str(getattr(record, "id", "")))
+    if key in dataset.sources:
+        first = dataset.sources[key].path
+        report.add(source.finding(("id",), f"Het id '{key[1]}' wordt ook gebruikt in {first}."))
+        return
+    dataset.sources[key] = source
+    getattr(dataset, kind)[key[1]] = record
+
+
+def _not_read(path: Path) -> str:
+    if path.is_dir():
+        return "Mappen worden hier niet gelezen. Zet elk record direct in de map."
+    if path.suffix == ".yaml":
+        return "Dit bestand wordt niet gelezen. Geef het de extensie .yml."
+    return "Dit bestand wordt niet gelezen. Hier horen alleen .yml-bestanden."
+
+
+def _stray_files(data_dir: Path, root: Path) -> Iterator[Finding]:
+    if not data_dir.is_dir():
+        yield Finding(_shown(data_dir, root), 0, "", "De map met gegevens bestaat niet.")
+        return
+    for path in sorted(data_dir.iterdir()):
+        if path.name not in (*MODELS, GEOCACHE) and not path.name.startswith("."):
+            yield Finding(
+                _shown(path, root),
+                0,
+                "",
+                "Dit wordt niet gelezen. Zet organisaties in organisaties/, locaties in locaties/.",
+                Level.WARNING,
+            )
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

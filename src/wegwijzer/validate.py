@@ -1,0 +1,19 @@
+"""The whole check of a site's data: what `wegwijzer check` and the build both run."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wegwijzer.checks import check_dataset
+from wegwijzer.config import Site
+from wegwijzer.loader import Dataset, load_records
+from wegwijzer.report import Report
+
+
+def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Report]:
+    """Load every record and run every check; the report holds all findings at once."""
+    today = today or date.today()
+    context = site.config.validation_context(today)
+    dataset, report = load_records(site.data_dir, site.root, context)
+    report.extend(check_dataset(dataset, today, site.config.controle_maanden))
+    return dataset, report

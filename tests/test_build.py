@@ -1,0 +1,84 @@
+"""Build real sites with mkdocs into tmp_path and inspect the HTML, as a visitor would get it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from tests.conftest import EXAMPLES, ROOT
+
+
+def mkdocs_build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_every_record_has_its_page(sample_site: Path) -> None:
+    for kind in ("organisaties", "locaties"):
+        for record in (ROOT / "data" / kind).glob("*.yml"):
+            page = sample_site / kind / record.stem / "index.html"
+            assert page.is_file(), page
+            assert soup(page).select_one("h1"), page
+
+
+def test_overview_links_every_record(sample_site: Path) -> None:
+    links = {
+        a["href"] for a in soup(sample_site / "overzicht" / "index.html").select("main a[href]")
+    }
+    for kind in ("organisaties", "locaties"):
+        for record in (ROOT / "data" / kind).glob("*.yml"):
+            assert f"../{kind}/{record.stem}/" in links
+
+
+def test_record_pages_stay_out_of_the_navigation(sample_site: Path) -> None:
+    nav = soup(sample_site / "index.html").select("nav.md-nav--primary a[href]")
+    assert not [a["href"] for a in nav if "organisaties/" in a["href"] or "locaties/" in a["href"]]
+
+
+def test_record_text_is_escaped_not_run(base_site: Path, tmp_path: Path) -> None:
+    record = base_site.parent / "data" / "organisaties" / "humanitas.yml"
+    hostile = "<script>alert(1)</script> *ster* [x](javascript:alert(1))"
+    record.write_text(
+        record.read_text().replace("Wij helpen u met uw administratie.", f"'{hostile}'")
+    )
+    result = mkdocs_build(base_site, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    page = soup(tmp_path / "out" / "organisaties" / "humanitas" / "index.html")
+    assert not [s for s in page.select("script") if "alert" in s.text]
+    assert hostile in page.get_text()
+    assert not page.select('a[href^="javascript:"]')
+
+
+def test_bad_data_stops_the_build_and_says_why(base_site: Path, tmp_path: Path) -> None:
+    case = EXAMPLES / "ongeldig" / "locaties" / "organisatie-onbekend.yml"
+    shutil.copy(case, base_site.parent / "data" / "locaties")
+    result = mkdocs_build(base_site, tmp_path / "out")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "data/locaties/organisatie-onbekend.yml:6: organisaties[2]: "
+        "Er is geen organisatie met id 'gemeentee'. Bedoelde u 'gemeente'?"
+    ) in result.stderr

@@ -1,0 +1,93 @@
+"""The field rules on their own: normalising, accepting real Dutch data, rejecting the rest."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from wegwijzer.fields import is_paid_line, tel_uri
+from wegwijzer.models import Adres, Locatie, Organisatie
+
+ORG: dict[str, Any] = {
+    "id": "test",
+    "naam": "Test",
+    "omschrijving": "Wij helpen.",
+    "telefoon": "020 123 4567",
+    "fases": ["preventie"],
+    "laatst_gecontroleerd": "2026-01-01",
+}
+ADRES = {"straat": "Markt", "huisnummer": "1", "postcode": "1234 AB", "plaats": "Teststad"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "normalised"),
+    [
+        ("1234ab", "1234 AB"),
+        ("1234 ab", "1234 AB"),
+        (" 1234AB ", "1234 AB"),
+        ("9999 ZZ", "9999 ZZ"),
+    ],
+)
+def test_postcodes_are_normalised(typed: str, normalised: str) -> None:
+    assert Adres.model_validate({**ADRES, "postcode": typed}).postcode == normalised
+
+
+@pytest.mark.parametrize("postcode", ["0123 AB", "1234 SS", "1234", "12345 AB", "1234 A1"])
+def test_impossible_postcodes_are_refused(postcode: str) -> None:
+    with pytest.raises(ValidationError):
+        Adres.model_validate({**ADRES, "postcode": postcode})
+
+
+@pytest.mark.parametrize("number", ["12-A", "3 bis", "101b", "12 II", 7, "1-3"])
+def test_house_numbers_may_carry_an_addition(number: object) -> None:
+    assert Adres.model_validate({**ADRES, "huisnummer": number}).huisnummer == str(number)
+
+
+@pytest.mark.parametrize(
+    "name", ["'s-Hertogenbosch", "Ljouwert", "Ayşe Yılmaz", "مركز المساعدة", "D'Souza – Hulp"]
+)
+def test_unicode_and_apostrophes_are_valid_data(name: str) -> None:
+    assert Organisatie.model_validate({**ORG, "naam": name}).naam == name
+    assert Adres.model_validate({**ADRES, "plaats": name}).plaats == name
+
+
+@pytest.mark.parametrize(
+    ("number", "uri"),
+    [
+        ("020 123 4567", "tel:+31201234567"),
+        ("06-12345678", "tel:+31612345678"),
+        ("0800 8115", "tel:+318008115"),
+        ("14 020", "tel:14020"),
+        ("+32 2 555 12 12", "tel:+3225551212"),
+    ],
+)
+def test_phone_links_dial_from_any_phone(number: str, uri: str) -> None:
+    assert tel_uri(number) == uri
+
+
+def test_paid_lines_are_recognised() -> None:
+    assert is_paid_line("0900 1234567")
+    assert not is_paid_line("0800 8115")
+
+
+def test_norwegian_stays_a_language_code_not_false() -> None:
+    """YAML 1.1 reads `no` as false; the loader reads YAML 1.2."""
+    from wegwijzer.loader import _yaml
+
+    assert _yaml().load("talen: [nl, no]")["talen"] == ["nl", "no"]
+
+
+def test_future_dates_depend_on_the_given_today() -> None:
+    context = {"vandaag": date(2026, 1, 1)}
+    Organisatie.model_validate(ORG, context=context)
+    with pytest.raises(ValidationError, match="toekomst"):
+        Organisatie.model_validate({**ORG, "laatst_gecontroleerd": "2026-01-02"}, context=context)
+
+
+def test_ja_and_nee_are_understood() -> None:
+    base = {"id": "l", "naam": "L", "organisaties": ["o"], "adres": ADRES}
+    record = {**base, "laatst_gecontroleerd": "2026-01-01", "zonder_afspraak": "ja"}
+    assert Locatie.model_validate(record).zonder_afspraak is True

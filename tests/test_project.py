@@ -1,0 +1,62 @@
+"""The project's promises to newcomers and to CI: two commands, tidy code, documented fields."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+from tests.conftest import ROOT
+
+from wegwijzer.config import SiteConfig
+from wegwijzer.models import (
+    Adres,
+    Contactpersoon,
+    Coordinaten,
+    Locatie,
+    Organisatie,
+    Sluiting,
+    Spreekuur,
+)
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_holds_exactly_two_setup_commands() -> None:
+    blocks = re.findall(r"<!-- (\w+-command) -->\n```sh\n(.+?)\n```\n<!-- /\1 -->", README)
+    assert [name for name, _ in blocks] == ["serve-command", "test-command"]
+    serve, test = (command for _, command in blocks)
+    assert serve.startswith("python3 -m venv .venv && ") and serve.endswith("mkdocs serve")
+    assert test.startswith("python3 -m venv .venv && ") and test.endswith("python -m pytest")
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "<!-- test-command -->" in ci and 'eval "$cmd"' in ci
+
+
+@pytest.mark.parametrize(
+    "model",
+    [Organisatie, Contactpersoon, Locatie, Adres, Coordinaten, Spreekuur, Sluiting, SiteConfig],
+)
+def test_every_field_is_documented(model: type) -> None:
+    docs = (ROOT / "docs" / "gegevens.md").read_text(encoding="utf-8")
+    missing = [name for name in model.model_fields if f"`{name}`" not in docs]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ruff", "check", "src", "tests"],
+        ["ruff", "format", "--check", "src", "tests"],
+        ["mypy"],
+    ],
+    ids=["ruff-check", "ruff-format", "mypy"],
+)
+def test_code_quality(command: list[str]) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
