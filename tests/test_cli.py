@@ -83,7 +83,9 @@ def test_new_records_pass_the_check_as_written(kind: str, base_site: Path) -> No
     folder = "organisaties" if kind == "organisatie" else "locaties"
     written = base_site.parent / "data" / folder / "nieuw-record.yml"
     assert written.read_text().startswith("# yaml-language-server: $schema=")
-    assert run(base_site, "check", "--strict") == 0
+    # A new location is valid but has no map pin until `wegwijzer geocode` ran: a warning.
+    assert run(base_site, "check", "--strict") == (1 if kind == "locatie" else 0)
+    assert run(base_site, "check") == 0
 
 
 def test_new_record_refuses_a_bad_id_and_an_existing_file(base_site: Path) -> None:

@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from wegwijzer.config import ConfigError, Site, load_site
+from wegwijzer.geocache import load_geocache
+from wegwijzer.geocode import Lookup, geocode_dataset, make_geocoder
 from wegwijzer.new_record import NewRecordError, write_new_record
 from wegwijzer.report import Finding, Level, Report
 from wegwijzer.schema import stale_schemas, write_schemas
@@ -41,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("id", help="kleine letters, cijfers en streepjes; ook de bestandsnaam")
     new.add_argument("--organisatie", help="id van de organisatie (bij een locatie)")
 
+    geocode = commands.add_parser(
+        "geocode", help="zoek adressen op die nog geen coördinaten hebben"
+    )
+    geocode.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
+
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's naar schema/")
     schema.add_argument("--check", action="store_true", help="alleen controleren of ze kloppen")
     return parser
@@ -53,8 +60,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         _print_findings(exc.findings, "tekst")
         return 1
-    handler = {"check": _check, "nieuw": _new, "schema": _schema}[args.command]
-    return handler(site, args)
+    handler = {"check": _check, "nieuw": _new, "geocode": _geocode, "schema": _schema}
+    return handler[args.command](site, args)
+
+
+def _geocode(site: Site, args: argparse.Namespace) -> int:
+    """Exit 0: all found; 1: some addresses not found or rejected; 2: service unreachable."""
+    dataset, _ = validate_site(site)
+    cache, findings = load_geocache(site.geocache_path, site.shown(site.geocache_path))
+    if findings:
+        _print_findings(findings, "tekst")
+        return 1
+    settings = site.config.geocoder
+    lookup = Lookup(make_geocoder(settings), settings.bron, attempts=settings.pogingen)
+    result = geocode_dataset(
+        dataset, cache, lookup, settings.bron, date.today(), progress=not args.stil
+    )
+    for problem in result.problems:
+        source = dataset.source(problem.location)
+        print(source.finding(("adres",), problem.message))
+    shown = site.shown(site.geocache_path)
+    print(f"{_count(len(result.found), 'adres', 'adressen')} gevonden en bewaard in {shown}.")
+    if result.outage:
+        print(
+            f"Gestopt: de geocoder is niet bereikbaar: {result.outage}. "
+            f"Alles wat al gevonden was, staat in {shown}. Probeer het later opnieuw.",
+            file=sys.stderr,
+        )
+        return 2
+    return 1 if result.problems else 0
 
 
 def _check(site: Site, args: argparse.Namespace) -> int:

@@ -10,21 +10,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from wegwijzer import vocab
-from wegwijzer.fields import Email, Telefoon, Url
-from wegwijzer.loader import Source, field_name, plain, read_yaml
-from wegwijzer.messages import dutch_message
-from wegwijzer.models import ID_PATTERN, Record, Tekst
+from wegwijzer.fields import Email, Telefoon, Url, user_error
+from wegwijzer.loader import GEOCACHE, Source, error_findings, plain, read_yaml, shown_path
+from wegwijzer.models import ID_PATTERN, Strict, Tekst
 from wegwijzer.report import Finding
 
 PLUGIN = "wegwijzer"
 
 
-class Loket(Record):
+class Loket(Strict):
     """The municipality's front door for debt help (schuldhulpverlening)."""
 
     naam: Tekst = Field(title="Naam", examples=["Schuldhulp Gemeente Voorbeeldstad"])
@@ -34,7 +33,7 @@ class Loket(Record):
     omschrijving: Tekst | None = Field(None, title="Omschrijving")
 
 
-class Spoed(Record):
+class Spoed(Strict):
     """An urgent situation and the number to call right away."""
 
     situatie: Tekst = Field(title="Situatie", examples=["U moet uit uw huis"])
@@ -43,7 +42,20 @@ class Spoed(Record):
     toelichting: Tekst | None = Field(None, title="Toelichting")
 
 
-class SiteConfig(Record):
+class GeocoderSettings(Strict):
+    """The `geocoder:` options of the plugin in mkdocs.yml."""
+
+    bron: Literal["pdok", "nominatim"] = Field("pdok", title="Welke geocoder")
+    contact: Tekst | None = Field(
+        None,
+        title="Contact voor de geocoder",
+        description="E-mailadres of website van de beheerder; verplicht voor Nominatim.",
+    )
+    timeout: float = Field(10.0, gt=0, le=60, title="Wachttijd per verzoek in seconden")
+    pogingen: int = Field(4, ge=1, le=10, title="Pogingen bij een storing")
+
+
+class SiteConfig(Strict):
     """Options of the wegwijzer plugin in mkdocs.yml."""
 
     gemeente: Tekst = Field(title="Gemeente of regio", examples=["Voorbeeldstad"])
@@ -55,6 +67,14 @@ class SiteConfig(Record):
         default_factory=dict, title="Extra doelgroepen", description="id: label"
     )
     controle_maanden: int = Field(12, ge=1, le=60, title="Waarschuw na zoveel maanden")
+    geocoder: GeocoderSettings = Field(default_factory=GeocoderSettings, title="Geocoder")
+
+    @model_validator(mode="after")
+    def _nominatim_needs_contact(self) -> SiteConfig:
+        if self.geocoder.bron == "nominatim" and not self.geocoder.contact:
+            message = "Nominatim vraagt wie de verzoeken stuurt. Vul een e-mailadres in."
+            raise user_error(message, field="geocoder")
+        return self
 
     @field_validator("doelgroepen")
     @classmethod
@@ -87,15 +107,7 @@ def parse_site_config(options: Mapping[str, Any], source: Source) -> SiteConfig:
     try:
         return SiteConfig.model_validate(plain(options))
     except ValidationError as exc:
-        findings = [
-            Finding(
-                source.path,
-                source.line(tuple(e["loc"])),
-                field_name(tuple(e["loc"])),
-                dutch_message(e),
-            )
-            for e in exc.errors()
-        ]
+        findings = list(error_findings(source, SiteConfig, exc))
         raise ConfigError(findings) from None
 
 
@@ -109,6 +121,14 @@ class Site:
     @property
     def data_dir(self) -> Path:
         return self.root / self.config.data
+
+    @property
+    def geocache_path(self) -> Path:
+        return self.data_dir / GEOCACHE
+
+    def shown(self, path: Path) -> str:
+        """A path as messages show it: relative to mkdocs.yml's folder where possible."""
+        return shown_path(path, self.root)
 
 
 def load_site(config_file: Path) -> Site:

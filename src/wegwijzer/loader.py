@@ -16,7 +16,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from wegwijzer.fields import suggestion
 from wegwijzer.messages import dutch_message
-from wegwijzer.models import MODELS, Locatie, Organisatie, Record
+from wegwijzer.models import MODELS, Locatie, Organisatie, Point, Record
 from wegwijzer.report import Finding, Level, Report
 
 GEOCACHE = "geocache.yml"
@@ -58,10 +58,11 @@ class Dataset:
     organisaties: dict[str, Organisatie] = field(default_factory=dict)
     locaties: dict[str, Locatie] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
+    points: dict[str, Point] = field(default_factory=dict)  # location id -> map position
 
     def source(self, record: Record) -> Source:
         kind = "organisaties" if isinstance(record, Organisatie) else "locaties"
-        return self.sources[(kind, str(getattr(record, "id", "")))]
+        return self.sources[(kind, record.id)]
 
 
 def line_of(node: Any, loc: tuple[str | int, ...]) -> int:
@@ -109,8 +110,8 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
     return model
 
 
-def _error_findings(
-    source: Source, model: type[Record], error: ValidationError
+def error_findings(
+    source: Source, model: type[BaseModel], error: ValidationError
 ) -> Iterator[Finding]:
     for detail in error.errors():
         loc = tuple(detail["loc"])
@@ -120,7 +121,7 @@ def _error_findings(
         yield source.finding(loc, _message(model, detail, loc))
 
 
-def _message(model: type[Record], detail: ErrorDetails, loc: tuple[str | int, ...]) -> str:
+def _message(model: type[BaseModel], detail: ErrorDetails, loc: tuple[str | int, ...]) -> str:
     if detail["type"] != "extra_forbidden":
         return dutch_message(detail)
     key = str(loc[-1])
@@ -169,10 +170,10 @@ def _syntax_finding(exc: MarkedYAMLError, shown: str) -> Finding:
     return Finding(shown, line, "", f"De YAML klopt niet: {message}")
 
 
-def load_record(
-    path: Path, shown: str, model: type[Record], context: Mapping[str, Any]
-) -> tuple[Record | None, Source | None, list[Finding]]:
-    """Validate one file against its model; returns the record or the reasons it has none."""
+def load_model(
+    path: Path, shown: str, model: type[BaseModel], context: Mapping[str, Any]
+) -> tuple[Any, Source | None, list[Finding]]:
+    """Validate one YAML file against `model`; returns the instance or the reasons it has none."""
     node, findings = read_yaml(path, shown)
     if findings:
         return None, None, findings
@@ -180,20 +181,22 @@ def load_record(
         return None, None, [Finding(shown, 1, "", "Het bestand is leeg.")]
     source = Source(shown, node)
     if not isinstance(node, Mapping):
-        return (
-            None,
-            source,
-            [source.finding((), "Het bestand moet velden bevatten, zoals 'naam:'.")],
-        )
+        message = "Het bestand moet velden bevatten, zoals 'naam:'."
+        return None, source, [source.finding((), message)]
     try:
-        record = model.model_validate(plain(node), context=dict(context))
+        return model.model_validate(plain(node), context=dict(context)), source, []
     except ValidationError as exc:
-        return None, source, list(_error_findings(source, model, exc))
-    findings = []
-    if getattr(record, "id", None) != path.stem:
-        findings.append(
-            source.finding(("id",), f"Het id moet gelijk zijn aan de bestandsnaam: '{path.stem}'.")
-        )
+        return None, source, list(error_findings(source, model, exc))
+
+
+def load_record(
+    path: Path, shown: str, model: type[Record], context: Mapping[str, Any]
+) -> tuple[Record | None, Source | None, list[Finding]]:
+    """One record file; its id must equal the file name."""
+    record, source, findings = load_model(path, shown, model, context)
+    if record is not None and source is not None and record.id != path.stem:
+        message = f"Het id moet gelijk zijn aan de bestandsnaam: '{path.stem}'."
+        findings.append(source.finding(("id",), message))
     return record, source, findings
 
 
@@ -219,7 +222,7 @@ def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tupl
     dataset, report = Dataset(), Report()
     for kind, model in MODELS.items():
         for path in record_files(data_dir, kind):
-            shown = _shown(path, root)
+            shown = shown_path(path, root)
             if path.suffix != ".yml" or not path.is_file():
                 report.add(Finding(shown, 0, "", _not_read(path)))
                 continue
@@ -232,7 +235,7 @@ def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tupl
 
 
 def _add(dataset: Dataset, report: Report, kind: str, record: Record, source: Source) -> None:
-    key = (kind, str(getattr(record, "id", "")))
+    key = (kind, record.id)
     if key in dataset.sources:
         first = dataset.sources[key].path
         report.add(source.finding(("id",), f"Het id '{key[1]}' wordt ook gebruikt in {first}."))
@@ -251,12 +254,12 @@ def _not_read(path: Path) -> str:
 
 def _stray_files(data_dir: Path, root: Path) -> Iterator[Finding]:
     if not data_dir.is_dir():
-        yield Finding(_shown(data_dir, root), 0, "", "De map met gegevens bestaat niet.")
+        yield Finding(shown_path(data_dir, root), 0, "", "De map met gegevens bestaat niet.")
         return
     for path in sorted(data_dir.iterdir()):
         if path.name not in (*MODELS, GEOCACHE) and not path.name.startswith("."):
             yield Finding(
-                _shown(path, root),
+                shown_path(path, root),
                 0,
                 "",
                 "Dit wordt niet gelezen. Zet organisaties in organisaties/, locaties in locaties/.",
@@ -264,7 +267,7 @@ def _stray_files(data_dir: Path, root: Path) -> Iterator[Finding]:
             )
 
 
-def _shown(path: Path, root: Path) -> str:
+def shown_path(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -7,7 +7,8 @@ editors use to autocomplete.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from dataclasses import dataclass
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -41,13 +42,19 @@ RecordId = Annotated[str, Field(pattern=ID_PATTERN, examples=["schuldhulpmaatje-
 Tekst = Annotated[str, Field(min_length=1)]
 
 
-class Record(BaseModel):
+class Strict(BaseModel):
     """Strict base: unknown keys are errors, text is stripped, nothing is coerced silently."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
-class Contactpersoon(Record):
+class Record(Strict):
+    """A file in data/ that people edit: it has an id equal to its file name."""
+
+    id: RecordId
+
+
+class Contactpersoon(Strict):
     naam: Tekst | None = Field(None, title="Naam", examples=["Fatma Yılmaz"])
     functie: Tekst | None = Field(None, title="Functie", examples=["Coördinator"])
     telefoon: Telefoon | None = Field(None, title="Telefoon (direct)")
@@ -117,7 +124,7 @@ class Organisatie(Record):
         return values
 
 
-class Adres(Record):
+class Adres(Strict):
     straat: Tekst = Field(title="Straat", examples=["Stationsplein"])
     huisnummer: Huisnummer = Field(title="Huisnummer")
     postcode: Postcode = Field(title="Postcode")
@@ -131,7 +138,7 @@ class Adres(Record):
 NL_BOUNDS = {"lat": (50.7, 53.7), "lon": (3.2, 7.3)}
 
 
-class Coordinaten(Record):
+class Coordinaten(Strict):
     lat: float = Field(title="Breedtegraad", examples=[52.37])
     lon: float = Field(title="Lengtegraad", examples=[4.89])
 
@@ -145,7 +152,7 @@ class Coordinaten(Record):
         return self
 
 
-class Spreekuur(Record):
+class Spreekuur(Strict):
     dagen: list[Dag] = Field(min_length=1, title="Dagen", examples=[["di", "do"]])
     van: Tijd = Field(title="Van")
     tot: Tijd = Field(title="Tot")
@@ -165,7 +172,7 @@ class Spreekuur(Record):
         return self
 
 
-class Sluiting(Record):
+class Sluiting(Strict):
     van: Datum = Field(title="Eerste dag dicht")
     tot: Datum = Field(title="Laatste dag dicht")
     reden: Tekst | None = Field(None, title="Reden", examples=["Kerstvakantie"])
@@ -202,13 +209,13 @@ class Locatie(Record):
     laatst_gecontroleerd: ControleDatum = Field(title="Laatst gecontroleerd")
 
 
+@dataclass(frozen=True)
+class Point:
+    """Where a location is on the map, and where that knowledge came from."""
+
+    lat: float
+    lon: float
+    source: str  # "coordinaten" (typed in the record) or the geocoder's name
+
+
 MODELS: dict[str, type[Record]] = {"organisaties": Organisatie, "locaties": Locatie}
-
-
-def json_compatible(value: Any) -> Any:
-    """Plain Python values for pydantic from what the YAML reader built."""
-    if isinstance(value, dict):
-        return {str(k): json_compatible(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [json_compatible(v) for v in value]
-    return value

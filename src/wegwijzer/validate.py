@@ -6,6 +6,7 @@ from datetime import date
 
 from wegwijzer.checks import check_dataset
 from wegwijzer.config import Site
+from wegwijzer.geocache import geocache_findings, load_geocache
 from wegwijzer.loader import Dataset, load_records
 from wegwijzer.report import Report
 
@@ -16,4 +17,10 @@ def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Repor
     context = site.config.validation_context(today)
     dataset, report = load_records(site.data_dir, site.root, context)
     report.extend(check_dataset(dataset, today, site.config.controle_maanden))
+    cache, findings = load_geocache(site.geocache_path, site.shown(site.geocache_path))
+    report.extend(findings)
+    report.extend(geocache_findings(dataset, cache))
+    for location in dataset.locaties.values():
+        if (point := cache.point(location)) is not None:
+            dataset.points[location.id] = point
     return dataset, report

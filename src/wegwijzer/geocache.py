@@ -1,0 +1,140 @@
+"""The committed geocache (data/geocache.yml): normalised address -> coordinates.
+
+The site build and `wegwijzer check` only read it; `wegwijzer geocode` (geocode.py) fills it.
+Keeping it in git makes builds reproducible and offline.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, RootModel
+from ruamel.yaml import YAML
+
+from wegwijzer.loader import Dataset, Source, load_model
+from wegwijzer.models import Adres, Locatie, Point, RecordId, Strict
+from wegwijzer.report import Finding, Level
+
+HEADER = (
+    "# Geocache van wegwijzer: adres -> coordinaten, gemaakt door 'wegwijzer geocode'.\n"
+    "# Niet met de hand bewerken. Klopt een punt niet? Zet 'coordinaten' in de locatie.\n"
+)
+
+
+class CacheEntry(Strict):
+    """One looked-up address."""
+
+    lat: float = Field(title="Breedtegraad")
+    lon: float = Field(title="Lengtegraad")
+    bron: str = Field(title="Geocoder die het adres vond", examples=["pdok"])
+    gevonden: str = Field(title="Het adres zoals de geocoder het vond")
+    datum: date = Field(title="Datum van opzoeken")
+    locaties: list[RecordId] = Field(default_factory=list, title="Locaties met dit adres")
+
+
+class CacheFile(RootModel[dict[str, CacheEntry]]):
+    """The whole file: a mapping from normalised address to entry."""
+
+
+def address_key(adres: Adres) -> str:
+    """The cache key: the one-line address, lower case, single spaces."""
+    return re.sub(r"\s+", " ", adres.one_line()).strip().casefold()
+
+
+@dataclass
+class GeoCache:
+    path: Path
+    entries: dict[str, CacheEntry] = field(default_factory=dict)
+
+    def point(self, location: Locatie) -> Point | None:
+        """Explicit coordinates win; otherwise the cached lookup of the current address."""
+        if location.coordinaten is not None:
+            return Point(location.coordinaten.lat, location.coordinaten.lon, "coordinaten")
+        entry = self.entries.get(address_key(location.adres))
+        return Point(entry.lat, entry.lon, entry.bron) if entry else None
+
+    def store(self, key: str, entry: CacheEntry) -> None:
+        self.entries[key] = entry
+        self.save()
+
+    def save(self) -> None:
+        """Write atomically: a run killed halfway leaves the old or the new file, never half."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, tmp = tempfile.mkstemp(prefix=".geocache-", suffix=".yml", dir=self.path.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(HEADER)
+                _writer().dump(_as_yaml(self.entries), out)
+            Path(tmp).replace(self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+
+def _writer() -> YAML:
+    yaml = YAML(typ="rt")  # keeps the field order: lat and lon first
+    yaml.default_flow_style = None
+    yaml.allow_unicode = True
+    yaml.width = 200
+    return yaml
+
+
+def _as_yaml(entries: Mapping[str, CacheEntry]) -> dict[str, Any]:
+    return {key: entries[key].model_dump(mode="json") for key in sorted(entries)}
+
+
+def load_geocache(path: Path, shown: str) -> tuple[GeoCache, list[Finding]]:
+    """The cache, or an empty one plus the findings that say what is wrong with the file."""
+    if not path.is_file():
+        return GeoCache(path), []
+    cache_file, _, findings = load_model(path, shown, CacheFile, {})
+    if cache_file is None:
+        if findings == [Finding(shown, 1, "", "Het bestand is leeg.")]:
+            return GeoCache(path), []
+        return GeoCache(path), findings
+    return GeoCache(path, dict(cache_file.root)), []
+
+
+def geocache_findings(dataset: Dataset, cache: GeoCache) -> Iterator[Finding]:
+    """Locations without a map pin, and cached points that no longer fit the address."""
+    moved = {loc_id: key for key, e in cache.entries.items() for loc_id in e.locaties}
+    for location in dataset.locaties.values():
+        source = dataset.source(location)
+        if location.coordinaten is not None:
+            continue
+        key = address_key(location.adres)
+        entry = cache.entries.get(key)
+        if entry is None:
+            yield _missing(source, location, moved.get(location.id))
+        elif not _same_postcode(entry.gevonden, location.adres.postcode):
+            message = (
+                f"De geocoder vond '{entry.gevonden}'. Dat past niet bij de postcode "
+                f"{location.adres.postcode}. Klopt het adres? Vul anders 'coordinaten' in."
+            )
+            yield source.finding(("adres", "postcode"), message, Level.WARNING)
+
+
+def _missing(source: Source, location: Locatie, old_key: str | None) -> Finding:
+    if old_key is not None:
+        message = (
+            f"Het adres is veranderd sinds het is opgezocht (eerst: {old_key}). "
+            "Draai 'wegwijzer geocode' om het nieuwe adres op te zoeken."
+        )
+    else:
+        message = (
+            "Deze locatie heeft nog geen plek op de kaart. Draai 'wegwijzer geocode' "
+            "of vul 'coordinaten' in. De locatie staat wel in de lijsten."
+        )
+    return source.finding(("adres",), message, Level.WARNING)
+
+
+def _same_postcode(found: str, postcode: str) -> bool:
+    compact = postcode.replace(" ", "").upper()
+    return compact in found.replace(" ", "").upper()
