@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
@@ -55,6 +56,32 @@ class GeocoderSettings(Strict):
     pogingen: int = Field(4, ge=1, le=10, title="Pogingen bij een storing")
 
 
+PDOK_TILES = (
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png"
+)
+
+
+class KaartSettings(Strict):
+    """The `kaart:` options: where map tiles come from (the only third party a visitor meets)."""
+
+    tegels: str = Field(PDOK_TILES, title="Adres van de kaarttegels, met {z}, {x} en {y}")
+    attributie: str = Field("Kaartgegevens © Kadaster", title="Bronvermelding van de kaart")
+    max_zoom: int = Field(19, ge=10, le=22, title="Verst inzoomen")
+
+    @field_validator("tegels")
+    @classmethod
+    def _tile_template(cls, value: str) -> str:
+        if not value.startswith("https://") or not all(p in value for p in ("{z}", "{x}", "{y}")):
+            raise ValueError("Gebruik een https-adres met {z}, {x} en {y} erin.")
+        return value
+
+    @property
+    def tile_origin(self) -> str:
+        """scheme://host of the tile server: the one outside address pages may contact."""
+        parts = urlsplit(self.tegels)
+        return f"{parts.scheme}://{parts.netloc}"
+
+
 class SiteConfig(Strict):
     """Options of the wegwijzer plugin in mkdocs.yml."""
 
@@ -68,6 +95,7 @@ class SiteConfig(Strict):
     )
     controle_maanden: int = Field(12, ge=1, le=60, title="Waarschuw na zoveel maanden")
     geocoder: GeocoderSettings = Field(default_factory=GeocoderSettings, title="Geocoder")
+    kaart: KaartSettings = Field(default_factory=KaartSettings, title="Kaart")
 
     @model_validator(mode="after")
     def _nominatim_needs_contact(self) -> SiteConfig:
