@@ -1,0 +1,206 @@
+/* The live "nu open" line: the same rules and texts as wegwijzer/hours.py, which also writes
+ * the data this script reads. Change the two together; tests/browser/test_hours_browser.py
+ * compares them on the same instants.
+ *
+ * Dates are Dutch wall-clock calendar dates held in Date objects at UTC midnight, so adding
+ * a day never meets a daylight-saving switch. Text goes in with textContent only. */
+(function () {
+  "use strict";
+
+  const DAY_MS = 24 * 60 * 60 * 1000;
+  const SCAN_DAYS = 60;
+  const WEEKDAY_HORIZON = 6;
+  const CLOSED_NOW = "Nu gesloten.";
+  const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
+  const MONTHS = [
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+  ];
+  const WALL_CLOCK = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Amsterdam",
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    weekday: "short",
+  });
+
+  function pad(number) {
+    return String(number).padStart(2, "0");
+  }
+
+  /* The Dutch calendar date (at UTC midnight) and "HH:MM" for an instant. */
+  function wallClock(instant) {
+    const parts = {};
+    WALL_CLOCK.formatToParts(instant).forEach(function (part) {
+      parts[part.type] = part.value;
+    });
+    const day = new Date(Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)));
+    // Some engines wrote midnight as "24" before hourCycle existed; never trust it blindly.
+    return { day: day, now: pad(Number(parts.hour) % 24) + ":" + parts.minute };
+  }
+
+  function addDays(day, days) {
+    return new Date(day.getTime() + days * DAY_MS);
+  }
+
+  function isoDate(day) {
+    return day.toISOString().slice(0, 10);
+  }
+
+  function isoWeekday(day) {
+    return day.getUTCDay() || 7;
+  }
+
+  /* Week n is the n-th such weekday of the month; -1 is the last one. */
+  function inWeeks(day, weeks) {
+    if (!weeks || weeks.length === 0) {
+      return true;
+    }
+    const date = day.getUTCDate();
+    const daysInMonth = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth() + 1, 0)).getUTCDate();
+    return weeks.indexOf(Math.floor((date - 1) / 7) + 1) !== -1 ||
+      (weeks.indexOf(-1) !== -1 && date + 7 > daysInMonth);
+  }
+
+  /* The consultation hours that apply to this date, ignoring closures, by start time. */
+  function hoursOn(data, day) {
+    const weekday = isoWeekday(day);
+    return data.spreekuren
+      .filter(function (hour) {
+        return hour.dagen.indexOf(weekday) !== -1 && inWeeks(day, hour.weken);
+      })
+      .sort(function (a, b) {
+        return compare(a.van, b.van) || compare(a.tot, b.tot);
+      });
+  }
+
+  function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  /* Why the location is closed all day, "" for a closure without a reason, or null. */
+  function closedReason(data, day) {
+    const iso = isoDate(day);
+    for (const closure of data.gesloten) {
+      if (closure.van <= iso && iso <= closure.tot) {
+        return closure.reden || "";
+      }
+    }
+    return Object.prototype.hasOwnProperty.call(data.feestdagen, iso) ? data.feestdagen[iso] : null;
+  }
+
+  /* The closing time if open now; back-to-back or overlapping hours count as one. */
+  function openUntil(data, day, now) {
+    if (closedReason(data, day) !== null) {
+      return null;
+    }
+    let until = null;
+    for (const hour of hoursOn(data, day)) {
+      if (hour.van <= (until || now) && (until || now) < hour.tot) {
+        until = hour.tot;
+      }
+    }
+    return until;
+  }
+
+  function closedText(data, day) {
+    const reason = closedReason(data, day);
+    if (reason === null || hoursOn(data, day).length === 0) {
+      return CLOSED_NOW;
+    }
+    // A reason may already end in a full stop; never print two.
+    return reason ? "Vandaag gesloten: " + reason.replace(/\.+$/, "") + "." : "Vandaag gesloten.";
+  }
+
+  /* " Opent morgen om 09:30.", or "" when nothing opens within SCAN_DAYS. */
+  function nextOpeningText(data, today, now) {
+    for (let offset = 0; offset <= SCAN_DAYS; offset++) {
+      const day = addDays(today, offset);
+      if (closedReason(data, day) !== null) {
+        continue;
+      }
+      const starts = hoursOn(data, day)
+        .map(function (hour) { return hour.van; })
+        .filter(function (van) { return offset > 0 || van > now; });
+      if (starts.length > 0) {
+        return " Opent " + when(day, offset) + " om " + starts[0] + ".";
+      }
+    }
+    return "";
+  }
+
+  function when(day, offset) {
+    const weekday = WEEKDAYS[isoWeekday(day) - 1];
+    if (offset === 0) {
+      return "vandaag";
+    }
+    if (offset === 1) {
+      return "morgen";
+    }
+    if (offset <= WEEKDAY_HORIZON) {
+      return weekday;
+    }
+    return "op " + weekday + " " + day.getUTCDate() + " " + MONTHS[day.getUTCMonth()];
+  }
+
+  function statusAt(data, instant) {
+    if (data.spreekuren.length === 0) {
+      return "Alleen op afspraak.";
+    }
+    const clock = wallClock(instant);
+    const until = openUntil(data, clock.day, clock.now);
+    if (until) {
+      return "Nu open, tot " + until + ".";
+    }
+    return closedText(data, clock.day) + nextOpeningText(data, clock.day, clock.now);
+  }
+
+  function isOpenAt(data, instant) {
+    const clock = wallClock(instant);
+    return openUntil(data, clock.day, clock.now) !== null;
+  }
+
+  function readData(id) {
+    const script = id ? document.getElementById(id) : null;
+    if (!script) {
+      return null;
+    }
+    try {
+      return JSON.parse(script.textContent);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /* Fill every [data-ww-open] element. Unchanged text is not rewritten, so a role="status"
+   * region is not announced again every minute. Bad data leaves the page's own text. */
+  function refresh() {
+    document.querySelectorAll("[data-ww-open]").forEach(function (element) {
+      const data = readData(element.getAttribute("data-ww-open"));
+      let text = null;
+      try {
+        text = data ? statusAt(data, new Date()) : null;
+      } catch (error) {
+        text = null;
+      }
+      if (text && element.textContent !== text) {
+        element.textContent = text;
+      }
+    });
+  }
+
+  function start() {
+    refresh();
+    window.setInterval(refresh, 60 * 1000);
+  }
+
+  window.wegwijzerOpeningstijden = { statusAt: statusAt, isOpenAt: isOpenAt };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,203 @@
+"""Opening hours: the schedule table and the "nu open" line, always in Dutch wall-clock time.
+
+The same rules live in assets/js/openingstijden.js for the live line in the browser; the
+browser tests run both on the same instants, so change the two together.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import holidays as holidays_package
+
+from wegwijzer import vocab
+from wegwijzer.models import Locatie, Spreekuur
+
+TIMEZONE = ZoneInfo("Europe/Amsterdam")
+DAY_KEYS = tuple(vocab.DAGEN)  # "ma".."zo", Monday first, as date.weekday() counts
+MONTHS = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+SCAN_DAYS = 60  # how far ahead we look for the next opening
+WEEKDAY_HORIZON = 6  # up to this many days ahead a weekday name alone is unambiguous
+CLOSED_NOW = "Nu gesloten."
+
+
+def dutch_holidays(years: Iterable[int]) -> dict[date, str]:
+    """Dutch public holidays with their Dutch names.
+
+    The language is set explicitly: without it the package follows the machine's locale.
+    Good Friday is left out: it is no general day off in the Netherlands and most help
+    points are open.
+    """
+    found = holidays_package.country_holidays("NL", years=list(years), language="nl")
+    return {day: name for day, name in sorted(found.items()) if name != "Goede vrijdag"}
+
+
+@dataclass(frozen=True)
+class ScheduleRow:
+    """One line of the opening-hours table."""
+
+    dag: str
+    tijden: str
+    opmerking: str | None
+
+
+def schedule_rows(location: Locatie) -> list[ScheduleRow]:
+    """One row per consultation hour and day, Monday to Sunday, then by start time."""
+    slots = [(DAY_KEYS.index(day), hour) for hour in location.spreekuren for day in hour.dagen]
+    slots.sort(key=lambda slot: (slot[0], slot[1].van, slot[1].tot))
+    return [_schedule_row(DAY_KEYS[index], hour) for index, hour in slots]
+
+
+def _schedule_row(day: str, hour: Spreekuur) -> ScheduleRow:
+    notes = [note for note in (_weeks_text(day, hour.weken), hour.opmerking) if note]
+    return ScheduleRow(
+        dag=vocab.DAGEN[day].capitalize(),
+        tijden=f"{hour.van} – {hour.tot}",
+        opmerking=" ".join(notes) or None,
+    )
+
+
+def _weeks_text(day: str, weeks: Sequence[int] | None) -> str | None:
+    """'Alleen de 1e en 3e dinsdag van de maand.' for weken [1, 3]."""
+    if not weeks:
+        return None
+    ordered = sorted(set(weeks), key=lambda week: week if week > 0 else 6)
+    labels = ["laatste" if week == -1 else f"{week}e" for week in ordered]
+    listed = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} en {labels[-1]}"
+    return f"Alleen de {listed} {vocab.DAGEN[day]} van de maand."
+
+
+def status_at(location: Locatie, moment: datetime, holidays: Mapping[date, str]) -> str:
+    """The "nu open" line for an instant, e.g. 'Nu gesloten. Opent morgen om 09:30.'"""
+    if not location.spreekuren:
+        return "Alleen op afspraak."
+    today, now = _wall_clock(moment)
+    until = _open_until(location, today, now, holidays)
+    if until:
+        return f"Nu open, tot {until}."
+    closed = _closed_text(location, today, holidays)
+    return closed + _next_opening_text(location, today, now, holidays)
+
+
+def is_open_at(location: Locatie, moment: datetime, holidays: Mapping[date, str]) -> bool:
+    today, now = _wall_clock(moment)
+    return _open_until(location, today, now, holidays) is not None
+
+
+def browser_data(location: Locatie, holidays: Mapping[date, str]) -> dict[str, Any]:
+    """What openingstijden.js needs for the live line, as plain JSON values."""
+    return {
+        "spreekuren": [
+            {
+                "dagen": sorted(DAY_KEYS.index(day) + 1 for day in hour.dagen),
+                "van": hour.van,
+                "tot": hour.tot,
+                "weken": list(hour.weken) if hour.weken else None,
+            }
+            for hour in location.spreekuren
+        ],
+        "gesloten": [
+            {"van": closure.van.isoformat(), "tot": closure.tot.isoformat(), "reden": closure.reden}
+            for closure in location.gesloten
+        ],
+        "feestdagen": {day.isoformat(): name for day, name in sorted(holidays.items())},
+    }
+
+
+def _wall_clock(moment: datetime) -> tuple[date, str]:
+    """The Dutch calendar date and 'HH:MM' for an instant."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("the moment must be a timezone-aware datetime")
+    local = moment.astimezone(TIMEZONE)
+    return local.date(), local.strftime("%H:%M")
+
+
+def _hours_on(location: Locatie, day: date) -> list[Spreekuur]:
+    """The consultation hours that apply to this date, ignoring closures, by start time."""
+    key = DAY_KEYS[day.weekday()]
+    hours = [hour for hour in location.spreekuren if key in hour.dagen]
+    return sorted(
+        (hour for hour in hours if _in_weeks(day, hour.weken)),
+        key=lambda hour: (hour.van, hour.tot),
+    )
+
+
+def _in_weeks(day: date, weeks: Sequence[int] | None) -> bool:
+    """Week n is the n-th such weekday of the month; -1 is the last one."""
+    if not weeks:
+        return True
+    last = day.day + 7 > calendar.monthrange(day.year, day.month)[1]
+    return (day.day - 1) // 7 + 1 in weeks or (-1 in weeks and last)
+
+
+def _closed_reason(location: Locatie, day: date, holidays: Mapping[date, str]) -> str | None:
+    """Why the location is closed all day, '' for a closure without a reason, or None."""
+    for closure in location.gesloten:
+        if closure.van <= day <= closure.tot:
+            return closure.reden or ""
+    return holidays.get(day)
+
+
+def _open_until(
+    location: Locatie, today: date, now: str, holidays: Mapping[date, str]
+) -> str | None:
+    """The closing time if open now; back-to-back or overlapping hours count as one."""
+    if _closed_reason(location, today, holidays) is not None:
+        return None
+    until = None
+    for hour in _hours_on(location, today):
+        if hour.van <= (until or now) < hour.tot:
+            until = hour.tot
+    return until
+
+
+def _closed_text(location: Locatie, today: date, holidays: Mapping[date, str]) -> str:
+    reason = _closed_reason(location, today, holidays)
+    if reason is None or not _hours_on(location, today):
+        return CLOSED_NOW
+    # A reason may already end in a full stop; never print two.
+    return f"Vandaag gesloten: {reason.rstrip('.')}." if reason else "Vandaag gesloten."
+
+
+def _next_opening_text(
+    location: Locatie, today: date, now: str, holidays: Mapping[date, str]
+) -> str:
+    """' Opent morgen om 09:30.', or '' when nothing opens within SCAN_DAYS."""
+    for offset in range(SCAN_DAYS + 1):
+        day = today + timedelta(days=offset)
+        if _closed_reason(location, day, holidays) is not None:
+            continue
+        starts = [hour.van for hour in _hours_on(location, day) if offset or hour.van > now]
+        if starts:
+            return f" Opent {_when(day, offset)} om {starts[0]}."
+    return ""
+
+
+def _when(day: date, offset: int) -> str:
+    """'vandaag', 'morgen', 'dinsdag' or 'op dinsdag 6 januari'."""
+    weekday = vocab.DAGEN[DAY_KEYS[day.weekday()]]
+    if offset == 0:
+        return "vandaag"
+    if offset == 1:
+        return "morgen"
+    if offset <= WEEKDAY_HORIZON:
+        return weekday
+    return f"op {weekday} {day.day} {MONTHS[day.month - 1]}"

@@ -1,0 +1,182 @@
+"""openingstijden.js in real Chromium must say exactly what wegwijzer.hours says.
+
+The page clock is fixed before each navigation, so the script's own `new Date()` is the instant
+under test; the browser's time zone is varied to show it plays no part.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import BrowserContext, Page
+
+import wegwijzer
+from tests.test_hours import HOLIDAYS, LOCATIONS, local, location, utc
+from wegwijzer.hours import browser_data, is_open_at, status_at
+from wegwijzer.models import Locatie
+
+SCRIPT = Path(wegwijzer.__file__).parent / "assets" / "js" / "openingstijden.js"
+PLACEHOLDER = "Bekijk de openingstijden hieronder."
+# One of each kind of case in tests/test_hours.py; every instant checks every location.
+# The half-hourly sweep below covers the rest of that table.
+INSTANTS = [
+    local(2026, 6, 2, 9, 30),  # opens this minute
+    local(2026, 6, 2, 12, 0),  # closed this minute, opens later today
+    local(2026, 6, 1, 17, 0),  # tomorrow
+    local(2026, 6, 5, 17, 0),  # a weekday name
+    utc(2026, 6, 1, 22, 30),  # Tuesday in Amsterdam, Monday in UTC
+    local(2026, 7, 29, 10, 0),  # closure with a reason
+    local(2026, 8, 10, 10, 0),  # closure without one
+    local(2026, 7, 25, 10, 0),  # a far date
+    local(2026, 12, 25, 10, 0),  # Christmas
+    local(2026, 4, 27, 10, 0),  # King's Day
+    utc(2026, 3, 29, 1, 0),  # the first minute of summer time
+    utc(2026, 10, 25, 1, 30),  # the repeated hour, second time round
+    utc(2026, 10, 25, 11, 30),  # after the switch back, a far date
+    local(2026, 10, 29, 14, 30),  # the 5th Thursday is the last one
+    local(2026, 11, 2, 10, 0),  # nothing opens within 60 days
+]
+
+
+def _json_for_html(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _status_block(key: str, script_id: str, data_text: str | None) -> str:
+    html = f'<p id="{key}" class="ww-nu-open" data-ww-open="{script_id}" role="status">'
+    html += f"{PLACEHOLDER}</p>\n"
+    if data_text is not None:
+        html += f'<script type="application/json" id="{script_id}">{data_text}</script>\n'
+    return html
+
+
+def _write_site(folder: Path, blocks: list[str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SCRIPT, folder / SCRIPT.name)
+    head = '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Openingstijden</title>\n'
+    head += f'<script src="{SCRIPT.name}" defer></script>\n'
+    (folder / "index.html").write_text(head + "".join(blocks), encoding="utf-8")
+    return folder
+
+
+def _location_blocks(locations: dict[str, Locatie]) -> list[str]:
+    return [
+        _status_block(key, f"ww-open-{key}", _json_for_html(browser_data(loc, HOLIDAYS)))
+        for key, loc in locations.items()
+    ]
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> str:
+    folder = _write_site(tmp_path_factory.mktemp("hours"), _location_blocks(LOCATIONS))
+    return str(serve(folder)) + "/index.html"
+
+
+def _statuses(page: Page) -> dict[str, str]:
+    script = """() => Array.from(document.querySelectorAll("[data-ww-open]"),
+        element => [element.id, element.textContent])"""
+    return dict(page.evaluate(script))
+
+
+@pytest.fixture(params=["machine", "America/New_York"])
+def zoned_page(
+    request: pytest.FixtureRequest, new_context: Callable[..., BrowserContext]
+) -> Iterator[Page]:
+    zone = {} if request.param == "machine" else {"timezone_id": request.param}
+    context = new_context(**zone)
+    yield context.new_page()
+    context.close()
+
+
+def test_live_line_matches_python(zoned_page: Page, site_url: str) -> None:
+    mismatches = []
+    for moment in INSTANTS:
+        zoned_page.clock.set_fixed_time(moment)
+        zoned_page.goto(site_url, wait_until="domcontentloaded")
+        expected = {key: status_at(loc, moment, HOLIDAYS) for key, loc in LOCATIONS.items()}
+        if (found := _statuses(zoned_page)) != expected:
+            mismatches.append((moment.isoformat(), found, expected))
+    assert not mismatches
+
+
+def _every(start: datetime, days: int, step: timedelta) -> list[datetime]:
+    count = int(timedelta(days=days) / step)
+    return [start + step * index for index in range(count)]
+
+
+# Every half hour, so every opening and closing minute is hit, through the days where the
+# rules bite: summer time starting, King's Day, the end of the summer closure and the days
+# closed after it, all of October (weeks of the month, summer time ending) and Christmas to
+# the first opening of the new year.
+HALF_HOUR = timedelta(minutes=30)
+SWEEP = [
+    *_every(utc(2026, 3, 28), 3, HALF_HOUR),
+    *_every(utc(2026, 4, 25), 3, HALF_HOUR),
+    *_every(utc(2026, 7, 26), 24, HALF_HOUR),
+    *_every(utc(2026, 9, 28), 34, HALF_HOUR),
+    *_every(utc(2026, 12, 23), 12, HALF_HOUR),
+]
+
+
+def test_statusat_and_isopenat_agree_with_python_every_half_hour(
+    new_context: Callable[..., BrowserContext], site_url: str
+) -> None:
+    # Tokyo, ahead of UTC, where the live-line test uses New York, behind it.
+    page = new_context(timezone_id="Asia/Tokyo").new_page()
+    page.goto(site_url)
+    call = """([data, times]) => times.map(t => [
+        window.wegwijzerOpeningstijden.statusAt(data, new Date(t)),
+        window.wegwijzerOpeningstijden.isOpenAt(data, new Date(t)),
+    ])"""
+    times = [moment.timestamp() * 1000 for moment in SWEEP]
+    for key, loc in LOCATIONS.items():
+        found = page.evaluate(call, [browser_data(loc, HOLIDAYS), times])
+        expected = [
+            [status_at(loc, moment, HOLIDAYS), is_open_at(loc, moment, HOLIDAYS)]
+            for moment in SWEEP
+        ]
+        mismatches = [
+            (moment.isoformat(), got, want)
+            for moment, got, want in zip(SWEEP, found, expected, strict=True)
+            if got != want
+        ]
+        assert mismatches == [], key
+
+
+def test_line_is_refreshed_every_minute(page: Page, tmp_path: Path, serve: Any) -> None:
+    folder = _write_site(tmp_path, _location_blocks({"werkdagen": LOCATIONS["werkdagen"]}))
+    page.clock.install(time=local(2026, 6, 2, 11, 59, 30))
+    page.goto(serve(folder) + "/index.html")
+    assert page.text_content("#werkdagen") == "Nu open, tot 12:00."
+    page.clock.run_for(60_000)
+    assert page.text_content("#werkdagen") == "Nu gesloten. Opent vandaag om 13:30."
+
+
+def test_text_is_never_markup_and_bad_data_keeps_the_placeholder(
+    page: Page, tmp_path: Path, serve: Any
+) -> None:
+    closed = location(
+        "html",
+        spreekuren=[{"dagen": ["di"], "van": "09:30", "tot": "12:00"}],
+        gesloten=[{"van": "2026-06-02", "tot": "2026-06-02", "reden": "<b>dicht</b></script>"}],
+    )
+    blocks = [
+        *_location_blocks({"html": closed}),
+        _status_block("kapot", "ww-kapot", "{niet: json"),
+        _status_block("zoek", "ww-bestaat-niet", None),
+    ]
+    folder = _write_site(tmp_path, blocks)
+    page.clock.set_fixed_time(local(2026, 6, 2, 10, 0))
+    page.goto(serve(folder) + "/index.html")
+    assert _statuses(page) == {
+        "html": "Vandaag gesloten: <b>dicht</b></script>. Opent op dinsdag 9 juni om 09:30.",
+        "kapot": PLACEHOLDER,
+        "zoek": PLACEHOLDER,
+    }
+    assert page.locator("#html b").count() == 0

@@ -1,0 +1,254 @@
+"""Opening hours: the table rows and the exact "nu open" line on fixed instants.
+
+The browser test imports LOCATIONS and CASES from here, so openingstijden.js is held to the
+very same table.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from wegwijzer.hours import (
+    ScheduleRow,
+    browser_data,
+    dutch_holidays,
+    is_open_at,
+    schedule_rows,
+    status_at,
+)
+from wegwijzer.models import Locatie
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+HOLIDAYS = dutch_holidays([2026, 2027])
+
+
+def location(record_id: str, **fields: Any) -> Locatie:
+    return Locatie.model_validate(
+        {
+            "id": record_id,
+            "naam": "Inloop Geldzaken",
+            "organisaties": ["voorbeeld"],
+            "adres": {
+                "straat": "Markt",
+                "huisnummer": "1",
+                "postcode": "1234 AB",
+                "plaats": "Voorbeeldstad",
+            },
+            "laatst_gecontroleerd": "2026-01-15",
+            **fields,
+        }
+    )
+
+
+def local(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0, sec: int = 0
+) -> datetime:
+    """A Dutch wall-clock time: local(2026, 6, 2, 12, 30)."""
+    return datetime(year, month, day, hour, minute, sec, tzinfo=AMSTERDAM)
+
+
+def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
+
+
+LOCATIONS = {
+    "werkdagen": location(
+        "werkdagen",
+        spreekuren=[
+            {"dagen": ["ma", "di", "wo", "do", "vr"], "van": "09:30", "tot": "12:00"},
+            {"dagen": ["di", "do"], "van": "13:30", "tot": "16:00"},
+        ],
+        gesloten=[
+            {"van": "2026-07-20", "tot": "2026-07-31", "reden": "Zomervakantie"},
+            {"van": "2026-08-10", "tot": "2026-08-10"},
+            {"van": "2026-08-17", "tot": "2026-08-17", "reden": "Verbouwing."},
+        ],
+    ),
+    # 02:00-03:00 falls in the hour that is skipped in March and repeated in October.
+    "zondag": location(
+        "zondag",
+        spreekuren=[
+            {"dagen": ["zo"], "van": "10:00", "tot": "12:00"},
+            {"dagen": ["zo"], "van": "02:00", "tot": "03:00"},
+        ],
+    ),
+    "weken": location(
+        "weken",
+        spreekuren=[
+            {"dagen": ["di"], "van": "10:00", "tot": "12:00", "weken": [1, 3]},
+            {"dagen": ["do"], "van": "14:00", "tot": "16:00", "weken": [-1]},
+        ],
+    ),
+    "afspraak": location("afspraak"),
+    "verbouwing": location(
+        "verbouwing",
+        spreekuren=[
+            {"dagen": ["ma"], "van": "09:00", "tot": "12:00"},
+            {"dagen": ["ma"], "van": "12:00", "tot": "16:00"},
+        ],
+        gesloten=[{"van": "2026-11-02", "tot": "2027-03-31", "reden": "Verbouwing"}],
+    ),
+}
+
+CASES: list[tuple[str, datetime, str]] = [
+    # Open, at the exact opening minute, and closed at the exact closing minute.
+    ("werkdagen", local(2026, 6, 2, 9, 30), "Nu open, tot 12:00."),
+    ("werkdagen", local(2026, 6, 2, 12, 0), "Nu gesloten. Opent vandaag om 13:30."),
+    ("werkdagen", local(2026, 6, 2, 12, 30), "Nu gesloten. Opent vandaag om 13:30."),
+    ("werkdagen", local(2026, 6, 1, 17, 0), "Nu gesloten. Opent morgen om 09:30."),
+    ("werkdagen", local(2026, 6, 5, 17, 0), "Nu gesloten. Opent maandag om 09:30."),
+    # Monday 22:30 UTC is already Tuesday 00:30 in the Netherlands.
+    ("werkdagen", utc(2026, 6, 1, 22, 30), "Nu gesloten. Opent vandaag om 09:30."),
+    # Any zone works: 03:30 in New York is 09:30 in Amsterdam.
+    (
+        "werkdagen",
+        datetime(2026, 6, 2, 3, 30, tzinfo=ZoneInfo("America/New_York")),
+        "Nu open, tot 12:00.",
+    ),
+    # Closures: with a reason, without one, a reason ending in a full stop, a weekend day.
+    (
+        "werkdagen",
+        local(2026, 7, 29, 10, 0),
+        "Vandaag gesloten: Zomervakantie. Opent maandag om 09:30.",
+    ),
+    ("werkdagen", local(2026, 8, 10, 10, 0), "Vandaag gesloten. Opent morgen om 09:30."),
+    (
+        "werkdagen",
+        local(2026, 8, 17, 10, 0),
+        "Vandaag gesloten: Verbouwing. Opent morgen om 09:30.",
+    ),
+    (
+        "werkdagen",
+        local(2026, 7, 25, 10, 0),
+        "Nu gesloten. Opent op maandag 3 augustus om 09:30.",
+    ),
+    ("werkdagen", local(2026, 8, 7, 17, 0), "Nu gesloten. Opent dinsdag om 09:30."),
+    # Public holidays: on the day, on a weekend, skipped ahead and across the new year.
+    (
+        "werkdagen",
+        local(2026, 12, 25, 10, 0),
+        "Vandaag gesloten: Eerste kerstdag. Opent maandag om 09:30.",
+    ),
+    ("werkdagen", local(2026, 12, 26, 10, 0), "Nu gesloten. Opent maandag om 09:30."),
+    (
+        "werkdagen",
+        local(2026, 4, 27, 10, 0),
+        "Vandaag gesloten: Koningsdag. Opent morgen om 09:30.",
+    ),
+    ("werkdagen", local(2026, 4, 24, 17, 0), "Nu gesloten. Opent dinsdag om 09:30."),
+    ("werkdagen", local(2026, 12, 31, 17, 0), "Nu gesloten. Opent maandag om 09:30."),
+    # Summer time starts 2026-03-29: 02:00 CET becomes 03:00 CEST, skipping 02:00-03:00.
+    ("zondag", utc(2026, 3, 29, 0, 59), "Nu gesloten. Opent vandaag om 02:00."),
+    ("zondag", utc(2026, 3, 29, 1, 0), "Nu gesloten. Opent vandaag om 10:00."),
+    ("zondag", utc(2026, 3, 29, 7, 59), "Nu gesloten. Opent vandaag om 10:00."),
+    ("zondag", utc(2026, 3, 29, 8, 30), "Nu open, tot 12:00."),
+    # Summer time ends 2026-10-25: 03:00 CEST becomes 02:00 CET, repeating 02:00-03:00.
+    ("zondag", utc(2026, 10, 25, 0, 30), "Nu open, tot 03:00."),
+    ("zondag", utc(2026, 10, 25, 1, 30), "Nu open, tot 03:00."),
+    ("zondag", utc(2026, 10, 25, 2, 0), "Nu gesloten. Opent vandaag om 10:00."),
+    ("zondag", utc(2026, 10, 25, 10, 30), "Nu open, tot 12:00."),
+    ("zondag", utc(2026, 10, 25, 11, 30), "Nu gesloten. Opent op zondag 1 november om 02:00."),
+    # Weeks of the month: 1st and 3rd Tuesday, last Thursday (the 4th or the 5th).
+    ("weken", local(2026, 9, 1, 10, 30), "Nu open, tot 12:00."),
+    ("weken", local(2026, 9, 8, 10, 30), "Nu gesloten. Opent op dinsdag 15 september om 10:00."),
+    ("weken", local(2026, 9, 15, 12, 30), "Nu gesloten. Opent op donderdag 24 september om 14:00."),
+    ("weken", local(2026, 9, 24, 14, 30), "Nu open, tot 16:00."),
+    ("weken", local(2026, 9, 29, 10, 30), "Nu gesloten. Opent op dinsdag 6 oktober om 10:00."),
+    ("weken", local(2026, 10, 20, 9, 0), "Nu gesloten. Opent vandaag om 10:00."),
+    ("weken", local(2026, 10, 22, 14, 30), "Nu gesloten. Opent op donderdag 29 oktober om 14:00."),
+    ("weken", local(2026, 10, 29, 14, 30), "Nu open, tot 16:00."),
+    ("afspraak", local(2026, 6, 2, 10, 0), "Alleen op afspraak."),
+    # Back-to-back hours read as one; a long closure leaves nothing to announce.
+    ("verbouwing", local(2026, 6, 1, 10, 0), "Nu open, tot 16:00."),
+    ("verbouwing", local(2026, 11, 2, 10, 0), "Vandaag gesloten: Verbouwing."),
+    ("verbouwing", local(2026, 11, 1, 10, 0), "Nu gesloten."),
+]
+
+
+@pytest.mark.parametrize(
+    ("key", "moment", "expected"), CASES, ids=[f"{k}-{m.isoformat()}" for k, m, _ in CASES]
+)
+def test_status_at(key: str, moment: datetime, expected: str) -> None:
+    assert status_at(LOCATIONS[key], moment, HOLIDAYS) == expected
+
+
+@pytest.mark.parametrize(
+    ("key", "moment", "expected"), CASES, ids=[f"{k}-{m.isoformat()}" for k, m, _ in CASES]
+)
+def test_is_open_at_agrees_with_status(key: str, moment: datetime, expected: str) -> None:
+    assert is_open_at(LOCATIONS[key], moment, HOLIDAYS) == expected.startswith("Nu open")
+
+
+def test_a_naive_datetime_is_refused() -> None:
+    with pytest.raises(ValueError, match="timezone-aware"):
+        status_at(LOCATIONS["werkdagen"], datetime(2026, 6, 2, 10, 0), HOLIDAYS)
+
+
+def test_holidays_have_dutch_names() -> None:
+    assert HOLIDAYS[date(2026, 12, 25)] == "Eerste kerstdag"
+    assert HOLIDAYS[date(2026, 4, 27)] == "Koningsdag"
+    assert HOLIDAYS[date(2027, 1, 1)] == "Nieuwjaarsdag"
+
+
+def test_holiday_package_quirks_we_rely_on() -> None:
+    # Liberation Day is listed only in lustrum years, as most labour agreements treat it.
+    assert date(2026, 5, 5) not in HOLIDAYS
+    assert dutch_holidays([2025])[date(2025, 5, 5)] == "Bevrijdingsdag"
+    # King's Day moves to Saturday when 27 April is a Sunday.
+    assert dutch_holidays([2025])[date(2025, 4, 26)] == "Koningsdag"
+
+
+def test_schedule_rows() -> None:
+    loc = location(
+        "rooster",
+        spreekuren=[
+            {"dagen": ["do", "di"], "van": "13:30", "tot": "16:00", "weken": [-1]},
+            {
+                "dagen": ["di"],
+                "van": "09:30",
+                "tot": "12:00",
+                "weken": [3, 1],
+                "opmerking": "Neem uw post mee.",
+            },
+            {"dagen": ["ma"], "van": "09:00", "tot": "11:00", "weken": [1, 2, -1]},
+        ],
+    )
+    assert schedule_rows(loc) == [
+        ScheduleRow(
+            "Maandag", "09:00 – 11:00", "Alleen de 1e, 2e en laatste maandag van de maand."
+        ),
+        ScheduleRow(
+            "Dinsdag", "09:30 – 12:00", "Alleen de 1e en 3e dinsdag van de maand. Neem uw post mee."
+        ),
+        ScheduleRow("Dinsdag", "13:30 – 16:00", "Alleen de laatste dinsdag van de maand."),
+        ScheduleRow("Donderdag", "13:30 – 16:00", "Alleen de laatste donderdag van de maand."),
+    ]
+
+
+def test_schedule_rows_without_notes() -> None:
+    assert schedule_rows(LOCATIONS["zondag"]) == [
+        ScheduleRow("Zondag", "02:00 – 03:00", None),
+        ScheduleRow("Zondag", "10:00 – 12:00", None),
+    ]
+    assert schedule_rows(LOCATIONS["afspraak"]) == []
+
+
+def test_browser_data_is_plain_json() -> None:
+    holidays = {date(2026, 12, 25): "Eerste kerstdag"}
+    assert browser_data(LOCATIONS["werkdagen"], holidays) == {
+        "spreekuren": [
+            {"dagen": [1, 2, 3, 4, 5], "van": "09:30", "tot": "12:00", "weken": None},
+            {"dagen": [2, 4], "van": "13:30", "tot": "16:00", "weken": None},
+        ],
+        "gesloten": [
+            {"van": "2026-07-20", "tot": "2026-07-31", "reden": "Zomervakantie"},
+            {"van": "2026-08-10", "tot": "2026-08-10", "reden": None},
+            {"van": "2026-08-17", "tot": "2026-08-17", "reden": "Verbouwing."},
+        ],
+        "feestdagen": {"2026-12-25": "Eerste kerstdag"},
+    }
+    assert browser_data(LOCATIONS["weken"], {})["spreekuren"][1]["weken"] == [-1]
