@@ -1,0 +1,193 @@
+"""The map document: every location as one GeoJSON layer in a marker cluster, drawn by folium.
+
+Record text never reaches folium as HTML. It travels as JSON in the feature properties, and
+kaart.js builds markers and popups from it with textContent. folium's defaults are replaced
+where they hurt: no CDNs, no zoom lock in the viewport, fixed ids so builds are reproducible.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from typing import Any, TypeVar
+
+import folium
+from branca.element import Element, Figure
+from folium.plugins import MarkerCluster
+from folium.template import Template
+
+from wegwijzer.config import KaartSettings
+from wegwijzer.loader import Dataset
+from wegwijzer.models import Locatie
+from wegwijzer.present import json_for_script
+
+TITLE = "Kaart met alle locaties"
+DATA_ID = "ww-locaties"  # the <script type="application/json"> that kaart.js reads
+NL_CENTER = (52.2, 5.3)  # the whole of the Netherlands fits at NL_ZOOM
+NL_ZOOM = 7  # kaart.js then fits the view to the locations, if there are any
+COORDINATE_DECIMALS = 6  # about 10 cm; more digits only make the file bigger
+
+_VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>')
+_ACCESSIBLE_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+
+
+def map_features(dataset: Dataset) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection with one point per location on the map, ordered by id."""
+    ids = sorted(i for i in dataset.points if i in dataset.locaties)
+    labels = _unique_labels(dataset, ids)
+    features = [_feature(dataset, dataset.locaties[i], labels[i]) for i in ids]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _feature(dataset: Dataset, locatie: Locatie, label: str) -> dict[str, Any]:
+    point = dataset.points[locatie.id]
+    properties: dict[str, Any] = {
+        "id": locatie.id,
+        "naam": locatie.naam,
+        "adres": locatie.adres.one_line(),
+        "url": f"../locaties/{locatie.id}/",
+        "zonder_afspraak": locatie.zonder_afspraak,
+        "organisaties": _organisation_names(dataset, locatie),
+    }
+    if label != locatie.naam:  # only when needed: the name is in every feature already
+        properties["label"] = label
+    coordinates = [round(point.lon, COORDINATE_DECIMALS), round(point.lat, COORDINATE_DECIMALS)]
+    geometry = {"type": "Point", "coordinates": coordinates}
+    return {"type": "Feature", "geometry": geometry, "properties": properties}
+
+
+def _organisation_names(dataset: Dataset, locatie: Locatie) -> list[str]:
+    found = (dataset.organisaties.get(i) for i in locatie.organisaties)
+    return [organisatie.naam for organisatie in found if organisatie is not None]
+
+
+def _unique_labels(dataset: Dataset, ids: list[str]) -> dict[str, str]:
+    """The accessible name of each marker: the name, plus the address when names repeat."""
+    locaties = [dataset.locaties[i] for i in ids]
+    names = Counter(locatie.naam for locatie in locaties)
+    labels = {
+        locatie.id: locatie.naam
+        if names[locatie.naam] == 1
+        else f"{locatie.naam}, {locatie.adres.one_line()}"
+        for locatie in locaties
+    }
+    return _number_repeats(labels)
+
+
+def _number_repeats(labels: dict[str, str]) -> dict[str, str]:
+    """Same name at the same address (two rooms in one building): count them, (1), (2), ..."""
+    totals, seen = Counter(labels.values()), Counter[str]()
+    numbered = {}
+    for location_id, label in labels.items():
+        seen[label] += 1
+        numbered[location_id] = label if totals[label] == 1 else f"{label} ({seen[label]})"
+    return numbered
+
+
+def render_map(
+    dataset: Dataset, kaart: KaartSettings, *, asset_prefix: str = "../assets/wegwijzer"
+) -> str:
+    """The whole map document, to be written to kaart/kaart.html and shown in an iframe."""
+    features = map_features(dataset)
+    assets = _Assets(asset_prefix.rstrip("/"))
+    m = _base_map(kaart, assets)
+    cluster = MarkerCluster(icon_create_function="wegwijzerCluster")  # type: ignore[no-untyped-call]
+    _stable(cluster, "locaties")
+    cluster.default_js, cluster.default_css = assets.cluster_js, assets.cluster_css
+    cluster.add_to(m)
+    _Ready(m, cluster).add_to(m)
+    return _with_data(_accessible(m.get_root().render()), features)
+
+
+class _Assets:
+    """The vendored files, as (name, url) pairs in the order the document loads them.
+
+    The map lists every file, so the order is ours; the cluster repeats its own files under
+    the same names (folium adds each name once) so it never falls back to its CDN defaults.
+    """
+
+    def __init__(self, prefix: str) -> None:
+        leaflet, cluster = f"{prefix}/vendor/leaflet", f"{prefix}/vendor/leaflet.markercluster"
+        self.cluster_js = [("markercluster_js", f"{cluster}/leaflet.markercluster.js")]
+        self.cluster_css = [
+            ("markercluster_css", f"{cluster}/MarkerCluster.css"),
+            ("markercluster_default_css", f"{cluster}/MarkerCluster.Default.css"),
+        ]
+        self.map_js = [
+            ("leaflet_js", f"{leaflet}/leaflet.js"),
+            *self.cluster_js,
+            ("kaart_js", f"{prefix}/js/kaart.js"),
+        ]
+        self.map_css = [
+            ("leaflet_css", f"{leaflet}/leaflet.css"),
+            *self.cluster_css,
+            ("kaart_css", f"{prefix}/css/kaart.css"),
+        ]
+
+
+def _base_map(kaart: KaartSettings, assets: _Assets) -> folium.Map:
+    m = folium.Map(location=NL_CENTER, zoom_start=NL_ZOOM, tiles=None, zoom_control=False)
+    m.options["max_zoom"] = kaart.max_zoom  # the cluster needs it; folium only gives it to tiles
+    m.default_js, m.default_css = assets.map_js, assets.map_css
+    _stable(m, "kaart")
+    figure = m.get_root()
+    assert isinstance(figure, Figure)
+    figure.title = TITLE
+    tiles = folium.TileLayer(
+        tiles=kaart.tegels, attr=html.escape(kaart.attributie), max_zoom=kaart.max_zoom
+    )
+    _stable(tiles, "achtergrond").add_to(m)
+    return m
+
+
+def _with_data(document: str, features: dict[str, Any]) -> str:
+    """The locations as JSON in the page, inserted after folium has rendered it.
+
+    Never hand record text to folium: branca turns each rendered script into a new Jinja
+    template and renders it again, so a name like '{{ 7*7 }}' would be evaluated at build
+    time (template injection). kaart.js reads this element and builds the GeoJSON layer.
+    """
+    data = f'<script type="application/json" id="{DATA_ID}">{json_for_script(features)}</script>'
+    body = re.search(r"<body[^>]*>", document)
+    if body is None:
+        raise RuntimeError("folium changed its page layout; check wegwijzer.kaart._with_data")
+    return document[: body.end()] + data + document[body.end() :]
+
+
+_E = TypeVar("_E", bound=Element)
+
+
+def _stable(element: _E, name: str) -> _E:
+    """Give a folium object a fixed id instead of a random uuid, for reproducible builds."""
+    element._id = name
+    return element
+
+
+class _Ready(folium.MacroElement):
+    """Hands the map, its cluster and the id of the locations' JSON to kaart.js.
+
+    kaart.js then fits the view to the locations without animation (folium's fit_bounds
+    animates from the opening view, and a zoom during that animation gets undone).
+    """
+
+    _template = Template(
+        "{% macro script(this, kwargs) %}"
+        "wegwijzerReady({{ this.map.get_name() }}, {{ this.cluster.get_name() }}, "
+        f'"{DATA_ID}");'
+        "{% endmacro %}"
+    )
+
+    def __init__(self, m: folium.Map, cluster: MarkerCluster) -> None:
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._name = "Ready"
+        self._id = "kaart"
+        self.map, self.cluster = m, cluster
+
+
+def _accessible(document: str) -> str:
+    """Dutch, zoomable: folium locks the zoom in its viewport and sets no language."""
+    document, count = _VIEWPORT.subn(_ACCESSIBLE_VIEWPORT, document)
+    if count != 1 or not document.startswith("<!DOCTYPE html>\n<html>"):
+        raise RuntimeError("folium changed its page layout; check wegwijzer.kaart._accessible")
+    return document.replace("<html>", '<html lang="nl">', 1)

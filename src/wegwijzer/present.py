@@ -1,0 +1,95 @@
+"""How values look to a resident: Dutch dates and language names, phone and link targets.
+
+Every function returns plain text or a URL; templates escape them (Jinja2 autoescape), and
+only https:, http:, tel: and mailto: URLs are ever made here.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from datetime import date
+from typing import Any
+from urllib.parse import quote, urlencode, urlsplit
+
+import phonenumbers
+from babel import Locale
+from babel.dates import format_date
+from markupsafe import Markup
+
+from wegwijzer.fields import parse_phone
+from wegwijzer.models import Locatie, Point
+
+SAFE_SCHEMES = ("https", "http", "tel", "mailto")
+
+
+def json_for_script(value: Any) -> Markup:
+    """JSON that is safe inside <script type="application/json">: no '</' can end the tag,
+    and U+2028/U+2029 cannot break older JavaScript parsers."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def dutch_date(value: date) -> str:
+    """'3 oktober 2026'."""
+    return str(format_date(value, "d MMMM y", locale="nl"))
+
+
+@functools.cache
+def _dutch_languages() -> dict[str, str]:
+    return {str(k): str(v) for k, v in Locale("nl").languages.items()}
+
+
+def language_name(code: str) -> str:
+    """'tr' -> 'Turks'; the code itself when CLDR has no Dutch name."""
+    return _dutch_languages().get(code, code)
+
+
+def phone_display(number: str) -> str:
+    """The number as Dutch people write it: '020 123 4567', '06 12345678', '14 020'."""
+    parsed = parse_phone(number)
+    if parsed.country_code != 31:
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
+def whatsapp_url(number: str) -> str:
+    """WhatsApp's click-to-chat link: https://wa.me/<digits of the international number>."""
+    e164 = phonenumbers.format_number(parse_phone(number), phonenumbers.PhoneNumberFormat.E164)
+    return "https://wa.me/" + e164.lstrip("+")
+
+
+def mailto(address: str, subject: str | None = None) -> str:
+    query = f"?{urlencode({'subject': subject}, quote_via=quote)}" if subject else ""
+    return f"mailto:{quote(address, safe='@')}{query}"
+
+
+def route_url(location: Locatie, point: Point | None) -> str:
+    """A route planner link (OpenStreetMap): to the pin when known, else to the address."""
+    if point is not None:
+        target = f"{point.lat:.6f},{point.lon:.6f}"
+        return "https://www.openstreetmap.org/directions?" + urlencode({"to": target})
+    query = location.adres.one_line()
+    return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+
+
+def report_url(target: str, title: str) -> str:
+    """'Klopt er iets niet?': an e-mail with a subject, or the repository's issue form."""
+    if "@" in target and not target.startswith(("http://", "https://")):
+        return mailto(target, f"Klopt er iets niet? {title}")
+    if "/issues/new" in target:
+        glue = "&" if "?" in target else "?"
+        return target + glue + urlencode({"title": f"Klopt er iets niet? {title}"}, quote_via=quote)
+    return target
+
+
+def safe_href(url: str) -> str:
+    """Only the four schemes the site may link to; anything else becomes a harmless '#'."""
+    scheme = urlsplit(url.strip()).scheme.lower()
+    return url.strip() if scheme in SAFE_SCHEMES else "#"
+
+
+def count_text(number: int, one: str, many: str) -> str:
+    """'1 organisatie', '3 organisaties'."""
+    return f"{number} {one if number == 1 else many}"
