@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).parent / "example-files"
@@ -17,3 +19,15 @@ def base_site(tmp_path: Path) -> Path:
     """A copy of the small valid example site; returns its mkdocs.yml."""
     shutil.copytree(EXAMPLES / "basis", tmp_path / "site")
     return tmp_path / "site" / "mkdocs.yml"
+
+
+def build_site(config: Path, out: Path) -> Path:
+    """Build in this process, so the network guard (pytest-socket) covers the whole build."""
+    build(load_config(str(config), site_dir=str(out), strict=True))
+    return out
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled Voorbeeldstad site, built once per test run, offline."""
+    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("voorbeeldstad"))

@@ -6,18 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from tests.conftest import EXAMPLES, ROOT
 
+from tests.conftest import EXAMPLES, ROOT, build_site
 
-def build_site(config: Path, out: Path) -> None:
-    """Build in this process, so the network guard (pytest-socket) covers the whole build."""
-    build(load_config(str(config), site_dir=str(out), strict=True))
+TODAY = date(2026, 11, 22)
 
 
 def mkdocs_build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
@@ -34,13 +30,6 @@ def mkdocs_build(config: Path, out: Path) -> subprocess.CompletedProcess[str]:
 
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site")
-    build_site(ROOT / "mkdocs.yml", out)  # offline: any socket would fail the test
-    return out
 
 
 def test_every_record_has_its_page(sample_site: Path) -> None:

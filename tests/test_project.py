@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 import pytest
-from tests.conftest import ROOT
 
+from tests.conftest import ROOT
 from wegwijzer.config import SiteConfig
 from wegwijzer.models import (
     Adres,

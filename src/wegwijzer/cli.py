@@ -12,6 +12,9 @@ from wegwijzer.config import ConfigError, Site, load_site
 from wegwijzer.geocache import load_geocache
 from wegwijzer.geocode import Lookup, geocode_dataset, make_geocoder
 from wegwijzer.new_record import NewRecordError, write_new_record
+from wegwijzer.pages import render_site, write_site
+from wegwijzer.plugin import SCRIPTS, STYLESHEETS
+from wegwijzer.present import count_text
 from wegwijzer.report import Finding, Level, Report
 from wegwijzer.schema import stale_schemas, write_schemas
 from wegwijzer.validate import validate_site
@@ -48,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     geocode.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
 
+    pages = commands.add_parser(
+        "pages", help="schrijf alle pagina's als Markdown met bestanden, voor een andere bouwer"
+    )
+    pages.add_argument("map", type=Path, help="de map waarin de pagina's komen")
+
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's naar schema/")
     schema.add_argument("--check", action="store_true", help="alleen controleren of ze kloppen")
     return parser
@@ -60,7 +68,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ConfigError as exc:
         _print_findings(exc.findings, "tekst")
         return 1
-    handler = {"check": _check, "nieuw": _new, "geocode": _geocode, "schema": _schema}
+    handler = {
+        "check": _check,
+        "nieuw": _new,
+        "geocode": _geocode,
+        "pages": _pages,
+        "schema": _schema,
+    }
     return handler[args.command](site, args)
 
 
@@ -80,7 +94,7 @@ def _geocode(site: Site, args: argparse.Namespace) -> int:
         source = dataset.source(problem.location)
         print(source.finding(("adres",), problem.message))
     shown = site.shown(site.geocache_path)
-    print(f"{_count(len(result.found), 'adres', 'adressen')} gevonden en bewaard in {shown}.")
+    print(f"{count_text(len(result.found), 'adres', 'adressen')} gevonden en bewaard in {shown}.")
     if result.outage:
         print(
             f"Gestopt: de geocoder is niet bereikbaar: {result.outage}. "
@@ -100,18 +114,14 @@ def _check(site: Site, args: argparse.Namespace) -> int:
 
 def _summary(report: Report, organisations: int, locations: int) -> str:
     counted = (
-        f"{_count(organisations, 'organisatie', 'organisaties')} en "
-        f"{_count(locations, 'locatie', 'locaties')} gelezen."
+        f"{count_text(organisations, 'organisatie', 'organisaties')} en "
+        f"{count_text(locations, 'locatie', 'locaties')} gelezen."
     )
     if not report.findings:
         return f"Alles in orde: {counted}"
-    errors = _count(len(report.errors), "fout", "fouten")
-    warnings = _count(len(report.warnings), "waarschuwing", "waarschuwingen")
+    errors = count_text(len(report.errors), "fout", "fouten")
+    warnings = count_text(len(report.warnings), "waarschuwing", "waarschuwingen")
     return f"{errors} en {warnings}. {counted}"
-
-
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def _print_findings(findings: Sequence[Finding], style: str) -> None:
@@ -147,6 +157,17 @@ def _new(site: Site, args: argparse.Namespace) -> int:
         print(f"Niet gelukt: {exc}", file=sys.stderr)
         return 1
     print(f"Gemaakt: {path}. Vul het in en controleer het met 'wegwijzer check'.")
+    return 0
+
+
+def _pages(site: Site, args: argparse.Namespace) -> int:
+    dataset, report = validate_site(site)
+    if report.errors:
+        _print_findings(report.errors, "tekst")
+        return 1
+    written = write_site(render_site(dataset, site.config), args.map)
+    print(f"{count_text(len(written), 'bestand', 'bestanden')} geschreven in {args.map}.")
+    print(f"Voeg in mkdocs.yml toe: extra_css: {STYLESHEETS}, extra_javascript: {SCRIPTS}.")
     return 0
 
 

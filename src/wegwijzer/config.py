@@ -94,8 +94,21 @@ class SiteConfig(Strict):
         default_factory=dict, title="Extra doelgroepen", description="id: label"
     )
     controle_maanden: int = Field(12, ge=1, le=60, title="Waarschuw na zoveel maanden")
+    welkom: Tekst | None = Field(None, title="Welkomsttekst bovenaan de startpagina")
+    melden: Tekst | None = Field(
+        None,
+        title="Klopt er iets niet?",
+        description="E-mailadres, of het adres van het issue-formulier van de repository.",
+    )
     geocoder: GeocoderSettings = Field(default_factory=GeocoderSettings, title="Geocoder")
     kaart: KaartSettings = Field(default_factory=KaartSettings, title="Kaart")
+
+    @field_validator("melden")
+    @classmethod
+    def _report_target(cls, value: str | None) -> str | None:
+        if value and not value.startswith("https://") and "@" not in value:
+            raise ValueError("Vul een e-mailadres of een https-adres in.")
+        return value
 
     @model_validator(mode="after")
     def _nominatim_needs_contact(self) -> SiteConfig:

@@ -262,9 +262,10 @@ Huisnummer = Annotated[
 
 @functools.cache
 def _language_codes() -> frozenset[str]:
-    import pycountry
+    """ISO 639-1 codes: the two-letter language codes CLDR (through Babel) knows."""
+    from babel import Locale
 
-    return frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
+    return frozenset(str(code) for code in Locale("en").languages if len(str(code)) == 2)
 
 
 def _check_language(value: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import Field, RootModel
 from ruamel.yaml import YAML
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from wegwijzer.loader import Dataset, Source, load_model
 from wegwijzer.models import Adres, Locatie, Point, RecordId, Strict
@@ -87,7 +88,19 @@ def _writer() -> YAML:
 
 
 def _as_yaml(entries: Mapping[str, CacheEntry]) -> dict[str, Any]:
-    return {key: entries[key].model_dump(mode="json") for key in sorted(entries)}
+    return {_quoted(key): _entry_yaml(entries[key]) for key in sorted(entries)}
+
+
+def _entry_yaml(entry: CacheEntry) -> dict[str, Any]:
+    return {k: _quoted(v) for k, v in entry.model_dump(mode="json").items()}
+
+
+def _quoted(value: Any) -> Any:
+    """Text with control characters goes in double quotes: ruamel would write a bare
+    carriage return in plain style, and the file would no longer read back."""
+    if isinstance(value, str) and not value.isprintable():
+        return DoubleQuotedScalarString(value)
+    return value
 
 
 def load_geocache(path: Path, shown: str) -> tuple[GeoCache, list[Finding]]:

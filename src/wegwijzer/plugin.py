@@ -7,17 +7,22 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.base import ValidationError as MkDocsValidationError
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wegwijzer.config import ConfigError, Site, SiteConfig, parse_site_config
+from wegwijzer.csp import with_csp
 from wegwijzer.loader import Source
-from wegwijzer.pages import render_pages
+from wegwijzer.pages import ASSET_ROOT, render_site
 from wegwijzer.validate import validate_site
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
+
+STYLESHEETS = [f"{ASSET_ROOT}/css/wegwijzer.css"]
+SCRIPTS = [f"{ASSET_ROOT}/js/openingstijden.js", f"{ASSET_ROOT}/js/wegwijzer.js"]
 
 
 class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -30,9 +35,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self, options: dict[str, Any], config_file_path: str | None = None
     ) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
         shown = Path(config_file_path).name if config_file_path else "mkdocs.yml"
-        self.root = (
-            Path(config_file_path or ".").resolve().parent if config_file_path else Path.cwd()
-        )
+        self.root = Path(config_file_path).resolve().parent if config_file_path else Path.cwd()
         try:
             self.site_config = parse_site_config(options, Source(shown, options))
         except ConfigError as exc:
@@ -47,26 +50,48 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         data_dir = str(self.site.data_dir)
         if data_dir not in config.watch:  # `mkdocs serve` rebuilds when a record changes
             config.watch.append(data_dir)
+        config.extra_css.extend(s for s in STYLESHEETS if s not in config.extra_css)
+        for path in SCRIPTS:
+            script = ExtraScriptValue(path)
+            script.defer = True
+            config.extra_javascript.append(script)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         dataset, report = validate_site(self.site)
         for finding in report.warnings:
-            log.info(
-                str(finding)
-            )  # data warnings are for `wegwijzer check`; they do not fail --strict
+            log.info(str(finding))  # data warnings are for `wegwijzer check`; not fatal here
         if report.errors:
             listed = "\n".join(str(f) for f in report.sorted() if f in report.errors)
             raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd:\n{listed}")
-        for page in render_pages(dataset, self.site_config):
-            files.append(
-                File.generated(
-                    config,
-                    page.path,
-                    content=page.text,
-                    inclusion=InclusionLevel.UNDEFINED
-                    if page.in_nav
-                    else InclusionLevel.NOT_IN_NAV,
-                )
-            )
+        site = render_site(dataset, self.site_config)
+        for page in site.pages:
+            self._refuse_clash(files, page.path)
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.path, content=page.text, inclusion=inclusion))
+        for static in site.files:
+            self._refuse_clash(files, static.path)
+            if static.content is not None:
+                files.append(File.generated(config, static.path, content=static.content))
+            else:
+                files.append(File.generated(config, static.path, abs_src_path=str(static.source)))
         return files
+
+    def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        return with_csp(output, self.site_config.kaart.tile_origin)
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """Static templates (404.html) get the same policy; sitemap.xml is left alone."""
+        if template_name.endswith(".html"):
+            return with_csp(output_content, self.site_config.kaart.tile_origin)
+        return output_content
+
+    @staticmethod
+    def _refuse_clash(files: Files, path: str) -> None:
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(
+                f"docs/{path} bestaat al, maar wegwijzer maakt die pagina zelf. "
+                "Haal het bestand weg of geef het een andere naam."
+            )

@@ -1,0 +1,116 @@
+"""Compact cards for the lists: what a card shows and what the filters look at.
+
+The same `Card.matches` decides which cards a static filter page lists and which data
+attributes the browser filters read, so the two can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from wegwijzer.loader import Dataset
+from wegwijzer.models import Locatie, Organisatie, Point
+
+FACETS = ("fases", "doelgroepen", "rollen", "talen")
+
+
+@dataclass(frozen=True)
+class Card:
+    kind: str  # "organisatie" or "locatie"
+    id: str
+    naam: str
+    url: str  # relative to the site root, e.g. "organisaties/humanitas/"
+    samenvatting: str
+    telefoon: str | None
+    fases: tuple[str, ...]
+    doelgroepen: tuple[str, ...]
+    rollen: tuple[str, ...]
+    talen: tuple[str, ...]
+    zonder_afspraak: bool
+    locaties: tuple[str, ...]  # location ids, for "nu open"
+    punten: tuple[Point, ...]  # for "near me"
+    organisaties: tuple[str, ...] = ()  # names, on location cards
+    status: str = "actief"
+    melding: str | None = None
+
+    def matches(self, facet: str, value: str) -> bool:
+        return value in getattr(self, facet)
+
+    def tokens(self, facet: str) -> str:
+        return " ".join(getattr(self, facet))
+
+    def punten_attr(self) -> str:
+        return " ".join(f"{p.lat:.5f},{p.lon:.5f}" for p in self.punten)
+
+
+def first_sentence(text: str, limit: int = 160) -> str:
+    """The opening sentence, for a compact card; the full text is on the record's page."""
+    sentence = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    return sentence if len(sentence) <= limit else sentence[: limit - 1].rstrip() + "…"
+
+
+def _union(orgs: Iterable[Organisatie], facet: str) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for org in orgs:
+        seen.update(dict.fromkeys(getattr(org, facet)))
+    return tuple(seen)
+
+
+def organisation_card(org: Organisatie, dataset: Dataset) -> Card:
+    locations = locations_of(org, dataset)
+    return Card(
+        kind="organisatie",
+        id=org.id,
+        naam=org.naam,
+        url=f"organisaties/{org.id}/",
+        samenvatting=first_sentence(org.omschrijving),
+        telefoon=org.telefoon,
+        fases=tuple(org.fases),
+        doelgroepen=tuple(org.doelgroepen),
+        rollen=tuple(org.rollen),
+        talen=tuple(org.talen),
+        zonder_afspraak=any(loc.zonder_afspraak for loc in locations),
+        locaties=tuple(loc.id for loc in locations),
+        punten=tuple(dataset.points[loc.id] for loc in locations if loc.id in dataset.points),
+        status=org.status,
+        melding=org.melding,
+    )
+
+
+def location_card(location: Locatie, dataset: Dataset) -> Card:
+    orgs = [dataset.organisaties[i] for i in location.organisaties if i in dataset.organisaties]
+    point = dataset.points.get(location.id)
+    return Card(
+        kind="locatie",
+        id=location.id,
+        naam=location.naam,
+        url=f"locaties/{location.id}/",
+        samenvatting=location.adres.one_line(),
+        telefoon=next((o.telefoon for o in orgs if o.telefoon), None),
+        fases=_union(orgs, "fases"),
+        doelgroepen=_union(orgs, "doelgroepen"),
+        rollen=_union(orgs, "rollen"),
+        talen=_union(orgs, "talen"),
+        zonder_afspraak=location.zonder_afspraak,
+        locaties=(location.id,),
+        punten=(point,) if point else (),
+        organisaties=tuple(o.naam for o in orgs),
+    )
+
+
+def locations_of(org: Organisatie, dataset: Dataset) -> list[Locatie]:
+    return [loc for loc in dataset.locaties.values() if org.id in loc.organisaties]
+
+
+def all_cards(dataset: Dataset) -> tuple[list[Card], list[Card]]:
+    """Organisation cards and location cards, each sorted by name as people look them up."""
+    orgs = [organisation_card(o, dataset) for o in dataset.organisaties.values()]
+    locs = [location_card(loc, dataset) for loc in dataset.locaties.values()]
+    key = _sort_key
+    return sorted(orgs, key=key), sorted(locs, key=key)
+
+
+def _sort_key(card: Card) -> tuple[bool, str, str]:
+    return (card.status == "gestopt", card.naam.casefold(), card.id)

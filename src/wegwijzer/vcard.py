@@ -1,0 +1,44 @@
+"""A vCard per organisation, so a volunteer can save the contact on a phone in one tap."""
+
+from __future__ import annotations
+
+import phonenumbers
+import vobject
+
+from wegwijzer.fields import parse_phone
+from wegwijzer.models import Locatie, Organisatie
+
+
+def _international(number: str) -> str:
+    parsed = parse_phone(number)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def vcard_for(org: Organisatie, locations: list[Locatie], page_url: str | None = None) -> str:
+    """vCard 3.0 (what phones import most reliably) with the public contact details only."""
+    card = vobject.vCard()
+    card.add("fn").value = org.naam
+    card.add("n").value = vobject.vcard.Name(family=org.naam)
+    card.add("org").value = [org.naam]
+    if org.telefoon:
+        tel = card.add("tel")
+        tel.value, tel.type_param = _international(org.telefoon), "WORK"
+    if org.whatsapp:
+        tel = card.add("tel")
+        tel.value, tel.type_param = _international(org.whatsapp), "CELL"
+    if org.email:
+        email = card.add("email")
+        email.value, email.type_param = org.email, "INTERNET"
+    if org.website:
+        card.add("url").value = org.website
+    for location in locations[:1]:  # the main walk-in address; the page lists the others
+        adres = location.adres
+        card.add("adr").value = vobject.vcard.Address(
+            street=f"{adres.straat} {adres.huisnummer}",
+            code=adres.postcode,
+            city=adres.plaats,
+            country="Nederland",
+        )
+    if page_url:
+        card.add("note").value = f"Meer informatie: {page_url}"
+    return str(card.serialize())

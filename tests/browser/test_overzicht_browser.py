@@ -1,0 +1,138 @@
+"""The overview in Chromium: filters combine, the count is announced, the URL keeps the state,
+"nu open" follows the clock, and "near me" sorts by distance without sending anything."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Page, expect
+
+from tests.conftest import ROOT
+from wegwijzer import hours
+from wegwijzer.config import load_site
+from wegwijzer.loader import Dataset
+from wegwijzer.validate import validate_site
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+@pytest.fixture(scope="module")
+def site_url(sample_site: Path, serve: Any) -> str:
+    return str(serve(sample_site))
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    data, _ = validate_site(load_site(ROOT / "mkdocs.yml"), date(2026, 11, 22))
+    return data
+
+
+def visible_cards(page: Page) -> set[str]:
+    ids = page.eval_on_selector_all(
+        "li.ww-kaartje:not([hidden])",
+        "els => els.map(e => e.dataset.soort + ':' + e.dataset.id)",
+    )
+    return set(ids)
+
+
+def static_cards(sample_site: Path, folder: str, value: str) -> set[str]:
+    html = (sample_site / folder / value / "index.html").read_text(encoding="utf-8")
+    cards = BeautifulSoup(html, "html.parser").select("li.ww-kaartje")
+    return {f"{li['data-soort']}:{li['data-id']}" for li in cards}
+
+
+def test_a_filter_shows_the_same_cards_as_the_static_page(
+    page: Page, site_url: str, sample_site: Path
+) -> None:
+    page.goto(site_url + "/overzicht/")
+    page.select_option("#ww-fase", "aanmelding")
+    assert visible_cards(page) == static_cards(sample_site, "fase", "aanmelding")
+    organisations = sum(1 for c in visible_cards(page) if c.startswith("organisatie:"))
+    places = len(visible_cards(page)) - organisations
+    expect(page.locator("#ww-resultaat")).to_have_text(
+        f"{organisations} organisaties en {places} plekken gevonden."
+    )
+    assert page.url.endswith("/overzicht/?fase=aanmelding")
+
+
+def test_filters_combine_and_survive_a_shared_link(
+    page: Page, site_url: str, sample_site: Path, dataset: Dataset
+) -> None:
+    page.goto(site_url + "/overzicht/?doelgroep=jongeren&zonder_afspraak=1")
+    expect(page.locator("#ww-doelgroep")).to_have_value("jongeren")
+    expect(page.locator("input[name=zonder_afspraak]")).to_be_checked()
+    walk_in = {f"locatie:{loc.id}" for loc in dataset.locaties.values() if loc.zonder_afspraak}
+    walk_in |= {
+        f"organisatie:{o}"
+        for loc in dataset.locaties.values()
+        if loc.zonder_afspraak
+        for o in loc.organisaties
+    }
+    expected = static_cards(sample_site, "doelgroep", "jongeren") & walk_in
+    assert expected and visible_cards(page) == expected
+    page.click("#ww-filters button[type=reset]")
+    expect(page.locator("#ww-resultaat")).to_contain_text("gevonden")
+    assert len(visible_cards(page)) == len(dataset.organisaties) + len(dataset.locaties)
+    assert page.url.endswith("/overzicht/")
+
+
+def test_filters_work_with_the_keyboard_alone(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/overzicht/")
+    page.focus("#ww-fase")
+    page.keyboard.press("ArrowDown")  # Chromium changes a focused select with the arrow keys
+    expect(page.locator("#ww-fase")).to_have_value("preventie")
+    expect(page.locator("#ww-resultaat")).to_contain_text("gevonden")
+    page.focus("input[name=nu_open]")
+    page.keyboard.press("Space")
+    expect(page.locator("input[name=nu_open]")).to_be_checked()
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [datetime(2026, 11, 24, 10, 0), datetime(2026, 11, 28, 11, 0), datetime(2026, 12, 25, 10, 0)],
+    ids=["tuesday-morning", "saturday", "christmas"],
+)
+def test_nu_open_follows_the_clock(
+    page: Page, site_url: str, dataset: Dataset, moment: datetime
+) -> None:
+    local = moment.replace(tzinfo=AMSTERDAM)
+    page.clock.set_fixed_time(local)
+    page.goto(site_url + "/overzicht/?nu_open=1")
+    holidays = hours.dutch_holidays([2026, 2027])
+    open_now = {
+        loc.id for loc in dataset.locaties.values() if hours.is_open_at(loc, local, holidays)
+    }
+    shown = {c.split(":")[1] for c in visible_cards(page) if c.startswith("locatie:")}
+    assert shown == open_now
+    if moment.month == 12:
+        assert shown == set(), "everything is closed on Christmas Day"
+
+
+def test_near_me_sorts_by_distance_in_the_browser(
+    browser: Browser, site_url: str, dataset: Dataset
+) -> None:
+    here = {"latitude": 52.1530, "longitude": 5.3880}
+    context = browser.new_context(geolocation=here, permissions=["geolocation"])
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "/overzicht/#dichtbij")
+    expect(page.locator("[data-ww-dichtbij]")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#ww-resultaat")).to_contain_text("afstand")
+    first = page.eval_on_selector("[data-ww-lijst=locatie] > li", "el => el.dataset.id")
+    nearest = min(
+        dataset.points,
+        key=lambda i: (
+            (dataset.points[i].lat - here["latitude"]) ** 2
+            + ((dataset.points[i].lon - here["longitude"]) * 0.61) ** 2
+        ),
+    )
+    assert first == nearest
+    assert all(url.startswith(site_url) for url in requests), "the position is sent nowhere"
+    context.close()
