@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import EXAMPLES
 
+from tests.conftest import EXAMPLES
 from wegwijzer.cli import main
 
 TODAY = ["--vandaag", "2026-11-22"]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from geopy.geocoders import options as geopy_options
-from tests.replay import Recorder
 
+from tests.replay import Recorder
 from wegwijzer.cli import main
 from wegwijzer.config import GeocoderSettings, Site, load_site
 from wegwijzer.geocache import GeoCache, load_geocache

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from tests.invalid_cases import expected_lines, findings_for, invalid_cases
 
 

@@ -49,8 +49,8 @@ def test_every_field_is_documented(model: type) -> None:
 @pytest.mark.parametrize(
     "command",
     [
-        ["ruff", "check", "src", "tests"],
-        ["ruff", "format", "--check", "src", "tests"],
+        ["ruff", "check", "--no-cache", "src", "tests"],
+        ["ruff", "format", "--no-cache", "--check", "src", "tests"],
         ["mypy"],
     ],
     ids=["ruff-check", "ruff-format", "mypy"],

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from tests.conftest import ROOT
 
+from tests.conftest import ROOT
 from wegwijzer import vocab
 from wegwijzer.config import load_site
 from wegwijzer.loader import Dataset

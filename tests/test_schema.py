@@ -6,8 +6,8 @@ import json
 
 import jsonschema
 import pytest
-from tests.conftest import ROOT
 
+from tests.conftest import ROOT
 from wegwijzer.config import load_site
 from wegwijzer.loader import _yaml, plain
 from wegwijzer.schema import SCHEMAS, stale_schemas
