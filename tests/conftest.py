@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import folium  # noqa: F401  (imported before the socket guard: urllib3 probes IPv6 on import)
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config

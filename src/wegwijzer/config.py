@@ -100,6 +100,11 @@ class SiteConfig(Strict):
         title="Klopt er iets niet?",
         description="E-mailadres, of het adres van het issue-formulier van de repository.",
     )
+    editie: Literal["publiek", "verwijzers"] = Field(
+        "publiek",
+        title="Editie",
+        description="verwijzers: de verwijzersgids met directe nummers. Nooit publiek zetten.",
+    )
     geocoder: GeocoderSettings = Field(default_factory=GeocoderSettings, title="Geocoder")
     kaart: KaartSettings = Field(default_factory=KaartSettings, title="Kaart")
 
@@ -175,23 +180,47 @@ class Site:
 def load_site(config_file: Path) -> Site:
     """Read the wegwijzer options from mkdocs.yml (or another mkdocs config file)."""
     shown = config_file.name
-    if not config_file.is_file():
-        raise ConfigError([Finding(shown, 0, "", "Dit bestand bestaat niet.")])
-    node, findings = read_yaml(config_file, shown)
-    if findings:
-        raise ConfigError(findings)
+    node = _read_config(config_file, shown)
     options = _plugin_options(node)
+    if isinstance(node, Mapping) and "INHERIT" in node:
+        parent = _read_config(config_file.parent / str(node["INHERIT"]), str(node["INHERIT"]))
+        inherited = _plugin_options(parent) or {}
+        # Merged options have no single file and line; findings then name the field only.
+        options = _deep_merge(plain(inherited), plain(options or {}))
     if options is None:
         message = "De plugin 'wegwijzer' staat niet onder 'plugins:'."
         raise ConfigError([Finding(shown, 1, "plugins", message)])
     return Site(parse_site_config(options, Source(shown, options)), config_file.parent.resolve())
 
 
+def _read_config(path: Path, shown: str) -> Any:
+    if not path.is_file():
+        raise ConfigError([Finding(shown, 0, "", "Dit bestand bestaat niet.")])
+    node, findings = read_yaml(path, shown)
+    if findings:
+        raise ConfigError(findings)
+    return node
+
+
 def _plugin_options(node: Any) -> Mapping[str, Any] | None:
+    """The plugin's options, whether `plugins:` is a list (usual) or a mapping (inheritable)."""
     plugins = node.get("plugins") if isinstance(node, Mapping) else None
+    if isinstance(plugins, Mapping):
+        return plugins[PLUGIN] or {} if PLUGIN in plugins else None
     for entry in plugins or []:
         if entry == PLUGIN:
             return {}
         if isinstance(entry, Mapping) and PLUGIN in entry:
             return entry[PLUGIN] or {}
     return None
+
+
+def _deep_merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    """What mkdocs does with INHERIT: mappings merge, everything else is replaced."""
+    merged = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged

@@ -7,6 +7,8 @@ disk for any other builder. Record text only ever reaches HTML through Jinja2's 
 
 from __future__ import annotations
 
+import functools
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,12 +16,15 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
+import segno
 from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
 
-from wegwijzer import hours, present, vocab
+from wegwijzer import aanbod, hours, present, vocab
 from wegwijzer.cards import Card, all_cards, locations_of
 from wegwijzer.config import SiteConfig
 from wegwijzer.csp import with_csp
+from wegwijzer.export import export_files
 from wegwijzer.fields import tel_uri
 from wegwijzer.kaart import render_map
 from wegwijzer.loader import Dataset
@@ -89,9 +94,12 @@ def _root(path: str) -> str:
 
 
 class _Renderer:
-    def __init__(self, dataset: Dataset, config: SiteConfig, today: date) -> None:
+    def __init__(
+        self, dataset: Dataset, config: SiteConfig, today: date, site_url: str | None
+    ) -> None:
         self.env = _environment()
         self.dataset, self.config, self.today = dataset, config, today
+        self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.org_cards, self.loc_cards = all_cards(dataset)
         self.holidays = hours.dutch_holidays([today.year, today.year + 1])
 
@@ -103,6 +111,7 @@ class _Renderer:
             root=_root(path),
             assets=_root(path) + ASSET_ROOT,
             vandaag=self.today,
+            verwijzers=self.config.editie == "verwijzers",
             **context,
         )
         return Page(path, text, in_nav)
@@ -133,10 +142,57 @@ class _Renderer:
         )
         yield from self.filter_pages()
         yield self.page("kaart.md", "kaart.md.j2", in_nav=True, loc_cards=self.loc_cards)
+        yield self.print_page()
+        yield self.analysis_page()
+        yield self.page(
+            "open-data.md",
+            "open-data.md.j2",
+            in_nav=True,
+            files=self.export_files,
+            beschrijving=describe_export,
+        )
         for org in self.dataset.organisaties.values():
             yield self.organisation_page(org)
         for location in self.dataset.locaties.values():
             yield self.location_page(location)
+            yield self.flyer(location)
+
+    def print_page(self) -> Page:
+        orgs = sorted(aanbod.active(self.dataset), key=lambda o: o.naam.casefold())
+        by_phase = {f: [o for o in orgs if f in o.fases] for f in vocab.FASES}
+        located = {o.id: locations_of(o, self.dataset) for o in orgs}
+        hours_for = {loc.id: hours.schedule_rows(loc) for loc in self.dataset.locaties.values()}
+        return self.page(
+            "afdrukken.md",
+            "afdrukken.md.j2",
+            in_nav=True,
+            by_phase=by_phase,
+            locations_of=located,
+            hours_for=hours_for,
+        )
+
+    def analysis_page(self) -> Page:
+        return self.page(
+            "aanbod.md",
+            "aanbod.md.j2",
+            in_nav=True,
+            tables=self.tables,
+            overlap=aanbod.OVERLAP,
+            verdict=aanbod.verdict,
+            stale=aanbod.stale_records(self.dataset, self.today, self.config.controle_maanden),
+        )
+
+    def flyer(self, location: Locatie) -> Page:
+        url = f"{self.site_url}locaties/{location.id}/" if self.site_url else None
+        return self.page(
+            f"flyers/{location.id}.md",
+            "flyer.md.j2",
+            loc=location,
+            orgs=[self.dataset.organisaties[i] for i in location.organisaties],
+            rows=hours.schedule_rows(location),
+            qr=qr_svg(url) if url else None,
+            page_url=url,
+        )
 
     def counts(self) -> dict[str, dict[str, int]]:
         return {
@@ -189,7 +245,19 @@ class _Renderer:
             open_data=hours.browser_data(location, self.holidays),
         )
 
+    @functools.cached_property
+    def tables(self) -> list[aanbod.Matrix]:
+        return aanbod.matrices(self.dataset, self.config.target_groups())
+
+    @functools.cached_property
+    def export_files(self) -> dict[str, bytes]:
+        files = export_files(self.dataset, self.config, public=self.config.editie == "publiek")
+        files["open-data/aanbodanalyse.csv"] = aanbod.matrices_csv(self.tables)
+        return files
+
     def static_files(self) -> Iterator[StaticFile]:
+        for path, content in sorted(self.export_files.items()):
+            yield StaticFile(path, content)
         for org in self.dataset.organisaties.values():
             card = vcard_for(org, locations_of(org, self.dataset))
             yield StaticFile(f"organisaties/{org.id}.vcf", card.encode("utf-8"))
@@ -217,9 +285,36 @@ def package_assets() -> Iterator[StaticFile]:
                 yield StaticFile(f"{ASSET_ROOT}/{relative}", source=path)
 
 
-def render_site(dataset: Dataset, config: SiteConfig, today: date | None = None) -> Site:
+_EXPORTS = {
+    ".json": "De gegevens als JSON, met dezelfde veldnamen als in de YAML-bestanden.",
+    ".geojson": "De locaties als GeoJSON, voor kaartprogramma's zoals QGIS.",
+    ".csv": "Een tabel voor Excel: één regel per organisatie of locatie.",
+}
+
+
+def describe_export(path: str) -> str:
+    """A line of Dutch about an open-data file, for the Open data page."""
+    if path.endswith("aanbodanalyse.csv"):
+        return "De tabellen van de aanbodanalyse."
+    if "/hsds/" in path:
+        return "De organisaties volgens de standaard Open Referral HSDS 3.0."
+    return next((text for end, text in _EXPORTS.items() if path.endswith(end)), "")
+
+
+def qr_svg(url: str) -> Markup:
+    """A QR code as inline SVG; the URL is ours (site_url + a record id), never record text."""
+    out = io.BytesIO()
+    segno.make(url, error="m").save(
+        out, kind="svg", scale=4, xmldecl=False, svgns=True, title="QR-code naar deze pagina"
+    )
+    return Markup(out.getvalue().decode("utf-8"))
+
+
+def render_site(
+    dataset: Dataset, config: SiteConfig, today: date | None = None, site_url: str | None = None
+) -> Site:
     """Every generated page and file, in a stable order."""
-    renderer = _Renderer(dataset, config, today or date.today())
+    renderer = _Renderer(dataset, config, today or date.today(), site_url)
     return Site(list(renderer.pages()), list(renderer.static_files()))
 
 

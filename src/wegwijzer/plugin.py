@@ -64,7 +64,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if report.errors:
             listed = "\n".join(str(f) for f in report.sorted() if f in report.errors)
             raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd:\n{listed}")
-        site = render_site(dataset, self.site_config)
+        site = render_site(dataset, self.site_config, site_url=config.site_url)
         for page in site.pages:
             self._refuse_clash(files, page.path)
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -78,6 +78,12 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return files
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        if (
+            self.site_config.editie == "verwijzers"
+        ):  # keep the referrers' guide out of search engines
+            output = output.replace(
+                "<head>", '<head><meta name="robots" content="noindex, nofollow">', 1
+            )
         return with_csp(output, self.site_config.kaart.tile_origin)
 
     def on_post_template(

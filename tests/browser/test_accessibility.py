@@ -32,6 +32,10 @@ def page_paths() -> list[str]:
         "/search.html?q=schuld",
         "/gegevens/",
         "/toegankelijkheid/",
+        "/afdrukken/",
+        "/flyers/inloop-geldzaken-bibliotheek-centrum/",
+        "/aanbod/",
+        "/open-data/",
         "/404.html",
     ]
     return paths + [f"/fase/{f}/" for f in ("preventie", "aanmelding", "traject", "nazorg")]

@@ -171,7 +171,17 @@
     });
   }
 
+  function setUpPrintButtons() {
+    document.querySelectorAll("[data-ww-print]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        window.print();
+      });
+    });
+  }
+
   function init() {
+    setUpPrintButtons();
     var form = document.getElementById("ww-filters");
     var all = openingData();
     showOpenNow(all);

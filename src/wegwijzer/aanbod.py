@@ -1,0 +1,113 @@
+"""Aanbodanalyse (step 2 of the VNG guide): who covers which phase for which group, where.
+
+Counts organisations that are active or temporarily closed; stopped ones offer nothing.
+A cell with 0 is a gap, a cell with OVERLAP or more organisations is worth a look for overlap.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from wegwijzer import vocab
+from wegwijzer.checks import months_between
+from wegwijzer.loader import Dataset
+from wegwijzer.models import Locatie, Organisatie
+from wegwijzer.present import language_name
+
+OVERLAP = 4
+
+
+@dataclass(frozen=True)
+class Matrix:
+    """Rows × phases: the number of organisations in each cell."""
+
+    title: str
+    row_header: str
+    rows: dict[str, str]  # key -> label, in display order
+    counts: dict[tuple[str, str], int]  # (row key, phase key) -> organisations
+
+    def count(self, row: str, phase: str) -> int:
+        return self.counts.get((row, phase), 0)
+
+    def gaps(self) -> int:
+        return sum(1 for r in self.rows for f in vocab.FASES if self.count(r, f) == 0)
+
+
+def verdict(count: int) -> str:
+    """The meaning of a cell in words, so a screen reader (and a printout) needs no colour."""
+    if count == 0:
+        return "gat"
+    return "veel" if count >= OVERLAP else ""
+
+
+def active(dataset: Dataset) -> list[Organisatie]:
+    return [o for o in dataset.organisaties.values() if o.status != "gestopt"]
+
+
+def _matrix(
+    title: str, header: str, rows: Mapping[str, str], orgs: Iterable[Organisatie], field: str
+) -> Matrix:
+    counts: dict[tuple[str, str], int] = {}
+    for org in orgs:
+        for row in getattr(org, field):
+            for phase in org.fases:
+                counts[(row, phase)] = counts.get((row, phase), 0) + 1
+    return Matrix(title, header, dict(rows), counts)
+
+
+def matrices(dataset: Dataset, target_groups: Mapping[str, str]) -> list[Matrix]:
+    orgs = active(dataset)
+    languages = sorted({t for o in orgs for t in o.talen})
+    areas = sorted({g for o in orgs for g in o.werkgebied}, key=str.casefold)
+    return [
+        _matrix("Fase en doelgroep", "Doelgroep", target_groups, orgs, "doelgroepen"),
+        _matrix("Fase en taal", "Taal", {t: language_name(t) for t in languages}, orgs, "talen"),
+        _matrix("Fase en gemeente", "Gemeente", {a: a for a in areas}, orgs, "werkgebied"),
+    ]
+
+
+@dataclass(frozen=True)
+class Stale:
+    kind: str
+    id: str
+    naam: str
+    gecontroleerd: date
+    url: str
+
+
+def stale_records(dataset: Dataset, today: date, months: int) -> list[Stale]:
+    """Records not checked for `months` months, oldest first."""
+    records: list[Organisatie | Locatie] = [
+        *dataset.organisaties.values(),
+        *dataset.locaties.values(),
+    ]
+    stale = [
+        Stale(
+            "organisatie" if isinstance(r, Organisatie) else "locatie",
+            r.id,
+            r.naam,
+            r.laatst_gecontroleerd,
+            ("organisaties/" if isinstance(r, Organisatie) else "locaties/") + r.id + "/",
+        )
+        for r in records
+        if months_between(r.laatst_gecontroleerd, today) >= months
+    ]
+    return sorted(stale, key=lambda s: (s.gecontroleerd, s.id))
+
+
+def matrices_csv(tables: list[Matrix]) -> bytes:
+    """All matrices in one CSV: tabel; rij; fase; aantal; oordeel. UTF-8 with BOM and ';' for
+    Dutch Excel, like the other CSV exports."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["tabel", "rij", "fase", "aantal organisaties", "oordeel"])
+    for table in tables:
+        for row, label in table.rows.items():
+            for phase, phase_label in vocab.FASES.items():
+                count = table.count(row, phase)
+                writer.writerow([table.title, label, phase_label, count, verdict(count)])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

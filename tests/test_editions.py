@@ -1,0 +1,205 @@
+"""Beyond the page: the printable wegwijzer, the aanbodanalyse, open data, and the referrers'
+edition, which may add direct lines but must never leak them into the public site."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import phonenumbers
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import ROOT, build_site
+from wegwijzer import aanbod, vocab
+from wegwijzer.config import load_site
+from wegwijzer.loader import Dataset
+from wegwijzer.present import phone_display
+from wegwijzer.validate import validate_site
+
+TODAY = date(2026, 11, 22)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    data, _ = validate_site(load_site(ROOT / "mkdocs.yml"), TODAY)
+    return data
+
+
+@pytest.fixture(scope="module")
+def referrers_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(ROOT / "mkdocs.verwijzers.yml", tmp_path_factory.mktemp("verwijzers"))
+
+
+def public_values(dataset: Dataset) -> set[str]:
+    """Values that are public anyway, e.g. a general e-mail address also given to referrers."""
+    values: set[str] = set()
+    for org in dataset.organisaties.values():
+        values |= {v for v in (org.telefoon, org.email, org.whatsapp, org.website) if v}
+        for contact in org.contactpersonen:
+            if contact.zichtbaarheid == "publiek":
+                values |= {v for v in (contact.naam, contact.telefoon, contact.email) if v}
+    return values
+
+
+def secret_forms(dataset: Dataset) -> dict[str, set[str]]:
+    """Every referrer-only value, in every form it could be written in the output."""
+    secrets: dict[str, set[str]] = {}
+    public = public_values(dataset)
+    for org in dataset.organisaties.values():
+        for contact in org.contactpersonen:
+            if contact.zichtbaarheid != "verwijzers":
+                continue
+            if contact.naam and contact.naam not in public:
+                secrets[contact.naam] = {contact.naam}
+            if contact.email and contact.email not in public:
+                secrets[contact.email] = {contact.email, contact.email.replace("@", "%40")}
+            if contact.telefoon and contact.telefoon not in public:
+                secrets[contact.telefoon] = phone_forms(contact.telefoon)
+        if org.verwijzen:
+            secrets[org.verwijzen[:40]] = {org.verwijzen[:40]}
+    return secrets
+
+
+def phone_forms(number: str) -> set[str]:
+    parsed = phonenumbers.parse(number, "NL")
+    fmt = phonenumbers.PhoneNumberFormat
+    forms = {number, re.sub(r"\D", "", number)}
+    forms |= {
+        phonenumbers.format_number(parsed, f) for f in (fmt.E164, fmt.NATIONAL, fmt.INTERNATIONAL)
+    }
+    return forms
+
+
+def all_bytes(site: Path) -> list[tuple[Path, str]]:
+    out = []
+    for path in site.rglob("*"):
+        if path.is_file():
+            raw = path.read_bytes()
+            if path.suffix == ".gz":
+                raw = gzip.decompress(raw)
+            out.append((path, raw.decode("utf-8", errors="replace")))
+    return out
+
+
+def test_no_referrer_only_value_reaches_any_public_byte(
+    sample_site: Path, dataset: Dataset
+) -> None:
+    secrets = secret_forms(dataset)
+    assert len(secrets) >= 10, "the sample has referrer-only contacts and notes"
+    files = all_bytes(sample_site)
+    assert any(p.name == "search_index.json" for p, _ in files)
+    assert any(p.name == "sitemap.xml" for p, _ in files)
+    leaks = [
+        (key, str(path.relative_to(sample_site)))
+        for key, forms in secrets.items()
+        for path, text in files
+        for form in forms
+        if form in text
+    ]
+    assert leaks == []
+
+
+def test_the_referrers_edition_shows_the_direct_lines(
+    referrers_site: Path, dataset: Dataset
+) -> None:
+    text = " ".join(t for _, t in all_bytes(referrers_site))
+    for key in secret_forms(dataset):
+        assert key in text or key.replace("@", "%40") in text, key
+    page = soup(referrers_site / "index.html")
+    assert page.select_one('meta[name="robots"][content="noindex, nofollow"]')
+    assert page.select_one(".ww-verwijzers")
+
+
+def test_the_print_page_lists_every_active_organisation_by_phase(
+    sample_site: Path, dataset: Dataset
+) -> None:
+    page = soup(sample_site / "afdrukken" / "index.html")
+    for phase, label in vocab.FASES.items():
+        heading = page.select_one(f"#print-{phase}")
+        assert heading is not None and heading.get_text() == label
+        names = set()
+        for sibling in heading.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            names |= {h.get_text() for h in sibling.select("h3")}
+        expected = {o.naam for o in aanbod.active(dataset) if phase in o.fases}
+        assert names == expected, phase
+    text = page.get_text()
+    for org in aanbod.active(dataset):
+        if org.telefoon:
+            assert phone_display(org.telefoon) in text, org.id
+
+
+def test_flyers_carry_a_qr_code_only_when_the_site_url_is_known(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    flyer = soup(sample_site / "flyers" / "inloop-geldzaken-bibliotheek-centrum" / "index.html")
+    assert flyer.select_one("table.ww-tijden") is not None
+    assert flyer.select_one(".ww-qr svg") is None  # the sample mkdocs.yml has no site_url
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        (ROOT / "mkdocs.yml").read_text().replace("# site_url:", "site_url:"), encoding="utf-8"
+    )
+    for name in ("data", "docs", "overrides"):
+        (tmp_path / name).symlink_to(ROOT / name)
+    site = build_site(config, tmp_path / "site")
+    flyer = soup(site / "flyers" / "inloop-geldzaken-bibliotheek-centrum" / "index.html")
+    svg = flyer.select_one(".ww-qr svg")
+    assert svg is not None and svg.select_one("title")
+    caption = flyer.select_one(".ww-qr figcaption").get_text()
+    assert caption.endswith("/locaties/inloop-geldzaken-bibliotheek-centrum/")
+
+
+def test_the_analysis_matrix_is_a_table_with_words_not_only_colours(
+    sample_site: Path, dataset: Dataset
+) -> None:
+    page = soup(sample_site / "aanbod" / "index.html")
+    table = page.select_one("table.ww-matrix")
+    assert table is not None and table.select_one("caption")
+    assert [th.get("scope") for th in table.select("thead th")] == ["col"] * 5
+    rows = {tr.select_one("th").get_text(): tr for tr in table.select("tbody tr")}
+    groups = load_site(ROOT / "mkdocs.yml").config.target_groups()
+    for key, label in groups.items():
+        cells = [td.get_text(" ", strip=True) for td in rows[label].select("td")]
+        for phase, cell in zip(vocab.FASES, cells, strict=True):
+            count = sum(
+                1 for o in aanbod.active(dataset) if key in o.doelgroepen and phase in o.fases
+            )
+            assert cell.split()[0] == str(count)
+            assert ("gat" in cell) == (count == 0)
+            assert ("veel" in cell) == (count >= aanbod.OVERLAP)
+
+
+def test_the_analysis_is_also_a_csv(sample_site: Path) -> None:
+    raw = (sample_site / "open-data" / "aanbodanalyse.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ["tabel", "rij", "fase", "aantal organisaties", "oordeel"]
+    assert {r[0] for r in rows[1:]} == {"Fase en doelgroep", "Fase en taal", "Fase en gemeente"}
+
+
+def test_stale_records_are_listed_for_the_municipality(dataset: Dataset) -> None:
+    assert aanbod.stale_records(dataset, TODAY, 12) == []
+    later = aanbod.stale_records(dataset, date(2027, 11, 30), 12)
+    assert later and later == sorted(later, key=lambda s: (s.gecontroleerd, s.id))
+
+
+def test_the_open_data_page_links_every_export(sample_site: Path) -> None:
+    page = soup(sample_site / "open-data" / "index.html")
+    links = {a["href"] for a in page.select("a[download]")}
+    files = {
+        "../" + p.relative_to(sample_site).as_posix()
+        for p in (sample_site / "open-data").rglob("*")
+        if p.is_file() and p.name != "index.html"
+    }
+    assert links == files
+    assert "CC0" in page.get_text()
