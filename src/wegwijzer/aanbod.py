@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from wegwijzer import vocab
-from wegwijzer.checks import months_between
+from wegwijzer.checks import overdue
 from wegwijzer.loader import Dataset
-from wegwijzer.models import Locatie, Organisatie
+from wegwijzer.models import Organisatie
 from wegwijzer.present import language_name
 
 OVERLAP = 4
@@ -80,12 +80,8 @@ class Stale:
 
 
 def stale_records(dataset: Dataset, today: date, months: int) -> list[Stale]:
-    """Records not checked for `months` months, oldest first."""
-    records: list[Organisatie | Locatie] = [
-        *dataset.organisaties.values(),
-        *dataset.locaties.values(),
-    ]
-    stale = [
+    """Records not checked for `months` months, oldest first (the rule `check` uses)."""
+    return [
         Stale(
             "organisatie" if isinstance(r, Organisatie) else "locatie",
             r.id,
@@ -93,10 +89,8 @@ def stale_records(dataset: Dataset, today: date, months: int) -> list[Stale]:
             r.laatst_gecontroleerd,
             ("organisaties/" if isinstance(r, Organisatie) else "locaties/") + r.id + "/",
         )
-        for r in records
-        if months_between(r.laatst_gecontroleerd, today) >= months
+        for r in overdue(dataset, today, months)
     ]
-    return sorted(stale, key=lambda s: (s.gecontroleerd, s.id))
 
 
 def matrices_csv(tables: list[Matrix]) -> bytes:

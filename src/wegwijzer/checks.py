@@ -44,19 +44,24 @@ def months_between(earlier: date, later: date) -> int:
     return months - (1 if later.day < earlier.day else 0)
 
 
-def _stale_records(dataset: Dataset, today: date, stale_months: int) -> Iterator[Finding]:
-    records: list[Organisatie | Locatie] = [
-        *dataset.organisaties.values(),
-        *dataset.locaties.values(),
+def overdue(dataset: Dataset, today: date, stale_months: int) -> list[Organisatie | Locatie]:
+    """Records not checked for `stale_months` months, oldest first: the one rule that
+    `check`, the weekly maintenance report and the aanbodanalyse share."""
+    due = [
+        r
+        for r in dataset.records()
+        if months_between(r.laatst_gecontroleerd, today) >= stale_months
     ]
-    for record in records:
-        checked = record.laatst_gecontroleerd
-        if months_between(checked, today) >= stale_months:
-            message = (
-                f"Dit record is sinds {checked.isoformat()} niet gecontroleerd "
-                f"(langer dan {stale_months} maanden). Kloppen de gegevens nog?"
-            )
-            yield dataset.source(record).finding(("laatst_gecontroleerd",), message, WARN)
+    return sorted(due, key=lambda r: (r.laatst_gecontroleerd, r.id))
+
+
+def _stale_records(dataset: Dataset, today: date, stale_months: int) -> Iterator[Finding]:
+    for record in overdue(dataset, today, stale_months):
+        message = (
+            f"Dit record is sinds {record.laatst_gecontroleerd.isoformat()} niet gecontroleerd "
+            f"(langer dan {stale_months} maanden). Kloppen de gegevens nog?"
+        )
+        yield dataset.source(record).finding(("laatst_gecontroleerd",), message, WARN)
 
 
 def _phone_fields(dataset: Dataset) -> Iterator[tuple[Source, tuple[str | int, ...], str]]:

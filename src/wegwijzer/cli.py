@@ -17,6 +17,7 @@ from wegwijzer.plugin import SCRIPTS, STYLESHEETS
 from wegwijzer.present import count_text
 from wegwijzer.report import Finding, Level, Report
 from wegwijzer.schema import stale_schemas, write_schemas
+from wegwijzer.upkeep import run_upkeep
 from wegwijzer.validate import validate_site
 
 
@@ -58,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
 
     schema = commands.add_parser("schema", help="schrijf de JSON Schema's naar schema/")
     schema.add_argument("--check", action="store_true", help="alleen controleren of ze kloppen")
+
+    upkeep = commands.add_parser("onderhoud", help="rapport: wat moet er nagekeken worden")
+    upkeep.add_argument("--vandaag", type=_date, help="doe alsof het deze datum is (voor tests)")
+    upkeep.add_argument("--links", action="store_true", help="kijk ook of websites werken")
+    upkeep.add_argument("--uitvoer", type=Path, help="schrijf het rapport in dit bestand")
     return parser
 
 
@@ -74,8 +80,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "geocode": _geocode,
         "pages": _pages,
         "schema": _schema,
+        "onderhoud": _upkeep,
     }
     return handler[args.command](site, args)
+
+
+def _upkeep(site: Site, args: argparse.Namespace) -> int:
+    return run_upkeep(site, args.vandaag, links=args.links, output=args.uitvoer)
 
 
 def _geocode(site: Site, args: argparse.Namespace) -> int:

@@ -60,6 +60,10 @@ class Dataset:
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     points: dict[str, Point] = field(default_factory=dict)  # location id -> map position
 
+    def records(self) -> list[Organisatie | Locatie]:
+        """Every record, organisations first, each kind in file-name order."""
+        return [*self.organisaties.values(), *self.locaties.values()]
+
     def source(self, record: Record) -> Source:
         kind = "organisaties" if isinstance(record, Organisatie) else "locaties"
         return self.sources[(kind, record.id)]

@@ -1,0 +1,345 @@
+"""`wegwijzer onderhoud`: the weekly upkeep report, as Markdown for one GitHub issue.
+
+It lists the records nobody has checked for `controle_maanden` months and, only with `--links`,
+the websites that stopped answering. The report informs; it never fails a run. The link check is
+the one place where wegwijzer contacts other people's websites, so it asks politely (a timeout,
+at most four requests at a time, a User-Agent that says who asks, HEAD before GET) and runs only
+in the scheduled workflow, never in a build or a test: tests hand it a fake `Fetch`.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import socket
+import ssl
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from wegwijzer import __version__
+from wegwijzer.checks import months_between, overdue
+from wegwijzer.config import Site
+from wegwijzer.loader import Dataset
+from wegwijzer.models import Locatie, Organisatie
+from wegwijzer.present import count_text, dutch_date
+from wegwijzer.validate import validate_site
+
+Fetch = Callable[[str, str], int]
+"""fetch(method, url) -> HTTP status. Raises TimeoutError without an answer in time, and another
+OSError when there is no answer at all (no such host, refused, bad certificate)."""
+
+TIMEOUT = 10.0
+THREADS = 4
+LIST_LIMIT = 100  # an issue body holds 65,536 characters; a long list is cut with a count
+# Reserved names (RFC 2606, RFC 6761) never answer; the sample data uses .example.
+_RESERVED_SUFFIXES = (".example", ".test", ".invalid", ".localhost")
+_RESERVED_HOSTS = frozenset({"example.com", "example.net", "example.org", "localhost"})
+_NO_ANSWER = f"geen antwoord binnen {TIMEOUT:.0f} seconden"
+
+
+@dataclass(frozen=True)
+class Place:
+    """A field in a data file: what the report points at."""
+
+    path: str
+    line: int
+
+
+@dataclass(frozen=True)
+class DueRecord:
+    place: Place
+    naam: str
+    checked: date
+    months: int
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    place: Place
+    naam: str
+    url: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    broken: list[BrokenLink]
+    checked: int  # distinct addresses asked
+    skipped: int  # reserved example addresses, never asked
+
+
+@dataclass(frozen=True)
+class UpkeepReport:
+    today: date
+    stale_months: int
+    due: list[DueRecord]
+    errors: int  # records with errors are missing from the dataset, so from this report
+    links: LinkCheck | None  # None: the links were not checked
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.due or self.errors or (self.links and self.links.broken))
+
+
+@dataclass(frozen=True)
+class Repository:
+    """Where the data lives on GitHub, to link each finding to its file and line."""
+
+    url: str
+    ref: str = "HEAD"
+
+    def file_url(self, place: Place) -> str:
+        return f"{self.url}/blob/{self.ref}/{place.path}#L{place.line}"
+
+
+def repository_from_env(env: Mapping[str, str]) -> Repository | None:
+    """The repository a GitHub Actions run belongs to; None outside Actions."""
+    if not env.get("GITHUB_REPOSITORY"):
+        return None
+    server = env.get("GITHUB_SERVER_URL") or "https://github.com"
+    return Repository(f"{server}/{env['GITHUB_REPOSITORY']}", env.get("GITHUB_REF_NAME") or "HEAD")
+
+
+def due_records(dataset: Dataset, today: date, stale_months: int) -> list[DueRecord]:
+    """Records not checked for `stale_months` months (as `wegwijzer check` warns), oldest first."""
+    due = [
+        DueRecord(
+            _place(dataset, record, "laatst_gecontroleerd"),
+            record.naam,
+            record.laatst_gecontroleerd,
+            months_between(record.laatst_gecontroleerd, today),
+        )
+        for record in overdue(dataset, today, stale_months)
+    ]
+    return sorted(due, key=lambda d: (d.checked, d.place.path))
+
+
+def _place(dataset: Dataset, record: Organisatie | Locatie, field: str) -> Place:
+    source = dataset.source(record)
+    return Place(source.path, source.line((field,)))
+
+
+def is_reserved(url: str) -> bool:
+    """True for example addresses that no server answers, such as the sample data's."""
+    host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    return host in _RESERVED_HOSTS or host.endswith(_RESERVED_SUFFIXES)
+
+
+def check_url(url: str, fetch: Fetch) -> str | None:
+    """None when the website answers; otherwise why not, in Dutch."""
+    try:
+        if _answers(fetch("HEAD", url)):
+            return None
+    except TimeoutError:
+        return _NO_ANSWER  # asking again would only make the wait twice as long
+    except OSError:
+        pass  # some servers drop HEAD requests but serve GET
+    try:
+        status = fetch("GET", url)
+    except TimeoutError:
+        return _NO_ANSWER
+    except OSError as exc:
+        return _network_reason(exc)
+    return None if _answers(status) else _status_reason(status)
+
+
+def _answers(status: int) -> bool:
+    return 200 <= status < 400  # a redirect is an answer: the site is there
+
+
+def _status_reason(status: int) -> str:
+    if status in (404, 410):
+        return f"de pagina bestaat niet meer (foutcode {status})"
+    return f"de website geeft foutcode {status}"
+
+
+def _network_reason(exc: OSError) -> str:
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return "het beveiligingscertificaat van de website klopt niet"
+    if isinstance(exc, socket.gaierror):
+        return "het webadres bestaat niet (meer)"
+    return "de website is niet bereikbaar"
+
+
+def check_links(dataset: Dataset, fetch: Fetch) -> LinkCheck:
+    """Ask every distinct website once, a few at a time; example addresses are skipped."""
+    sites = [(org, org.website) for org in dataset.organisaties.values() if org.website]
+    urls = sorted({url for _, url in sites if not is_reserved(url)})
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        reasons = dict(zip(urls, pool.map(lambda url: check_url(url, fetch), urls), strict=True))
+    broken = [
+        BrokenLink(_place(dataset, org, "website"), org.naam, url, reason)
+        for org, url in sites
+        if (reason := reasons.get(url)) is not None
+    ]
+    skipped = len({url for _, url in sites}) - len(urls)
+    return LinkCheck(sorted(broken, key=lambda b: b.place.path), len(urls), skipped)
+
+
+def user_agent(repository: Repository | None) -> str:
+    """Tells a web server who is asking and where to complain."""
+    return f"wegwijzer/{__version__}" + (f" (+{repository.url})" if repository else "")
+
+
+class _KeepRedirects(urllib.request.HTTPRedirectHandler):
+    """A redirect already proves the site answers; following it would cost another request."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def make_fetch(
+    agent: str, timeout: float = TIMEOUT, open_url: Callable[..., Any] | None = None
+) -> Fetch:
+    """The real `Fetch`, on urllib: no redirects followed, no body read."""
+    open_url = open_url or urllib.request.build_opener(_KeepRedirects).open
+
+    def fetch(method: str, url: str) -> int:
+        request = urllib.request.Request(url, method=method, headers={"User-Agent": agent})
+        try:
+            with open_url(request, timeout=timeout) as response:
+                return int(response.status)
+        except urllib.error.HTTPError as exc:
+            exc.close()
+            return exc.code
+        except urllib.error.URLError as exc:
+            raise (exc.reason if isinstance(exc.reason, OSError) else ConnectionError(exc)) from exc
+        except (http.client.HTTPException, ValueError) as exc:
+            raise ConnectionError(str(exc)) from exc
+
+    return fetch
+
+
+def build_report(site: Site, today: date, fetch: Fetch | None = None) -> UpkeepReport:
+    """Check the data as `wegwijzer check` does; ask the websites only when given a `fetch`."""
+    dataset, report = validate_site(site, today)
+    months = site.config.controle_maanden
+    links = check_links(dataset, fetch) if fetch is not None else None
+    return UpkeepReport(
+        today, months, due_records(dataset, today, months), len(report.errors), links
+    )
+
+
+def render_report(report: UpkeepReport, repository: Repository | None = None) -> str:
+    """The report as Markdown (Dutch, B1), ready to be the body of one GitHub issue."""
+    lines = ["# Onderhoud van de wegwijzer", "", f"Overzicht van {dutch_date(report.today)}.", ""]
+    if report.is_empty:
+        lines += ["Alles is bijgewerkt. Er is deze week niets na te kijken.", ""]
+    lines += _errors_section(report.errors)
+    lines += _due_section(report, repository)
+    lines += _links_section(report.links, repository)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _errors_section(errors: int) -> list[str]:
+    if not errors:
+        return []
+    return [
+        "## Fouten in de gegevens",
+        "",
+        f"`wegwijzer check` vindt {count_text(errors, 'fout', 'fouten')}. Records met een fout "
+        "staan niet op de site en ook niet in dit overzicht. Los de fouten eerst op.",
+        "",
+    ]
+
+
+def _due_section(report: UpkeepReport, repository: Repository | None) -> list[str]:
+    if not report.due:
+        return []
+    intro = (
+        f"Deze gegevens zijn {report.stale_months} maanden of langer niet nagekeken. Bel of mail "
+        "de organisatie en vraag of alles nog klopt. Pas aan wat niet klopt. Zet daarna "
+        "`laatst_gecontroleerd` op de datum van vandaag."
+    )
+    items = (
+        f"- [ ] {_where(d.place, repository)}: {_text(d.naam)}. Laatst nagekeken op "
+        f"{dutch_date(d.checked)} ({count_text(d.months, 'maand', 'maanden')} geleden)."
+        for d in report.due
+    )
+    return [f"## Gegevens nakijken ({len(report.due)})", "", intro, "", *_limited(items), ""]
+
+
+def _links_section(links: LinkCheck | None, repository: Repository | None) -> list[str]:
+    if links is None:
+        return []
+    checked = f"{count_text(links.checked, 'website', 'websites')} bekeken"
+    if links.skipped:
+        checked += (
+            f", {count_text(links.skipped, 'voorbeeldadres', 'voorbeeldadressen')} overgeslagen"
+        )
+    if not links.broken:
+        verdict = "Alle websites werken" if links.checked else "Geen websites om te bekijken"
+        return ["## Websites", "", f"{verdict} ({checked}).", ""]
+    intro = (
+        "Deze websites gaven geen goed antwoord. Kijk zelf of de website nog werkt. Werkt hij "
+        "niet meer? Zoek het nieuwe adres op, of haal het adres weg."
+    )
+    items = (
+        f"- [ ] {_where(b.place, repository)}: {_text(b.naam)}, {_autolink(b.url)}: {b.reason}."
+        for b in links.broken
+    )
+    heading = f"## Websites die niet werken ({len(links.broken)})"
+    return [heading, "", intro, "", *_limited(items), "", f"{checked[0].upper()}{checked[1:]}.", ""]
+
+
+def _limited(items: Iterator[str]) -> list[str]:
+    shown = list(items)
+    if len(shown) <= LIST_LIMIT:
+        return shown
+    return [*shown[:LIST_LIMIT], f"- En nog {len(shown) - LIST_LIMIT} meer."]
+
+
+def _where(place: Place, repository: Repository | None) -> str:
+    label = f"{place.path}:{place.line}"
+    return f"[{label}]({repository.file_url(place)})" if repository else f"`{label}`"
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|~!"} | {"@": "&#64;"})
+
+
+def _text(value: str) -> str:
+    """Record text as plain text: no formatting, links, images or @mentions in the issue."""
+    return " ".join(value.split()).translate(_MARKDOWN_SPECIAL)
+
+
+def _autolink(url: str) -> str:
+    return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
+
+
+def run_upkeep(
+    site: Site,
+    today: date | None,
+    *,
+    links: bool,
+    output: Path | None,
+    env: Mapping[str, str] = os.environ,
+) -> int:
+    """The command: report on stdout or in `output`; that file stays empty when all is well."""
+    repository = repository_from_env(env)
+    fetch = make_fetch(user_agent(repository)) if links else None
+    report = build_report(site, today or date.today(), fetch)
+    text = render_report(report, repository)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text("" if report.is_empty else text, encoding="utf-8")
+    print(_summary(report), file=sys.stderr)
+    return 0
+
+
+def _summary(report: UpkeepReport) -> str:
+    parts = [f"{count_text(len(report.due), 'record', 'records')} na te kijken"]
+    if report.links is not None:
+        broken = len(report.links.broken)
+        parts.append(f"{count_text(broken, 'website werkt', 'websites werken')} niet")
+    if report.errors:
+        parts.append(count_text(report.errors, "fout", "fouten"))
+    return "Onderhoud: " + ", ".join(parts) + "."

@@ -1,0 +1,206 @@
+"""The files under .github/: valid against GitHub's schemas, linted, pinned, least rights.
+
+The schemas ship inside check-jsonschema and the linter (zizmor) runs with --offline, so these
+tests need no network. Every promise a workflow makes is checked here, not hoped for.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from check_jsonschema import main as check_jsonschema
+from click.testing import CliRunner
+from ruamel.yaml import YAML
+
+from tests.conftest import ROOT
+from wegwijzer import vocab
+from wegwijzer.config import load_site
+
+GITHUB = ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+FORMS = GITHUB / "ISSUE_TEMPLATE"
+# owner/repo[/path]@<40 hex> # vX.Y.Z: a commit cannot move; the comment says what it is.
+PINNED = re.compile(r"^\s*(- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+WRITE_RIGHTS = {
+    ("deploy.yml", "publiceren"): {"pages", "id-token"},
+    ("onderhoud.yml", "rapport"): {"issues"},
+}
+
+
+def load(path: Path) -> Any:
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))  # YAML 1.2: 'on' is a key
+
+
+def jobs(path: Path) -> dict[str, Any]:
+    jobs: dict[str, Any] = load(path)["jobs"]
+    return jobs
+
+
+def run_commands(path: Path) -> list[str]:
+    """Every line of every `run:` script in a workflow, as the runner's shell gets them."""
+    scripts = [step.get("run", "") for job in jobs(path).values() for step in job["steps"]]
+    joined = [script.replace("\\\n", " ") for script in scripts]  # continuation lines
+    return [line.strip() for script in joined for line in script.splitlines() if line.strip()]
+
+
+def commands_starting(path: Path, *words: str) -> list[list[str]]:
+    """The commands in a workflow that start with `words`, split into arguments."""
+    split = [shlex.split(line) for line in run_commands(path)]
+    return [args for args in split if args[: len(words)] == list(words)]
+
+
+def test_the_three_workflows_exist() -> None:
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "onderhoud.yml", "pr.yml"]
+
+
+@pytest.mark.parametrize(
+    ("schema", "files"),
+    [
+        ("vendor.github-workflows", WORKFLOWS),
+        ("custom.github-workflows-require-timeout", WORKFLOWS),
+        ("vendor.dependabot", [GITHUB / "dependabot.yml"]),
+        ("vendor.github-issue-forms", [FORMS / "nieuwe-organisatie.yml", FORMS / "klopt-niet.yml"]),
+        ("vendor.github-issue-config", [FORMS / "config.yml"]),
+    ],
+    ids=["workflows", "timeouts", "dependabot", "issue-forms", "issue-config"],
+)
+def test_files_match_githubs_schema(schema: str, files: list[Path]) -> None:
+    # In this process, so the network guard proves the schemas come from the package.
+    args = ["--builtin-schema", schema, *map(str, files)]
+    result = CliRunner().invoke(check_jsonschema, args)
+    assert result.exit_code == 0, result.output
+
+
+def test_zizmor_finds_nothing() -> None:
+    zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    assert zizmor, "zizmor is missing: pip install -e '.[test]'"
+    command = [zizmor, "--offline", "--no-progress", "--color", "never", str(GITHUB)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_with_its_version(path: Path) -> None:
+    lines = [line for line in path.read_text().splitlines() if re.search(r"\buses:", line)]
+    assert lines, "a workflow without actions is suspicious"
+    assert [line for line in lines if not PINNED.match(line)] == []
+    steps = [step for job in jobs(path).values() for step in job.get("steps", [])]
+    assert len([s for s in steps if "uses" in s]) == len(lines)  # none hidden in flow style
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_the_token_may_only_read_by_default(path: Path) -> None:
+    assert load(path)["permissions"] == {"contents": "read"}
+
+
+def test_only_named_jobs_may_write_and_only_what_they_need() -> None:
+    granted = {}
+    for path in WORKFLOWS:
+        for name, job in jobs(path).items():
+            permissions = job.get("permissions", {})
+            assert isinstance(permissions, dict), f"{path.name}:{name}: name each right"
+            writes = {right for right, level in permissions.items() if level == "write"}
+            if writes:
+                granted[(path.name, name)] = writes
+    assert granted == WRITE_RIGHTS
+
+
+def test_deploy_builds_strictly_and_publishes_to_pages() -> None:
+    path = GITHUB / "workflows" / "deploy.yml"
+    workflow = load(path)
+    assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
+    assert commands_starting(path, "mkdocs", "build") == [["mkdocs", "build", "--strict"]]
+    deploy = jobs(path)["publiceren"]
+    assert deploy["needs"] == "bouwen"
+    assert deploy["environment"]["name"] == "github-pages"
+    assert [s["uses"].split("@")[0] for s in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_pull_requests_check_data_site_and_tests() -> None:
+    path = GITHUB / "workflows" / "pr.yml"
+    assert list(load(path)["on"]) == ["pull_request"]
+    assert commands_starting(path, "wegwijzer", "check") == [
+        ["wegwijzer", "check", "--format", "github"]
+    ]
+    assert commands_starting(path, "mkdocs", "build") == [["mkdocs", "build", "--strict"]]
+    assert commands_starting(path, "python", "-m", "pytest") == [["python", "-m", "pytest"]]
+    assert "python -m pip install -e '.[test]'" in run_commands(path)
+
+
+def test_websites_are_only_asked_by_the_weekly_upkeep() -> None:
+    path = GITHUB / "workflows" / "onderhoud.yml"
+    assert set(load(path)["on"]) == {"schedule", "workflow_dispatch"}
+    asking = {p.name for p in WORKFLOWS for line in run_commands(p) if "--links" in line}
+    assert asking == {"onderhoud.yml"}
+
+
+def test_upkeep_keeps_one_issue_with_a_fixed_label() -> None:
+    commands = run_commands(GITHUB / "workflows" / "onderhoud.yml")
+    gh = [line for line in commands if line.startswith("gh issue") or "$(gh issue" in line]
+    assert any("gh issue list --label onderhoud --state open" in line for line in commands)
+    assert any("gh issue create" in line and "--label onderhoud" in line for line in commands)
+    assert any(line.startswith("gh issue edit") for line in gh)
+    assert any(line.startswith("gh issue close") for line in gh)
+
+
+def test_dependabot_updates_actions_and_python_weekly() -> None:
+    updates = load(GITHUB / "dependabot.yml")["updates"]
+    assert {u["package-ecosystem"]: u["schedule"]["interval"] for u in updates} == {
+        "github-actions": "weekly",
+        "pip": "weekly",
+    }
+
+
+def _options(form: dict[str, Any], field_id: str) -> list[str]:
+    (field,) = [f for f in form["body"] if f.get("id") == field_id]
+    options = field["attributes"]["options"]
+    return [o["label"] if isinstance(o, dict) else o for o in options]
+
+
+@pytest.mark.parametrize(
+    ("field_id", "terms"),
+    [("fases", vocab.FASES), ("doelgroepen", vocab.DOELGROEPEN)],
+)
+def test_the_form_offers_every_term_with_its_label_and_key(
+    field_id: str, terms: dict[str, str]
+) -> None:
+    options = _options(load(FORMS / "nieuwe-organisatie.yml"), field_id)
+    assert len(options) == len(terms)
+    for option, (key, label) in zip(options, terms.items(), strict=True):
+        assert option.startswith(label) and option.endswith(f"({key})"), option
+
+
+def test_the_form_offers_every_kind_of_organisation() -> None:
+    options = _options(load(FORMS / "nieuwe-organisatie.yml"), "soort")
+    assert [o.rsplit("(", 1)[1].rstrip(")") for o in options] == list(vocab.SOORTEN)
+
+
+def test_the_form_says_referrer_contacts_stay_off_the_public_site() -> None:
+    form = load(FORMS / "nieuwe-organisatie.yml")
+    (contact,) = [f for f in form["body"] if f.get("id") == "contactpersoon"]
+    assert "niet op de openbare wegwijzer" in contact["attributes"]["description"]
+
+
+def test_the_site_links_to_the_report_form_that_exists() -> None:
+    melden = load_site(ROOT / "mkdocs.yml").config.melden or ""
+    template = re.search(r"[?&]template=([\w.-]+)", melden)
+    assert template and (FORMS / template[1]).is_file()
+
+
+def test_blank_issues_are_off() -> None:
+    assert load(FORMS / "config.yml")["blank_issues_enabled"] is False
+
+
+def test_the_pull_request_checklist_covers_the_review() -> None:
+    text = (GITHUB / "pull_request_template.md").read_text(encoding="utf-8")
+    checklist = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    for promise in ("wegwijzer check", "laatst_gecontroleerd", "inwoners", "verwijzers"):
+        assert any(promise in line for line in checklist), promise
