@@ -66,3 +66,12 @@ def test_pages_command_feeds_a_plain_mkdocs_build(tmp_path: Path) -> None:
         site / "organisaties" / "humanitas-thuisadministratie-voorbeeldstad" / "index.html"
     ).is_file()
     assert (site / "assets" / "wegwijzer" / "vendor" / "leaflet" / "leaflet.js").is_file()
+
+
+def test_lists_stay_out_of_the_search_index(sample_site: Path) -> None:
+    """Lists repeat every record; indexing them made the index grow with records x lists."""
+    index = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    folders = {doc["location"].split("/")[0] for doc in index["docs"]}
+    assert {"organisaties", "locaties"} <= folders
+    listed = {"overzicht", "fase", "doelgroep", "kaart", "afdrukken", "flyers", "aanbod"}
+    assert folders.isdisjoint(listed)
