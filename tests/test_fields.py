@@ -9,6 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from wegwijzer.fields import is_paid_line, tel_uri
+from wegwijzer.loader import _yaml
 from wegwijzer.models import Adres, Locatie, Organisatie
 
 ORG: dict[str, Any] = {
@@ -75,8 +76,6 @@ def test_paid_lines_are_recognised() -> None:
 
 def test_norwegian_stays_a_language_code_not_false() -> None:
     """YAML 1.1 reads `no` as false; the loader reads YAML 1.2."""
-    from wegwijzer.loader import _yaml
-
     assert _yaml().load("talen: [nl, no]")["talen"] == ["nl", "no"]
 
 
@@ -91,3 +90,25 @@ def test_ja_and_nee_are_understood() -> None:
     base = {"id": "l", "naam": "L", "organisaties": ["o"], "adres": ADRES}
     record = {**base, "laatst_gecontroleerd": "2026-01-01", "zonder_afspraak": "ja"}
     assert Locatie.model_validate(record).zonder_afspraak is True
+
+
+def test_the_fast_loader_reads_exactly_what_the_line_keeping_one_reads() -> None:
+    """Records are read with libyaml for speed and re-read round-trip only for findings:
+    both must see the same data, YAML 1.2 rules included."""
+    from tests.conftest import ROOT
+    from wegwijzer.loader import _fast_yaml, plain
+
+    files = [*ROOT.glob("data/*/*.yml"), *ROOT.glob("tests/example-files/*/*/*.yml")]
+    assert len(files) > 60
+    loaded = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        try:
+            slow = plain(_yaml().load(text))
+        except Exception:
+            with pytest.raises(Exception):  # noqa: B017
+                _fast_yaml().load(text)
+            continue
+        assert plain(_fast_yaml().load(text)) == slow, path
+        loaded += 1
+    assert loaded > 50

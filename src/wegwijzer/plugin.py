@@ -30,6 +30,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     site_config: SiteConfig
     root: Path
+    generated: set[str]  # src_uris of our pages: their body is finished HTML already
+    _html: dict[str, str]
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -65,6 +67,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             listed = "\n".join(str(f) for f in report.sorted() if f in report.errors)
             raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd:\n{listed}")
         site = render_site(dataset, self.site_config, site_url=config.site_url)
+        self.generated, self._html = {page.path for page in site.pages}, {}
         for page in site.pages:
             self._refuse_clash(files, page.path)
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
@@ -76,6 +79,19 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             else:
                 files.append(File.generated(config, static.path, abs_src_path=str(static.source)))
         return files
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Our pages are escaped HTML already: Markdown would only parse megabytes of it
+        again (a fifth of the build time at 1,000 locations). Hand it over untouched."""
+        if page.file.src_uri in self.generated:
+            self._html[page.file.src_uri] = markdown
+            return ""
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        return self._html.pop(page.file.src_uri, html)
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         if (
