@@ -93,6 +93,7 @@ def parse_phone(value: str) -> phonenumbers.PhoneNumber:
     return phonenumbers.parse(value, "NL")
 
 
+@functools.lru_cache(maxsize=65536)
 def tel_uri(value: str) -> str:
     """The `tel:` link for a validated number, in E.164 so every phone dials it."""
     number = parse_phone(value)

@@ -46,6 +46,7 @@ def language_name(code: str) -> str:
     return _dutch_languages().get(code, code)
 
 
+@functools.lru_cache(maxsize=65536)  # a number is shown on many pages; parsing is slow
 def phone_display(number: str) -> str:
     """The number as Dutch people write it: '020 123 4567', '06 12345678', '14 020'."""
     parsed = parse_phone(number)
