@@ -101,7 +101,7 @@ def location_card(location: Locatie, dataset: Dataset) -> Card:
 
 
 def locations_of(org: Organisatie, dataset: Dataset) -> list[Locatie]:
-    return [loc for loc in dataset.locaties.values() if org.id in loc.organisaties]
+    return list(dataset.locations_by_org.get(org.id, ()))
 
 
 def all_cards(dataset: Dataset) -> tuple[list[Card], list[Card]]:

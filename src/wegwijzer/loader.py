@@ -88,6 +88,16 @@ class Dataset:
         """Every record, organisations first, each kind in file-name order."""
         return [*self.organisaties.values(), *self.locaties.values()]
 
+    @functools.cached_property
+    def locations_by_org(self) -> dict[str, list[Locatie]]:
+        """Organisation id -> its locations, in file order; built once, after loading (a scan
+        per organisation made large builds quadratic)."""
+        index: dict[str, list[Locatie]] = {}
+        for location in self.locaties.values():
+            for org_id in dict.fromkeys(location.organisaties):
+                index.setdefault(org_id, []).append(location)
+        return index
+
     def source(self, record: Record) -> Source:
         kind = "organisaties" if isinstance(record, Organisatie) else "locaties"
         return self.sources[(kind, record.id)]
