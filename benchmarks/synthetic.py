@@ -1,6 +1,6 @@
 """Synthetic but realistic Dutch sites for the benchmark: any number of valid records.
 
-`make_site` writes a complete wegwijzer site (the repository's mkdocs.yml, docs/ and overrides/,
+`make_site` writes a complete wegwijzer site (the sample fixture's mkdocs.yml, docs/ and overrides/,
 plus generated data/ and a geocache with a point for every address). `make_baseline` writes a
 plain mkdocs-material site with the same records as flat Markdown pages, to compare build times.
 Everything is deterministic for a given seed. YAML is written with f-strings and json.dumps
@@ -28,6 +28,8 @@ from wegwijzer.geocache import CacheEntry, GeoCache, address_key
 from wegwijzer.models import Adres
 
 REPO = Path(__file__).resolve().parent.parent
+# The product's sample site (settings, docs, overrides), not the demo at the repository's root.
+SAMPLE = REPO / "tests" / "fixtures" / "voorbeeldstad"
 CHECKED_BEFORE = date(2026, 11, 1)
 """Every `laatst_gecontroleerd` lies in the six months before this date (pin 'today' after it)."""
 
@@ -549,18 +551,18 @@ def _cache_entries(data: Synthetic) -> dict[str, CacheEntry]:
 
 
 def make_site(folder: Path, locations: int, seed: int = 1, site_url: str | None = None) -> Path:
-    """A complete site in `folder`: the repository's mkdocs.yml, docs/ and overrides/ and
+    """A complete site in `folder`: the sample fixture's mkdocs.yml, docs/ and overrides/ and
     generated data/. `site_url` is set if given (flyers then get a QR code). Returns the path
     of its mkdocs.yml."""
     folder.mkdir(parents=True, exist_ok=True)
-    config = (REPO / "mkdocs.yml").read_text("utf-8")
+    config = (SAMPLE / "mkdocs.yml").read_text("utf-8")
     if site_url:
         config = re.sub(r"^site_url:.*\n", "", config, flags=re.MULTILINE)
         config += f"\nsite_url: {json.dumps(site_url)}\n"
     (folder / "mkdocs.yml").write_text(config, "utf-8")
     for name in ("docs", "overrides"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, folder / name, dirs_exist_ok=True)
+        if (SAMPLE / name).is_dir():
+            shutil.copytree(SAMPLE / name, folder / name, dirs_exist_ok=True)
     write_data(synthesize(locations, seed), folder / "data")
     return folder / "mkdocs.yml"
 

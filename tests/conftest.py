@@ -13,6 +13,9 @@ from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).parent / "example-files"
+# The product's own sample site. Never the repository's data/ or mkdocs.yml: those are the demo
+# site, which a municipality replaces with its own.
+SAMPLE = Path(__file__).parent / "fixtures" / "voorbeeldstad"
 
 
 @pytest.fixture
@@ -30,5 +33,5 @@ def build_site(config: Path, out: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled Voorbeeldstad site, built once per test run, offline."""
-    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("voorbeeldstad"))
+    """The Voorbeeldstad fixture site, built once per test run, offline."""
+    return build_site(SAMPLE / "mkdocs.yml", tmp_path_factory.mktemp("voorbeeldstad"))

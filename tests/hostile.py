@@ -14,7 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from tests.conftest import ROOT
+from tests.conftest import SAMPLE
 
 FLAG = "window.__pwned=1"
 
@@ -168,7 +168,7 @@ def _text_slots(kind: str, record: dict[str, Any]) -> Iterator[tuple[Any, Any]]:
 def hostile_site(target: Path) -> int:
     """A copy of the sample site with a hostile string in every text field; returns the count."""
     ignore = shutil.ignore_patterns(".*", "site", "src", "tests", "*.egg-info")
-    shutil.copytree(ROOT, target, ignore=ignore)
+    shutil.copytree(SAMPLE, target, ignore=ignore)
     yaml = YAML(typ="rt")
     strings = itertools.cycle(corpus())
     used = 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tests.conftest import EXAMPLES, ROOT, build_site
+from tests.conftest import EXAMPLES, SAMPLE, build_site
 
 TODAY = date(2026, 11, 22)
 
@@ -34,7 +34,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 def test_every_record_has_its_page(sample_site: Path) -> None:
     for kind in ("organisaties", "locaties"):
-        for record in (ROOT / "data" / kind).glob("*.yml"):
+        for record in (SAMPLE / "data" / kind).glob("*.yml"):
             page = sample_site / kind / record.stem / "index.html"
             assert page.is_file(), page
             assert soup(page).select_one("h1"), page
@@ -45,7 +45,7 @@ def test_overview_links_every_record(sample_site: Path) -> None:
         a["href"] for a in soup(sample_site / "overzicht" / "index.html").select("main a[href]")
     }
     for kind in ("organisaties", "locaties"):
-        for record in (ROOT / "data" / kind).glob("*.yml"):
+        for record in (SAMPLE / "data" / kind).glob("*.yml"):
             assert f"../{kind}/{record.stem}/" in links
 
 

@@ -14,7 +14,7 @@ import phonenumbers
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import SAMPLE, build_site
 from wegwijzer import aanbod, vocab
 from wegwijzer.config import load_site
 from wegwijzer.loader import Dataset
@@ -30,13 +30,13 @@ def soup(path: Path) -> BeautifulSoup:
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    data, _ = validate_site(load_site(ROOT / "mkdocs.yml"), TODAY)
+    data, _ = validate_site(load_site(SAMPLE / "mkdocs.yml"), TODAY)
     return data
 
 
 @pytest.fixture(scope="module")
 def referrers_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(ROOT / "mkdocs.verwijzers.yml", tmp_path_factory.mktemp("verwijzers"))
+    return build_site(SAMPLE / "mkdocs.verwijzers.yml", tmp_path_factory.mktemp("verwijzers"))
 
 
 def public_values(dataset: Dataset) -> set[str]:
@@ -147,10 +147,10 @@ def test_flyers_carry_a_qr_code_only_when_the_site_url_is_known(
     assert flyer.select_one(".ww-qr svg") is None  # the sample mkdocs.yml has no site_url
     config = tmp_path / "mkdocs.yml"
     config.write_text(
-        (ROOT / "mkdocs.yml").read_text().replace("# site_url:", "site_url:"), encoding="utf-8"
+        (SAMPLE / "mkdocs.yml").read_text().replace("# site_url:", "site_url:"), encoding="utf-8"
     )
     for name in ("data", "docs", "overrides"):
-        (tmp_path / name).symlink_to(ROOT / name)
+        (tmp_path / name).symlink_to(SAMPLE / name)
     site = build_site(config, tmp_path / "site")
     flyer = soup(site / "flyers" / "inloop-geldzaken-bibliotheek-centrum" / "index.html")
     svg = flyer.select_one(".ww-qr svg")
@@ -167,7 +167,7 @@ def test_the_analysis_matrix_is_a_table_with_words_not_only_colours(
     assert table is not None and table.select_one("caption")
     assert [th.get("scope") for th in table.select("thead th")] == ["col"] * 5
     rows = {tr.select_one("th").get_text(): tr for tr in table.select("tbody tr")}
-    groups = load_site(ROOT / "mkdocs.yml").config.target_groups()
+    groups = load_site(SAMPLE / "mkdocs.yml").config.target_groups()
     for key, label in groups.items():
         cells = [td.get_text(" ", strip=True) for td in rows[label].select("td")]
         for phase, cell in zip(vocab.FASES, cells, strict=True):

@@ -17,7 +17,7 @@ import phonenumbers
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from tests.conftest import ROOT
+from tests.conftest import SAMPLE
 from wegwijzer.config import SiteConfig, load_site
 from wegwijzer.export import (
     NAMESPACE,
@@ -43,7 +43,7 @@ SCHEMA = HSDS_DIR / "schema" / "compiled" / "organization.json"
 
 @pytest.fixture(scope="module")
 def site() -> tuple[Dataset, SiteConfig]:
-    loaded = load_site(ROOT / "mkdocs.yml")
+    loaded = load_site(SAMPLE / "mkdocs.yml")
     dataset, _ = validate_site(loaded, TODAY)
     return dataset, loaded.config
 

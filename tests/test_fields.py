@@ -95,10 +95,10 @@ def test_ja_and_nee_are_understood() -> None:
 def test_the_fast_loader_reads_exactly_what_the_line_keeping_one_reads() -> None:
     """Records are read with libyaml for speed and re-read round-trip only for findings:
     both must see the same data, YAML 1.2 rules included."""
-    from tests.conftest import ROOT
+    from tests.conftest import ROOT, SAMPLE
     from wegwijzer.loader import _fast_yaml, plain
 
-    files = [*ROOT.glob("data/*/*.yml"), *ROOT.glob("tests/example-files/*/*/*.yml")]
+    files = [*SAMPLE.glob("data/*/*.yml"), *ROOT.glob("tests/example-files/*/*/*.yml")]
     assert len(files) > 60
     loaded = 0
     for path in files:

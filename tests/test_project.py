@@ -60,3 +60,18 @@ def test_code_quality(command: list[str]) -> None:
         [sys.executable, "-m", *command], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_product_tests_never_read_the_demo_site() -> None:
+    """A municipality replaces data/ and mkdocs.yml at the root; the product's tests must not
+    notice. They build the fixture under tests/fixtures/ instead."""
+    root = "ROOT"  # split, so this test's own source does not match
+    demo = re.compile(
+        root + r'\s*/\s*"(data|overrides|mkdocs[.\w]*\.yml)"|' + root + r'\.glob\("data'
+    )
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in [*ROOT.glob("tests/**/*.py"), *ROOT.glob("benchmarks/*.py")]
+        if demo.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []

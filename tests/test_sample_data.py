@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import SAMPLE
 from wegwijzer import vocab
 from wegwijzer.config import load_site
 from wegwijzer.loader import Dataset
@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 22)
 
 @pytest.fixture(scope="module")
 def sample() -> Dataset:
-    dataset, report = validate_site(load_site(ROOT / "mkdocs.yml"), TODAY)
+    dataset, report = validate_site(load_site(SAMPLE / "mkdocs.yml"), TODAY)
     assert [str(f) for f in report.sorted()] == []
     return dataset
 
@@ -30,7 +30,7 @@ def test_sample_is_large_enough(sample: Dataset) -> None:
 
 def test_every_data_file_starts_with_its_schema() -> None:
     for kind, schema in (("organisaties", "organisatie"), ("locaties", "locatie")):
-        for path in (ROOT / "data" / kind).glob("*.yml"):
+        for path in (SAMPLE / "data" / kind).glob("*.yml"):
             first = path.read_text(encoding="utf-8").splitlines()[0]
             assert first == f"# yaml-language-server: $schema=../../schema/{schema}.schema.json", (
                 path
@@ -48,7 +48,7 @@ def test_sample_uses_every_vocabulary_term(sample: Dataset) -> None:
         "statussen": {o.status for o in orgs},
         "zichtbaarheden": {c.zichtbaarheid for o in orgs for c in o.contactpersonen},
     }
-    site = load_site(ROOT / "mkdocs.yml").config
+    site = load_site(SAMPLE / "mkdocs.yml").config
     assert used["fases"] == set(vocab.FASES)
     assert used["rollen"] == set(vocab.ROLLEN)
     assert used["activiteiten"] == set(vocab.ACTIVITEITEN)

@@ -7,14 +7,14 @@ import json
 import jsonschema
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLE
 from wegwijzer.config import load_site
 from wegwijzer.loader import _yaml, plain
 from wegwijzer.schema import SCHEMAS, stale_schemas
 
 
 def test_committed_schemas_match_the_models() -> None:
-    config = load_site(ROOT / "mkdocs.yml").config
+    config = load_site(SAMPLE / "mkdocs.yml").config
     assert stale_schemas(ROOT / "schema", config) == [], "run: wegwijzer schema"
 
 
@@ -24,7 +24,7 @@ def test_committed_schemas_match_the_models() -> None:
 def test_sample_records_validate_against_the_schema(kind: str, folder: str) -> None:
     schema = json.loads((ROOT / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    for path in sorted((ROOT / "data" / folder).glob("*.yml")):
+    for path in sorted((SAMPLE / "data" / folder).glob("*.yml")):
         errors = [e.message for e in validator.iter_errors(plain(_yaml().load(path.read_text())))]
         assert errors == [], path
 

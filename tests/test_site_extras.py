@@ -8,7 +8,7 @@ from pathlib import Path
 import vobject
 from bs4 import BeautifulSoup
 
-from tests.conftest import ROOT, build_site
+from tests.conftest import SAMPLE, build_site
 from wegwijzer.cli import main
 from wegwijzer.plugin import SCRIPTS, STYLESHEETS
 
@@ -33,7 +33,7 @@ def test_search_finds_organisations_places_and_target_groups(sample_site: Path) 
 
 def test_every_organisation_has_a_vcard_with_its_public_details(sample_site: Path) -> None:
     cards = sorted((sample_site / "organisaties").glob("*.vcf"))
-    assert len(cards) == len(list((ROOT / "data" / "organisaties").glob("*.yml")))
+    assert len(cards) == len(list((SAMPLE / "data" / "organisaties").glob("*.yml")))
     card = vobject.readOne(
         (sample_site / "organisaties" / "schuldhulp-gemeente-voorbeeldstad.vcf").read_text()
     )
@@ -50,7 +50,7 @@ def test_every_organisation_has_a_vcard_with_its_public_details(sample_site: Pat
 
 def test_pages_command_feeds_a_plain_mkdocs_build(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
-    assert main(["-f", str(ROOT / "mkdocs.yml"), "pages", str(docs)]) == 0
+    assert main(["-f", str(SAMPLE / "mkdocs.yml"), "pages", str(docs)]) == 0
     assert (docs / "index.md").is_file() and (docs / "kaart" / "kaart.html").is_file()
     config = tmp_path / "mkdocs.yml"
     config.write_text(

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SAMPLE
 from tests.test_github import GITHUB, commands_starting
 from wegwijzer import __version__
 from wegwijzer.cli import main
@@ -50,13 +50,13 @@ SAMPLE_DAY = date(2026, 11, 22)  # the day the sample data was last brought up t
 @pytest.fixture
 def sample_copy(tmp_path: Path) -> Path:
     """The bundled site's settings and data, to run commands in and to break."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copy(SAMPLE / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(SAMPLE / "data", tmp_path / "data")
     return tmp_path
 
 
 def sample_report(today: date) -> str:
-    return render_report(build_report(load_site(ROOT / "mkdocs.yml"), today))
+    return render_report(build_report(load_site(SAMPLE / "mkdocs.yml"), today))
 
 
 # --- the report on the sample data ---------------------------------------------------------------
@@ -85,7 +85,7 @@ def test_records_due_for_a_check_are_listed_oldest_first() -> None:
 
 
 def test_the_report_lists_exactly_what_wegwijzer_check_warns_about() -> None:
-    site = load_site(ROOT / "mkdocs.yml")
+    site = load_site(SAMPLE / "mkdocs.yml")
     for today in (SAMPLE_DAY, JUNE_2027, date(2027, 12, 1)):
         _, checked = validate_site(site, today)
         warned = {(f.path, f.line) for f in checked.warnings if f.field == "laatst_gecontroleerd"}
@@ -104,7 +104,7 @@ def test_lines_link_to_the_file_on_github_in_an_actions_run() -> None:
     env = {"GITHUB_REPOSITORY": "gemeente/wegwijzer", "GITHUB_REF_NAME": "main"}
     repository = repository_from_env(env)
     assert repository == Repository("https://github.com/gemeente/wegwijzer", "main")
-    report = render_report(build_report(load_site(ROOT / "mkdocs.yml"), JUNE_2027), repository)
+    report = render_report(build_report(load_site(SAMPLE / "mkdocs.yml"), JUNE_2027), repository)
     path = "data/organisaties/klankbord-ondernemers-voorbeeldstad.yml"
     link = f"[{path}:39](https://github.com/gemeente/wegwijzer/blob/main/{path}#L39)"
     assert f"- [ ] {link}: Klankbord Ondernemers Voorbeeldstad." in report
@@ -334,11 +334,11 @@ def test_the_command_writes_an_empty_file_when_all_is_well(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "onderhoud.md"
-    args = ["-f", str(ROOT / "mkdocs.yml"), "onderhoud", "--vandaag", "2026-11-22"]
+    args = ["-f", str(SAMPLE / "mkdocs.yml"), "onderhoud", "--vandaag", "2026-11-22"]
     assert main([*args, "--uitvoer", str(out)]) == 0
     assert out.read_text(encoding="utf-8") == ""
     assert capsys.readouterr().err == "Onderhoud: 0 records na te kijken.\n"
-    assert main(["-f", str(ROOT / "mkdocs.yml"), "onderhoud", "--vandaag", "2027-06-01"]) == 0
+    assert main(["-f", str(SAMPLE / "mkdocs.yml"), "onderhoud", "--vandaag", "2027-06-01"]) == 0
     assert "## Gegevens nakijken (10)" in capsys.readouterr().out
 
 

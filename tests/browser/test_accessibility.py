@@ -10,7 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from tests.conftest import ROOT
+from tests.conftest import SAMPLE
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 VIEWPORTS = {"telefoon": (320, 640), "computer": (1280, 800)}
@@ -137,7 +137,7 @@ def test_every_map_marker_is_a_named_keyboard_button(page: Page, site_url: str) 
             return names;
         }"""
     )
-    assert len(names) == len(set(names)) == len(list((ROOT / "data" / "locaties").glob("*.yml")))
+    assert len(names) == len(set(names)) == len(list((SAMPLE / "data" / "locaties").glob("*.yml")))
     markers = page.locator(".leaflet-marker-icon[title]")
     for i in range(markers.count()):
         marker = markers.nth(i)

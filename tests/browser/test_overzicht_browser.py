@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
-from tests.conftest import ROOT
+from tests.conftest import SAMPLE
 from wegwijzer import hours
 from wegwijzer.config import load_site
 from wegwijzer.loader import Dataset
@@ -28,7 +28,7 @@ def site_url(sample_site: Path, serve: Any) -> str:
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    data, _ = validate_site(load_site(ROOT / "mkdocs.yml"), date(2026, 11, 22))
+    data, _ = validate_site(load_site(SAMPLE / "mkdocs.yml"), date(2026, 11, 22))
     return data
 
 

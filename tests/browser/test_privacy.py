@@ -12,7 +12,7 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Route
 
 from tests.browser.test_accessibility import page_paths
-from tests.conftest import ROOT
+from tests.conftest import SAMPLE
 from wegwijzer.config import load_site
 
 PNG = bytes.fromhex(
@@ -29,7 +29,7 @@ def site_url(sample_site: Path, serve: Any) -> str:
 def test_only_the_site_and_the_tile_server_are_contacted(
     browser: Browser, site_url: str, sample_site: Path
 ) -> None:
-    tiles = urlsplit(load_site(ROOT / "mkdocs.yml").config.kaart.tegels).netloc
+    tiles = urlsplit(load_site(SAMPLE / "mkdocs.yml").config.kaart.tegels).netloc
     context = browser.new_context()
     hosts: set[str] = set()
 
@@ -58,7 +58,7 @@ def test_only_the_site_and_the_tile_server_are_contacted(
 
 
 def test_every_page_has_a_content_security_policy_without_eval(sample_site: Path) -> None:
-    tiles = load_site(ROOT / "mkdocs.yml").config.kaart.tile_origin
+    tiles = load_site(SAMPLE / "mkdocs.yml").config.kaart.tile_origin
     for path in sample_site.rglob("*.html"):
         head = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").head
         assert head is not None, path
