@@ -251,7 +251,7 @@ ACTIVITEITEN = [
 ]  # fmt: skip
 DOELGROEPEN = [
     "jongeren", "ouderen", "gezinnen", "ondernemers", "nieuwkomers", "mensen-met-een-beperking",
-    "levensbeschouwing", "migrantengemeenschappen", "studenten",
+    "laag-inkomen", "migrantengemeenschappen", "studenten",
 ]  # fmt: skip
 TALEN = ["en", "tr", "ar", "pl", "uk", "de", "fr", "so", "ti", "es", "bg", "ro", "fa"]
 DAYS = ["ma", "di", "wo", "do", "vr"]

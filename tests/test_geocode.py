@@ -105,7 +105,7 @@ def add_location(site: Site, name: str, street: str, postcode: str) -> None:
 
 
 def test_an_address_that_is_not_found_is_named_and_not_stored(site: Site) -> None:
-    add_location(site, "nergens", "Nergensweg", "9999 ZZ")
+    add_location(site, "nergens", "Nergensweg", "9998 ZZ")
     site.data_dir.joinpath("locaties", "nergens.yml").write_text(
         site.data_dir.joinpath("locaties", "nergens.yml").read_text().replace("1,", "99,")
     )
@@ -113,7 +113,7 @@ def test_an_address_that_is_not_found_is_named_and_not_stored(site: Site) -> Non
     assert [(p.location.id, p.message) for p in result.problems] == [
         (
             "nergens",
-            "adres niet gevonden: Nergensweg 99, 9999 ZZ Teststad. "
+            "adres niet gevonden: Nergensweg 99, 9998 ZZ Teststad. "
             "Controleer het adres of vul 'coordinaten' in.",
         )
     ]

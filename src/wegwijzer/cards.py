@@ -82,13 +82,16 @@ def organisation_card(org: Organisatie, dataset: Dataset) -> Card:
 def location_card(location: Locatie, dataset: Dataset) -> Card:
     orgs = [dataset.organisaties[i] for i in location.organisaties if i in dataset.organisaties]
     point = dataset.points.get(location.id)
+    summary = location.adres.one_line(point.postcode if point else None)
+    if not location.adres.precise:
+        summary += " — vraag het precieze adres na"
     return Card(
         kind="locatie",
         id=location.id,
         naam=location.naam,
         url=f"locaties/{location.id}/",
-        samenvatting=location.adres.one_line(),
-        telefoon=next((o.telefoon for o in orgs if o.telefoon), None),
+        samenvatting=summary,
+        telefoon=location.telefoon or next((o.telefoon for o in orgs if o.telefoon), None),
         fases=_union(orgs, "fases"),
         doelgroepen=_union(orgs, "doelgroepen"),
         rollen=_union(orgs, "rollen"),

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
+from wegwijzer.areas import Areas
 from wegwijzer.fields import is_paid_line, parse_phone, suggestion
 from wegwijzer.loader import Dataset, Source
 from wegwijzer.models import Locatie, Organisatie
@@ -17,14 +18,20 @@ from wegwijzer.report import Finding, Level
 WARN = Level.WARNING
 
 
-def check_dataset(dataset: Dataset, today: date, stale_months: int) -> list[Finding]:
+def check_dataset(
+    dataset: Dataset, today: date, stale_months: int, areas: Areas | None = None
+) -> list[Finding]:
     """Every cross-record problem and warning, in a stable order."""
     findings = [
         *_unknown_organisations(dataset),
+        *_unreachable(dataset),
+        *_vague_addresses(dataset),
         *_stale_records(dataset, today, stale_months),
+        *_old_sources(dataset, today, stale_months),
         *_paid_lines(dataset),
         *_insecure_links(dataset),
         *_likely_duplicates(dataset),
+        *(_unknown_areas(dataset, areas) if areas is not None else ()),
     ]
     return sorted(findings)
 
@@ -33,10 +40,57 @@ def _unknown_organisations(dataset: Dataset) -> Iterator[Finding]:
     for location in dataset.locaties.values():
         source = dataset.source(location)
         for index, org_id in enumerate(location.organisaties):
-            if org_id not in dataset.organisaties:
+            if org_id in dataset.organisaties:
+                continue
+            if broken := dataset.broken.get(("organisaties", org_id)):
+                message = (
+                    f"De organisatie '{org_id}' heeft fouten (zie {broken}). "
+                    "Verbeter die eerst; dan staat deze locatie weer goed."
+                )
+            else:
                 hint = suggestion(org_id, dataset.organisaties)
                 message = f"Er is geen organisatie met id '{org_id}'.{hint}"
-                yield source.finding(("organisaties", index), message)
+            yield source.finding(("organisaties", index), message)
+
+
+def _unreachable(dataset: Dataset) -> Iterator[Finding]:
+    """An organisation without a channel of its own is fine when people can walk in."""
+    for org in dataset.organisaties.values():
+        if not org.reachable() and not dataset.locations_by_org.get(org.id):
+            message = (
+                "Vul minstens één manier in om de organisatie te bereiken: telefoon, e-mail, "
+                "whatsapp, chat of website. Of maak een locatie waar inwoners binnen kunnen lopen."
+            )
+            yield dataset.source(org).finding(("telefoon",), message)
+
+
+def _vague_addresses(dataset: Dataset) -> Iterator[Finding]:
+    for location in dataset.locaties.values():
+        if not location.adres.precise:
+            message = (
+                f"Het adres '{location.adres.one_line()}' is niet precies. De site zegt "
+                "'vraag het precieze adres na' en de plek staat pas op de kaart met een "
+                "straat en huisnummer of met 'coordinaten'."
+            )
+            yield dataset.source(location).finding(("adres",), message, WARN)
+
+
+def _old_sources(dataset: Dataset, today: date, stale_months: int) -> Iterator[Finding]:
+    for record in dataset.records():
+        for index, bron in enumerate(record.bronnen):
+            if bron.datum and months_between(bron.datum, today) >= stale_months:
+                message = (
+                    f"De bron is van {bron.datum.isoformat()}, langer dan {stale_months} "
+                    "maanden geleden. Staat er nog hetzelfde?"
+                )
+                yield dataset.source(record).finding(("bronnen", index, "datum"), message, WARN)
+
+
+def _unknown_areas(dataset: Dataset, areas: Areas) -> Iterator[Finding]:
+    for org in dataset.organisaties.values():
+        for index, name in enumerate(org.werkgebied):
+            if (message := areas.problem(name)) is not None:
+                yield dataset.source(org).finding(("werkgebied", index), message, WARN)
 
 
 def months_between(earlier: date, later: date) -> int:
@@ -91,18 +145,38 @@ def _insecure_links(dataset: Dataset) -> Iterator[Finding]:
 
 def _likely_duplicates(dataset: Dataset) -> Iterator[Finding]:
     groups: dict[tuple[str, str], list[tuple[Source, tuple[str | int, ...]]]] = defaultdict(list)
+    branches: dict[str, set[str]] = {}  # source path -> werkgebied, to tell branches apart
     for org in dataset.organisaties.values():
         source = dataset.source(org)
+        branches[source.path] = {a.casefold() for a in org.werkgebied}
         if org.telefoon:
             groups[("telefoonnummer", _phone_key(org.telefoon))].append((source, ("telefoon",)))
         if org.website:
             groups[("website", _site_key(org.website))].append((source, ("website",)))
     for loc in dataset.locaties.values():
-        key = f"{loc.naam.casefold()} {loc.adres.postcode}"
-        groups[("naam en postcode", key)].append((dataset.source(loc), ("naam",)))
+        what = "naam en postcode" if loc.adres.postcode else "naam en adres"
+        key = f"{loc.naam.casefold()} {loc.adres.postcode or loc.adres.lookup_line().casefold()}"
+        groups[(what, key)].append((dataset.source(loc), ("naam",)))
     for (what, _), places in groups.items():
-        if len(places) > 1:
+        if len(places) > 1 and not _separate_branches(places, branches):
             yield from _duplicate_findings(what, places)
+
+
+def _separate_branches(
+    places: list[tuple[Source, tuple[str | int, ...]]], branches: dict[str, set[str]]
+) -> bool:
+    """Branches of one national organisation share a website or number but each serves its
+    own municipalities: not a duplicate when no two of them share a werkgebied."""
+    areas = [branches.get(source.path) for source, _ in places]
+    if any(not a for a in areas):
+        return False
+    seen: set[str] = set()
+    for area in areas:
+        assert area is not None
+        if seen & area:
+            return False
+        seen |= area
+    return True
 
 
 def _duplicate_findings(

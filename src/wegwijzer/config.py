@@ -105,6 +105,14 @@ class SiteConfig(Strict):
         title="Editie",
         description="verwijzers: de verwijzersgids met directe nummers. Nooit publiek zetten.",
     )
+    bij_fouten: Literal["stoppen", "overslaan"] = Field(
+        "stoppen",
+        title="Bij fouten in de gegevens",
+        description=(
+            "stoppen: de site wordt niet gebouwd. overslaan: de site wordt gebouwd zonder de "
+            "records met fouten (de build noemt ze). Ook via WEGWIJZER_BIJ_FOUTEN."
+        ),
+    )
     geocoder: GeocoderSettings = Field(default_factory=GeocoderSettings, title="Geocoder")
     kaart: KaartSettings = Field(default_factory=KaartSettings, title="Kaart")
 

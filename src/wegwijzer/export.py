@@ -33,11 +33,11 @@ import phonenumbers
 from wegwijzer import __version__, hours, vocab
 from wegwijzer.cards import locations_of
 from wegwijzer.config import SiteConfig
-from wegwijzer.fields import parse_phone
+from wegwijzer.fields import is_national_only, parse_phone
 from wegwijzer.kaart import map_features
 from wegwijzer.loader import Dataset
 from wegwijzer.models import Contactpersoon, Locatie, Organisatie, Sluiting, Spreekuur
-from wegwijzer.present import dutch_date, language_name, phone_display
+from wegwijzer.present import area_name, checklist, dutch_date, language_name, phone_display
 
 FOLDER = "open-data"
 LICENSE = "CC0-1.0"
@@ -128,11 +128,16 @@ def _geojson(dataset: Dataset) -> dict[str, Any]:
         locatie = dataset.locaties[feature["properties"]["id"]]
         feature["properties"].update(
             organisatie_ids=list(locatie.organisaties),
-            postcode=locatie.adres.postcode,
+            postcode=locatie.adres.postcode or _found_postcode(dataset, locatie),
             plaats=locatie.adres.plaats,
             rolstoeltoegankelijk=locatie.rolstoeltoegankelijk,
         )
     return collection
+
+
+def _found_postcode(dataset: Dataset, locatie: Locatie) -> str | None:
+    point = dataset.points.get(locatie.id)
+    return point.postcode if point else None
 
 
 # --- CSV for Dutch Excel ----------------------------------------------------------------------
@@ -140,12 +145,14 @@ def _geojson(dataset: Dataset) -> dict[str, Any]:
 ORGANISATIE_KOLOMMEN = (
     *("id", "naam", "omschrijving", "soort", "website", "email", "telefoon", "whatsapp"),
     *("fases", "rollen", "activiteiten", "doelgroepen", "talen", "werkgebied"),
+    *("telefoon_toelichting", "chat", "leeftijd", "levensbeschouwing", "tolk", "wijken"),
     *("aanmelden", "kosten", "meenemen", "contactpersonen", "status", "melding"),
     "laatst_gecontroleerd",
 )
 LOCATIE_KOLOMMEN = (
     *("id", "naam", "organisaties", "organisatienamen", "omschrijving"),
-    *("straat", "huisnummer", "postcode", "plaats", "lat", "lon"),
+    *("gebouw", "straat", "huisnummer", "postcode", "plaats", "lat", "lon"),
+    *("telefoon", "telefoon_toelichting", "email", "website"),
     *("zonder_afspraak", "rolstoeltoegankelijk", "bereikbaarheid", "spreekuren", "gesloten"),
     "laatst_gecontroleerd",
 )
@@ -177,7 +184,7 @@ def _cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-_AS_TYPED = {"id", "naam", "omschrijving", "website", "email", "aanmelden", "kosten", "meenemen"}
+_AS_TYPED = {"id", "naam", "omschrijving", "website", "email", "aanmelden", "kosten", "chat"}
 
 
 def _organisation_cells(
@@ -193,7 +200,13 @@ def _organisation_cells(
         "activiteiten": _labels(org.activiteiten, vocab.ACTIVITEITEN),
         "doelgroepen": _labels(org.doelgroepen, groups),
         "talen": ", ".join(language_name(code) for code in org.talen),
-        "werkgebied": ", ".join(org.werkgebied),
+        "werkgebied": ", ".join(area_name(a) for a in org.werkgebied),
+        "wijken": ", ".join(org.wijken),
+        "meenemen": "; ".join(checklist(org.meenemen)),
+        "telefoon_toelichting": org.telefoon_toelichting,
+        "leeftijd": org.leeftijd.text() if org.leeftijd else None,
+        "levensbeschouwing": org.levensbeschouwing,
+        "tolk": org.tolk,
         "contactpersonen": "; ".join(_contact_text(c) for _, c in visible_contacts(org, public)),
         "status": vocab.STATUSSEN[org.status],
         "melding": org.melding,
@@ -208,6 +221,9 @@ def _location_cells(loc: Locatie, dataset: Dataset) -> dict[str, object]:
     return {
         **loc.model_dump(include={"id", "naam", "omschrijving", "bereikbaarheid"}),
         **loc.adres.model_dump(),
+        "postcode": loc.adres.postcode or (point.postcode if point else None),
+        "telefoon": _shown_phone(loc.telefoon),
+        **loc.model_dump(include={"telefoon_toelichting", "email", "website"}),
         "organisaties": ", ".join(loc.organisaties),
         "organisatienamen": ", ".join(names),
         "lat": _decimal_comma(point.lat) if point else None,
@@ -316,7 +332,7 @@ def hsds_number(number: str) -> str:
     """International format ('+31 33 460 2550'); short numbers such as 14 020 only as written,
     because they cannot be dialled from abroad."""
     parsed = parse_phone(number)
-    if len(str(parsed.national_number)) <= 5:
+    if is_national_only(number):
         return phone_display(number)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
@@ -324,7 +340,7 @@ def hsds_number(number: str) -> str:
 def _service_phones(org: Organisatie, service_id: str) -> list[dict[str, Any]]:
     # RFC 6350 types, as HSDS asks: WhatsApp is a text line.
     lines = [
-        ("telefoon", org.telefoon, "voice", None),
+        ("telefoon", org.telefoon, "voice", org.telefoon_toelichting),
         ("whatsapp", org.whatsapp, "text", "WhatsApp"),
     ]
     return [
@@ -344,7 +360,11 @@ def _service_phones(org: Organisatie, service_id: str) -> list[dict[str, Any]]:
 
 def _service_areas(org: Organisatie, service_id: str) -> list[dict[str, Any]]:
     return [
-        {"id": hsds_id("werkgebied", org.id, area), "service_id": service_id, "name": area}
+        {
+            "id": hsds_id("werkgebied", org.id, area),
+            "service_id": service_id,
+            "name": area_name(area),
+        }
         for area in org.werkgebied
     ]
 
@@ -362,9 +382,10 @@ def _languages(org: Organisatie, service_id: str) -> list[dict[str, Any]]:
 
 
 def _required_documents(org: Organisatie, service_id: str) -> list[dict[str, Any]]:
-    if not org.meenemen:
-        return []
-    return [{"id": hsds_id("meenemen", org.id), "service_id": service_id, "document": org.meenemen}]
+    return [
+        {"id": hsds_id("meenemen", org.id, item), "service_id": service_id, "document": item}
+        for item in checklist(org.meenemen)
+    ]
 
 
 def _contacts(org: Organisatie, service_id: str, public: bool) -> list[dict[str, Any]]:
@@ -448,17 +469,20 @@ def _location(dataset: Dataset, loc: Locatie) -> dict[str, Any]:
 
 
 def _address(loc: Locatie, location_id: str) -> dict[str, Any]:
-    return {
-        "id": hsds_id("adres", loc.id),
-        "location_id": location_id,
-        "address_1": f"{loc.adres.straat} {loc.adres.huisnummer}",
-        "city": loc.adres.plaats,
-        # Required by HSDS, but a Dutch address has no province; we do not know it, so: empty.
-        "state_province": "",
-        "postal_code": loc.adres.postcode,
-        "country": "NL",
-        "address_type": "physical",
-    }
+    return _compact(
+        {
+            "id": hsds_id("adres", loc.id),
+            "location_id": location_id,
+            "address_1": loc.adres.street_line() or loc.adres.gebouw or "",
+            "address_2": loc.adres.gebouw if loc.adres.street_line() else None,
+            "city": loc.adres.plaats,
+            # Required by HSDS, but a Dutch address has no province; we do not know it, so: empty.
+            "state_province": "",
+            "postal_code": loc.adres.postcode or "",
+            "country": "NL",
+            "address_type": "physical",
+        }
+    )
 
 
 def _accessibility(loc: Locatie, location_id: str) -> list[dict[str, Any]]:

@@ -20,6 +20,7 @@ import phonenumbers
 from pydantic import (
     AfterValidator,
     BeforeValidator,
+    Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
     ValidationInfo,
@@ -47,7 +48,7 @@ def suggestion(value: str, options: Any) -> str:
     return f" Bedoelde u '{close[0]}'?" if close else ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: a vocabulary is not hashable
 class Term:
     """Annotated metadata: the string must be a key of `vocabulary` (an enum in the schema)."""
 
@@ -73,6 +74,8 @@ class Term:
 
 def _check_target_group(value: str, info: ValidationInfo) -> str:
     groups = (info.context or {}).get("doelgroepen", vocab.DOELGROEPEN)
+    if value not in groups and value in vocab.OUDE_DOELGROEPEN:
+        raise user_error(vocab.OUDE_DOELGROEPEN[value])
     if value not in groups:
         hint = suggestion(value, groups) or " Een eigen doelgroep zet u in mkdocs.yml."
         raise user_error(f"'{value}' is geen bekende doelgroep.{hint}")
@@ -97,9 +100,20 @@ def parse_phone(value: str) -> phonenumbers.PhoneNumber:
 def tel_uri(value: str) -> str:
     """The `tel:` link for a validated number, in E.164 so every phone dials it."""
     number = parse_phone(value)
-    if len(str(number.national_number)) <= 5:  # short numbers such as 14 020 dial as written
-        return "tel:" + re.sub(r"\D", "", value)
+    if is_national_only(value):  # 14 020, 14 0251: dialled as written, only inside NL
+        return "tel:" + str(number.national_number)
     return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def is_national_only(value: str) -> bool:
+    """Municipal 14-numbers (14 plus the area code without 0: 14 020, 14 0251) and other
+    short numbers work only inside the Netherlands, so they never get +31."""
+    number = parse_phone(value)
+    digits = str(number.national_number)
+    return number.country_code == 31 and (len(digits) <= 5 or bool(_FOURTEEN.match(digits)))
+
+
+_FOURTEEN = re.compile(r"^14\d{2,4}$")
 
 
 def is_paid_line(value: str) -> bool:
@@ -157,10 +171,19 @@ def _check_url(value: str) -> str:
     value = value.strip()
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https"):
+        if _looks_like_host(value):
+            raise user_error(
+                f"'{value}' mist het begin van het webadres. Bedoelde u 'https://{value}'?"
+            )
         raise user_error(f"'{value}' is geen webadres. Begin met https://.")
     if "." not in parts.netloc or any(c.isspace() for c in value):
         raise user_error(f"'{value}' is geen geldig webadres.")
     return value
+
+
+def _looks_like_host(value: str) -> bool:
+    """'www.geldfit.nl' or 'voedselbank.nl/delft': a web address typed without https://."""
+    return bool(re.match(r"^[\w-]+(\.[\w-]+)*\.[a-z]{2,}(/\S*)?$", value, re.IGNORECASE))
 
 
 Url = Annotated[
@@ -226,14 +249,69 @@ def _dutch_bool(value: Any) -> Any:
 
 JaNee = Annotated[bool, BeforeValidator(_dutch_bool), WithJsonSchema({"type": "boolean"})]
 
+# What people type when they do not know the address yet. Refused: a placeholder on the site
+# sends a resident to nowhere, while an honest building-and-place entry tells them to ask.
+_PLACEHOLDERS = frozenset(
+    [
+        "onbekend",
+        "adres onbekend",
+        "nog onbekend",
+        "nog niet bekend",
+        "volgt",
+        "nader te bepalen",
+        "ntb",
+        "n.t.b.",
+        "nvt",
+        "n.v.t.",
+        "n.v.t",
+        "geen",
+        "leeg",
+        "test",
+        "todo",
+        "tbd",
+        "tba",
+        "x",
+        "xx",
+        "xxx",
+        "?",
+        "??",
+        "???",
+        "-",
+        "--",
+        "...",
+        "straat",
+        "plaats",
+        "adres",
+    ]
+)
+_PLACEHOLDER_POSTCODES = frozenset({"9999 ZZ", "9999 XX", "9999 XZ", "1111 XX"})
+
+
+def _not_placeholder(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().casefold() in _PLACEHOLDERS:
+        raise user_error(
+            f"'{value.strip()}' is geen adres. Weet u het adres niet? Vul dan het gebouw en de "
+            "plaats in, bijvoorbeeld gebouw: Bibliotheek Keizerslanden en plaats: Deventer."
+        )
+    return value
+
+
+Plek = Annotated[str, BeforeValidator(_not_placeholder), Field(min_length=1)]
+
 _POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s*([A-Za-z]{2})\s*$")
 
 
 def _check_postcode(value: Any) -> str:
     match = _POSTCODE.match(str(value))
     if not match or match[2].upper() in {"SA", "SD", "SS"}:
+        _not_placeholder(value)
         raise user_error(f"'{value}' is geen geldige postcode. Schrijf bijvoorbeeld 1234 AB.")
-    return f"{match[1]} {match[2].upper()}"
+    postcode = f"{match[1]} {match[2].upper()}"
+    if postcode in _PLACEHOLDER_POSTCODES:
+        raise user_error(
+            f"{postcode} is geen echte postcode. Weet u de postcode niet? Laat het veld dan weg."
+        )
+    return postcode
 
 
 Postcode = Annotated[
@@ -262,18 +340,28 @@ Huisnummer = Annotated[
 
 
 @functools.cache
-def _language_codes() -> frozenset[str]:
-    """ISO 639-1 codes: the two-letter language codes CLDR (through Babel) knows."""
+def language_names() -> dict[str, str]:
+    """Language code -> Dutch name, for every tag of two or three letters that CLDR (through
+    Babel) names in Dutch: ISO 639-1 (nl, ar) and ISO 639-3 where there is no two-letter code
+    (pap Papiaments, zgh Tamazight, rif Riffijns, ary Marokkaans Arabisch, srn Sranantongo)."""
     from babel import Locale
 
-    return frozenset(str(code) for code in Locale("en").languages if len(str(code)) == 2)
+    names = Locale("nl").languages
+    return {
+        str(code): str(name)
+        for code, name in names.items()
+        if re.fullmatch(r"[a-z]{2,3}", str(code))
+    }
 
 
 def _check_language(value: str) -> str:
     code = value.strip().lower()
-    if code not in _language_codes():
+    names = language_names()
+    if code not in names:
+        by_name = {name.casefold(): c for c, name in names.items()}
+        hint = f" Voor {value} is de code '{by_name[code]}'." if code in by_name else ""
         raise user_error(
-            f"'{value}' is geen taalcode. Gebruik de code van twee letters, zoals nl, en of ar."
+            f"'{value}' is geen taalcode.{hint or ' Gebruik een code zoals nl, en, ar of pap.'}"
         )
     return code
 
@@ -284,8 +372,8 @@ Taal = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": "^[a-z]{2}$",
-            "description": "Taalcode volgens ISO 639-1, bijvoorbeeld nl, en, tr, ar.",
+            "pattern": "^[a-z]{2,3}$",
+            "description": "Taalcode (ISO 639), bijvoorbeeld nl, en, tr, ar, pap (Papiaments).",
         }
     ),
 ]

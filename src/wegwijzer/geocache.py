@@ -38,6 +38,7 @@ class CacheEntry(Strict):
     gevonden: str = Field(title="Het adres zoals de geocoder het vond")
     datum: date = Field(title="Datum van opzoeken")
     locaties: list[RecordId] = Field(default_factory=list, title="Locaties met dit adres")
+    postcode: str | None = Field(None, title="Postcode die de geocoder vond")
 
 
 class CacheFile(RootModel[dict[str, CacheEntry]]):
@@ -46,7 +47,7 @@ class CacheFile(RootModel[dict[str, CacheEntry]]):
 
 def address_key(adres: Adres) -> str:
     """The cache key: the one-line address, lower case, single spaces."""
-    return re.sub(r"\s+", " ", adres.one_line()).strip().casefold()
+    return re.sub(r"\s+", " ", adres.lookup_line()).strip().casefold()
 
 
 @dataclass
@@ -59,7 +60,7 @@ class GeoCache:
         if location.coordinaten is not None:
             return Point(location.coordinaten.lat, location.coordinaten.lon, "coordinaten")
         entry = self.entries.get(address_key(location.adres))
-        return Point(entry.lat, entry.lon, entry.bron) if entry else None
+        return Point(entry.lat, entry.lon, entry.bron, entry.postcode) if entry else None
 
     def store(self, key: str, entry: CacheEntry) -> None:
         self.entries[key] = entry
@@ -92,7 +93,7 @@ def _as_yaml(entries: Mapping[str, CacheEntry]) -> dict[str, Any]:
 
 
 def _entry_yaml(entry: CacheEntry) -> dict[str, Any]:
-    return {k: _quoted(v) for k, v in entry.model_dump(mode="json").items()}
+    return {k: _quoted(v) for k, v in entry.model_dump(mode="json", exclude_none=True).items()}
 
 
 def _quoted(value: Any) -> Any:
@@ -120,13 +121,15 @@ def geocache_findings(dataset: Dataset, cache: GeoCache) -> Iterator[Finding]:
     moved = {loc_id: key for key, e in cache.entries.items() for loc_id in e.locaties}
     for location in dataset.locaties.values():
         source = dataset.source(location)
-        if location.coordinaten is not None:
-            continue
+        if location.coordinaten is not None or not location.adres.precise:
+            continue  # an imprecise address is not looked up; checks.py warns about it
         key = address_key(location.adres)
         entry = cache.entries.get(key)
         if entry is None:
             yield _missing(source, location, moved.get(location.id))
-        elif not _same_postcode(entry.gevonden, location.adres.postcode):
+        elif location.adres.postcode and not _same_postcode(
+            entry.gevonden, location.adres.postcode
+        ):
             message = (
                 f"De geocoder vond '{entry.gevonden}'. Dat past niet bij de postcode "
                 f"{location.adres.postcode}. Klopt het adres? Vul anders 'coordinaten' in."

@@ -9,6 +9,7 @@ not to, and the retries with back-off happen here where a timeout can never look
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -167,7 +168,8 @@ def addresses_to_look_up(dataset: Dataset, cache: GeoCache) -> dict[str, list[Lo
     todo: dict[str, list[Locatie]] = {}
     for location in dataset.locaties.values():
         key = address_key(location.adres)
-        if location.coordinaten is None and key not in cache.entries:
+        precise = location.adres.precise  # a building and a place alone are never guessed
+        if location.coordinaten is None and precise and key not in cache.entries:
             todo.setdefault(key, []).append(location)
     return todo
 
@@ -187,7 +189,7 @@ def geocode_dataset(
     todo = addresses_to_look_up(dataset, cache)
     for key, locations in tqdm(todo.items(), desc="Adressen", unit="adres", disable=not progress):
         try:
-            place = lookup(locations[0].adres.one_line())
+            place = lookup(locations[0].adres.lookup_line())
         except ServiceDown as exc:
             result.outage = str(exc)
             break
@@ -199,7 +201,7 @@ def geocode_dataset(
         ids = sorted(loc.id for loc in locations)
         entry = CacheEntry(
             lat=place.latitude, lon=place.longitude, bron=provider,
-            gevonden=place.address, datum=today, locaties=ids,
+            gevonden=place.address, datum=today, locaties=ids, postcode=_postcode(place),
         )  # fmt: skip
         cache.store(key, entry)
         result.found.append(key)
@@ -239,6 +241,15 @@ def _reject(place: Location | None, dataset: Dataset, location: Locatie) -> str 
             f"({', '.join(sorted(areas))}). Controleer de plaats of vul 'coordinaten' in."
         )
     return None
+
+
+def _postcode(place: Location) -> str | None:
+    """The postcode the service gives (PDOK: 'postcode'; Nominatim: address.postcode), so an
+    address typed without one is shown with it."""
+    raw = place.raw if isinstance(place.raw, dict) else {}
+    found = raw.get("postcode") or raw.get("address", {}).get("postcode")
+    match = re.fullmatch(r"\s*([1-9]\d{3})\s*([A-Za-z]{2})\s*", str(found or ""))
+    return f"{match[1]} {match[2].upper()}" if match else None
 
 
 def _in_netherlands(place: Location) -> bool:

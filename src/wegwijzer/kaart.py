@@ -45,7 +45,7 @@ def _feature(dataset: Dataset, locatie: Locatie, label: str) -> dict[str, Any]:
     properties: dict[str, Any] = {
         "id": locatie.id,
         "naam": locatie.naam,
-        "adres": locatie.adres.one_line(),
+        "adres": locatie.adres.one_line(point.postcode),
         "url": f"../locaties/{locatie.id}/",
         "zonder_afspraak": locatie.zonder_afspraak,
         "organisaties": _organisation_names(dataset, locatie),

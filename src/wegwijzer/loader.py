@@ -83,6 +83,8 @@ class Dataset:
     locaties: dict[str, Locatie] = field(default_factory=dict)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     points: dict[str, Point] = field(default_factory=dict)  # location id -> map position
+    broken: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> path
+    """Files that were read but hold errors, by the id their file name gives them."""
 
     def records(self) -> list[Organisatie | Locatie]:
         """Every record, organisations first, each kind in file-name order."""
@@ -97,6 +99,11 @@ class Dataset:
             for org_id in dict.fromkeys(location.organisaties):
                 index.setdefault(org_id, []).append(location)
         return index
+
+    def orgs_of(self, location: Locatie) -> list[Organisatie]:
+        """The location's organisations that are in this dataset (a lenient build may have
+        left a broken one out)."""
+        return [self.organisaties[i] for i in location.organisaties if i in self.organisaties]
 
     def source(self, record: Record) -> Source:
         kind = "organisaties" if isinstance(record, Organisatie) else "locaties"
@@ -277,6 +284,8 @@ def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tupl
             report.extend(findings)
             if record is not None and source is not None:
                 _add(dataset, report, kind, record, source)
+            else:
+                dataset.broken[(kind, path.stem)] = shown
     report.extend(_stray_files(data_dir, root))
     return dataset, report
 

@@ -8,9 +8,9 @@ editors use to autocomplete.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from wegwijzer import vocab
 from wegwijzer.fields import (
@@ -20,6 +20,7 @@ from wegwijzer.fields import (
     Email,
     Huisnummer,
     JaNee,
+    Plek,
     Postcode,
     Taal,
     Telefoon,
@@ -37,9 +38,14 @@ Activiteit = Annotated[str, Term(vocab.ACTIVITEITEN, "Wat de organisatie doet.")
 Soort = Annotated[str, Term(vocab.SOORTEN, "Soort organisatie.")]
 Status = Annotated[str, Term(vocab.STATUSSEN, "Of de organisatie nu hulp geeft.")]
 Zichtbaarheid = Annotated[str, Term(vocab.ZICHTBAARHEDEN, "Wie dit contact te zien krijgt.")]
+Levensbeschouwing = Annotated[
+    str, Term(vocab.LEVENSBESCHOUWINGEN, "Vanuit welk geloof of welke levensovertuiging.")
+]
 Dag = Annotated[str, Term(vocab.DAGEN, "Dag van de week: ma, di, wo, do, vr, za of zo.")]
 RecordId = Annotated[str, Field(pattern=ID_PATTERN, examples=["schuldhulpmaatje-voorbeeldstad"])]
 Tekst = Annotated[str, Field(min_length=1)]
+LANDELIJK = "landelijk"
+"""The werkgebied of help for the whole country: it counts for every municipality."""
 
 
 class Strict(BaseModel):
@@ -58,6 +64,9 @@ class Contactpersoon(Strict):
     naam: Tekst | None = Field(None, title="Naam", examples=["Fatma Yılmaz"])
     functie: Tekst | None = Field(None, title="Functie", examples=["Coördinator"])
     telefoon: Telefoon | None = Field(None, title="Telefoon (direct)")
+    telefoon_toelichting: Tekst | None = Field(
+        None, title="Toelichting bij het nummer", examples=["ma-vr 9-12 uur"]
+    )
     email: Email | None = Field(None, title="E-mail")
     zichtbaarheid: Zichtbaarheid = Field(
         title="Zichtbaarheid",
@@ -73,6 +82,55 @@ class Contactpersoon(Strict):
         return self
 
 
+class Leeftijd(Strict):
+    van: int | None = Field(None, ge=0, le=120, title="Vanaf leeftijd", examples=[18])
+    tot: int | None = Field(None, ge=0, le=120, title="Tot leeftijd", examples=[27])
+
+    @model_validator(mode="after")
+    def _range(self) -> Leeftijd:
+        if self.van is None and self.tot is None:
+            raise user_error("Vul 'van' of 'tot' in, bijvoorbeeld van: 18 en tot: 27.", "van")
+        if self.van is not None and self.tot is not None and self.van > self.tot:
+            raise user_error(
+                f"De leeftijd 'tot' ({self.tot}) ligt onder 'van' ({self.van}).", "tot"
+            )
+        return self
+
+    def text(self) -> str:
+        if self.van is not None and self.tot is not None:
+            return f"van {self.van} tot {self.tot} jaar"
+        return f"vanaf {self.van} jaar" if self.van is not None else f"tot {self.tot} jaar"
+
+
+class Bron(Strict):
+    """Where a record's facts come from: a page, flyer or newspaper article, with its date."""
+
+    url: Url = Field(title="Webadres van de bron", examples=["https://www.delft.nl/geldzorgen"])
+    datum: Datum | None = Field(None, title="Datum van de bron", examples=["2026-09-14"])
+    omschrijving: Tekst | None = Field(None, title="Wat staat er", examples=["Flyer 2026"])
+
+
+def _werkgebied(value: str) -> str:
+    """'Heel Nederland' and 'landelijk' mean the same: help for every municipality."""
+    if value.strip().casefold() in {"landelijk", "heel nederland", "nederland"}:
+        return LANDELIJK
+    return value
+
+
+Gebied = Annotated[Tekst, AfterValidator(_werkgebied)]
+
+
+def _no_repeats(values: list[Any]) -> list[Any]:
+    """Linear, so that a long list cannot make the check slow."""
+    seen: set[Any] = set()
+    for value in values:
+        key = value if isinstance(value, str | int) else repr(value)
+        if key in seen:
+            raise user_error(f"'{value}' staat er meer dan één keer in.")
+        seen.add(key)
+    return values
+
+
 class Organisatie(Record):
     """An organisation that helps with money worries: data/organisaties/<id>.yml."""
 
@@ -82,19 +140,45 @@ class Organisatie(Record):
         title="Omschrijving", description="Wat de organisatie doet, in een paar korte zinnen (B1)."
     )
     soort: Soort = Field("overig", title="Soort organisatie")
+    zichtbaarheid: Zichtbaarheid = Field(
+        "publiek",
+        title="Zichtbaarheid",
+        description="verwijzers: helpt inwoners niet zelf; alleen in de verwijzersgids.",
+    )
     website: Url | None = Field(None, title="Website", examples=["https://www.voorbeeld.nl"])
     email: Email | None = Field(None, title="E-mail")
     telefoon: Telefoon | None = Field(None, title="Telefoon")
+    telefoon_toelichting: Tekst | None = Field(
+        None, title="Toelichting bij het nummer", examples=["Gratis, dag en nacht"]
+    )
     whatsapp: Telefoon | None = Field(None, title="WhatsApp")
+    chat: Url | None = Field(None, title="Chat", examples=["https://www.geldfit.nl/chat"])
     fases: list[Fase] = Field(min_length=1, title="Fases")
     rollen: list[Rol] = Field(default_factory=list, title="Rollen")
     activiteiten: list[Activiteit] = Field(default_factory=list, title="Activiteiten")
     doelgroepen: list[Doelgroep] = Field(default_factory=lambda: ["iedereen"], title="Doelgroepen")
-    talen: list[Taal] = Field(default_factory=lambda: ["nl"], title="Talen")
-    werkgebied: list[Tekst] = Field(default_factory=list, title="Werkgebied (gemeenten)")
+    leeftijd: Leeftijd | None = Field(None, title="Leeftijd", description="Bijvoorbeeld 18 tot 27.")
+    levensbeschouwing: Levensbeschouwing | None = Field(
+        None,
+        title="Vanuit geloof of levensovertuiging",
+        description="Zegt iets over de organisatie, niet over wie er hulp krijgt.",
+    )
+    talen: list[Taal] = Field(
+        default_factory=list, title="Talen", description="Leeg: niet bekend welke talen."
+    )
+    tolk: JaNee | None = Field(None, title="Tolk mogelijk")
+    werkgebied: list[Gebied] = Field(
+        default_factory=list, title="Werkgebied (gemeenten)", examples=[["Delft"], ["landelijk"]]
+    )
+    wijken: list[Tekst] = Field(default_factory=list, title="Wijken", examples=[["Tanthof"]])
     aanmelden: Tekst | None = Field(None, title="Hoe krijgt u hulp?")
     kosten: Tekst | None = Field(None, title="Kosten", examples=["Gratis"])
-    meenemen: Tekst | None = Field(None, title="Wat neemt u mee?")
+    meenemen: list[Tekst] | Tekst | None = Field(
+        None,
+        title="Wat neemt u mee?",
+        description="Een lijst of een tekst.",
+        examples=[["Uw identiteitsbewijs", "Brieven van schuldeisers"]],
+    )
     verwijzen: Tekst | None = Field(
         None,
         title="Verwijzen (alleen voor verwijzers)",
@@ -103,35 +187,73 @@ class Organisatie(Record):
     contactpersonen: list[Contactpersoon] = Field(default_factory=list, title="Contactpersonen")
     status: Status = Field("actief", title="Status")
     melding: Tekst | None = Field(None, title="Melding", description="Korte mededeling op de site.")
+    bronnen: list[Bron] = Field(default_factory=list, title="Bronnen")
     laatst_gecontroleerd: ControleDatum = Field(title="Laatst gecontroleerd")
 
-    @model_validator(mode="after")
-    def _reachable(self) -> Organisatie:
-        if not (self.website or self.email or self.telefoon or self.whatsapp):
-            raise user_error(
-                "Vul minstens één manier in om de organisatie te bereiken: "
-                "telefoon, e-mail, whatsapp of website.",
-                field="telefoon",
-            )
-        return self
+    def reachable(self) -> bool:
+        """A channel of its own; without one, its walk-in locations must do (see checks)."""
+        return bool(self.website or self.email or self.telefoon or self.whatsapp or self.chat)
 
-    @field_validator("fases", "rollen", "activiteiten", "doelgroepen", "talen", "werkgebied")
+    @property
+    def landelijk(self) -> bool:
+        return LANDELIJK in self.werkgebied
+
+    @field_validator(
+        "fases", "rollen", "activiteiten", "doelgroepen", "talen", "werkgebied", "wijken"
+    )
     @classmethod
     def _no_repeats(cls, values: list[str]) -> list[str]:
-        repeated = sorted({v for v in values if values.count(v) > 1})
-        if repeated:
-            raise user_error(f"'{repeated[0]}' staat er meer dan één keer in.")
-        return values
+        return _no_repeats(values)
+
+    @field_validator("meenemen")
+    @classmethod
+    def _checklist(cls, value: list[str] | str | None) -> list[str] | str | None:
+        if isinstance(value, list) and not value:
+            raise user_error("De lijst is leeg. Laat het veld weg of vul iets in.")
+        return value
 
 
 class Adres(Strict):
-    straat: Tekst = Field(title="Straat", examples=["Stationsplein"])
-    huisnummer: Huisnummer = Field(title="Huisnummer")
-    postcode: Postcode = Field(title="Postcode")
-    plaats: Tekst = Field(title="Plaats", examples=["'s-Hertogenbosch"])
+    """What a source gives: a full address, a street and number without postcode, or only a
+    building or street with the place. Only the last is published with a warning."""
 
-    def one_line(self) -> str:
-        return f"{self.straat} {self.huisnummer}, {self.postcode} {self.plaats}"
+    gebouw: Plek | None = Field(
+        None, title="Gebouw", examples=["Bibliotheek Keizerslanden", "Huis van Leusden"]
+    )
+    straat: Plek | None = Field(None, title="Straat", examples=["Stationsplein"])
+    huisnummer: Huisnummer | None = Field(None, title="Huisnummer")
+    postcode: Postcode | None = Field(
+        None, title="Postcode", description="Mag leeg zijn als straat en huisnummer bekend zijn."
+    )
+    plaats: Plek = Field(title="Plaats", examples=["'s-Hertogenbosch"])
+
+    @model_validator(mode="after")
+    def _enough_to_find(self) -> Adres:
+        if not (self.gebouw or self.straat):
+            raise user_error("Vul een straat in, of de naam van het gebouw.", "straat")
+        if self.huisnummer and not self.straat:
+            raise user_error("Er is een huisnummer, maar geen straat.", "straat")
+        return self
+
+    @property
+    def precise(self) -> bool:
+        """Street and number: enough to find the door (and to geocode)."""
+        return bool(self.straat and self.huisnummer)
+
+    def street_line(self) -> str:
+        return " ".join(p for p in (self.straat, self.huisnummer) if p)
+
+    def place_line(self, postcode: str | None = None) -> str:
+        return " ".join(p for p in (self.postcode or postcode, self.plaats) if p)
+
+    def one_line(self, postcode: str | None = None) -> str:
+        """'Stationsplein 1, 1234 AB Plaats'; 'Bibliotheek Keizerslanden, Deventer'."""
+        parts = (self.gebouw, self.street_line(), self.place_line(postcode))
+        return ", ".join(p for p in parts if p)
+
+    def lookup_line(self) -> str:
+        """The address without the building's name: what the geocoder and its cache key see."""
+        return ", ".join(p for p in (self.street_line(), self.place_line()) if p)
 
 
 # A box around the European Netherlands: coordinates outside it are a mistake.
@@ -194,6 +316,10 @@ class Locatie(Record):
         None, title="Omschrijving", examples=["Op de 1e verdieping."]
     )
     adres: Adres = Field(title="Adres")
+    telefoon: Telefoon | None = Field(None, title="Telefoon van deze plek")
+    telefoon_toelichting: Tekst | None = Field(None, title="Toelichting bij het nummer")
+    email: Email | None = Field(None, title="E-mail van deze plek")
+    website: Url | None = Field(None, title="Website van deze plek")
     coordinaten: Coordinaten | None = Field(
         None,
         title="Coördinaten",
@@ -206,6 +332,7 @@ class Locatie(Record):
     )
     spreekuren: list[Spreekuur] = Field(default_factory=list, title="Spreekuren")
     gesloten: list[Sluiting] = Field(default_factory=list, title="Gesloten")
+    bronnen: list[Bron] = Field(default_factory=list, title="Bronnen")
     laatst_gecontroleerd: ControleDatum = Field(title="Laatst gecontroleerd")
 
 
@@ -216,6 +343,7 @@ class Point:
     lat: float
     lon: float
     source: str  # "coordinaten" (typed in the record) or the geocoder's name
+    postcode: str | None = None  # as the geocoder found it, for an address typed without
 
 
 MODELS: dict[str, type[Record]] = {"organisaties": Organisatie, "locaties": Locatie}

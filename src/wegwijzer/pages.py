@@ -29,6 +29,7 @@ from wegwijzer.fields import tel_uri
 from wegwijzer.kaart import render_map
 from wegwijzer.loader import Dataset
 from wegwijzer.models import Locatie, Organisatie
+from wegwijzer.publish import for_edition
 from wegwijzer.vcard import vcard_for
 
 ASSET_ROOT = "assets/wegwijzer"
@@ -77,6 +78,8 @@ def _environment() -> Environment:
         telefoon=present.phone_display,
         datum=present.dutch_date,
         taal=present.language_name,
+        gebied=present.area_name,
+        lijst=present.checklist,
         whatsapp=present.whatsapp_url,
         mailto=present.mailto,
         veilig=present.safe_href,
@@ -188,7 +191,8 @@ class _Renderer:
             f"flyers/{location.id}.md",
             "flyer.md.j2",
             loc=location,
-            orgs=[self.dataset.organisaties[i] for i in location.organisaties],
+            orgs=self.dataset.orgs_of(location),
+            point=self.dataset.points.get(location.id),
             rows=hours.schedule_rows(location),
             qr=qr_svg(url) if url else None,
             page_url=url,
@@ -232,7 +236,7 @@ class _Renderer:
         )
 
     def location_page(self, location: Locatie) -> Page:
-        orgs = [self.dataset.organisaties[i] for i in location.organisaties]
+        orgs = self.dataset.orgs_of(location)
         upcoming = [c for c in location.gesloten if c.tot >= self.today]
         return self.page(
             f"locaties/{location.id}.md",
@@ -314,6 +318,7 @@ def render_site(
     dataset: Dataset, config: SiteConfig, today: date | None = None, site_url: str | None = None
 ) -> Site:
     """Every generated page and file, in a stable order."""
+    dataset = for_edition(dataset, config.editie)
     renderer = _Renderer(dataset, config, today or date.today(), site_url)
     return Site(list(renderer.pages()), list(renderer.static_files()))
 

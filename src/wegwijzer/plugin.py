@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -15,8 +16,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wegwijzer.config import ConfigError, Site, SiteConfig, parse_site_config
 from wegwijzer.csp import with_csp
-from wegwijzer.loader import Source
+from wegwijzer.loader import Dataset, Source
 from wegwijzer.pages import ASSET_ROOT, render_site
+from wegwijzer.publish import without_errors
+from wegwijzer.report import Report
 from wegwijzer.validate import validate_site
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
@@ -64,8 +67,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for finding in report.warnings:
             log.info(str(finding))  # data warnings are for `wegwijzer check`; not fatal here
         if report.errors:
-            listed = "\n".join(str(f) for f in report.sorted() if f in report.errors)
-            raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd:\n{listed}")
+            dataset = self._leave_out_errors(dataset, report)
         site = render_site(dataset, self.site_config, site_url=config.site_url)
         self.generated, self._html = {page.path for page in site.pages}, {}
         for page in site.pages:
@@ -109,6 +111,20 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if template_name.endswith(".html"):
             return with_csp(output_content, self.site_config.kaart.tile_origin)
         return output_content
+
+    def _leave_out_errors(self, dataset: Dataset, report: Report) -> Dataset:
+        """Strict by default; a published site may publish every good record instead."""
+        mode = os.environ.get("WEGWIJZER_BIJ_FOUTEN") or self.site_config.bij_fouten
+        if mode != "overslaan":
+            listed = "\n".join(str(f) for f in report.sorted() if f in report.errors)
+            raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd:\n{listed}")
+        dataset, lines = without_errors(dataset, report)
+        for line in lines:  # info, not warning: `mkdocs build --strict` must still publish
+            log.info("Niet gepubliceerd: %s", line)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            for finding in report.errors:  # shown on the file and line in GitHub
+                print(f"::warning file={finding.path},line={finding.line}::{finding.message}")
+        return dataset
 
     @staticmethod
     def _refuse_clash(files: Files, path: str) -> None:

@@ -18,7 +18,7 @@ from babel.dates import format_date
 from markupsafe import Markup
 
 from wegwijzer.fields import parse_phone
-from wegwijzer.models import Locatie, Point
+from wegwijzer.models import LANDELIJK, Locatie, Point
 
 SAFE_SCHEMES = ("https", "http", "tel", "mailto")
 
@@ -29,6 +29,18 @@ def json_for_script(value: Any) -> Markup:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def area_name(area: str) -> str:
+    """'landelijk' reads as 'Heel Nederland'; a municipality as written."""
+    return "Heel Nederland" if area == LANDELIJK else area
+
+
+def checklist(value: list[str] | str | None) -> list[str]:
+    """'Wat neemt u mee?' as a list, whether the record has a list or one text."""
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
 
 
 def dutch_date(value: date) -> str:
@@ -71,7 +83,7 @@ def route_url(location: Locatie, point: Point | None) -> str:
     if point is not None:
         target = f"{point.lat:.6f},{point.lon:.6f}"
         return "https://www.openstreetmap.org/directions?" + urlencode({"to": target})
-    query = location.adres.one_line()
+    query = location.adres.one_line(point.postcode if point else None)
     return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from wegwijzer.areas import Areas
 from wegwijzer.checks import check_dataset
 from wegwijzer.config import Site
 from wegwijzer.geocache import geocache_findings, load_geocache
@@ -16,7 +17,8 @@ def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Repor
     today = today or date.today()
     context = site.config.validation_context(today)
     dataset, report = load_records(site.data_dir, site.root, context)
-    report.extend(check_dataset(dataset, today, site.config.controle_maanden))
+    areas = None if site.config.voorbeelddata else Areas.for_site([site.config.gemeente])
+    report.extend(check_dataset(dataset, today, site.config.controle_maanden, areas))
     cache, findings = load_geocache(site.geocache_path, site.shown(site.geocache_path))
     report.extend(findings)
     report.extend(geocache_findings(dataset, cache))

@@ -34,8 +34,8 @@ def vcard_for(org: Organisatie, locations: list[Locatie], page_url: str | None =
     for location in locations[:1]:  # the main walk-in address; the page lists the others
         adres = location.adres
         card.add("adr").value = vobject.vcard.Address(
-            street=f"{adres.straat} {adres.huisnummer}",
-            code=adres.postcode,
+            street=adres.street_line() or adres.gebouw or "",
+            code=adres.postcode or "",
             city=adres.plaats,
             country="Nederland",
         )

@@ -37,7 +37,7 @@ ACTIVITEITEN: Final = MappingProxyType(
         "administratieve-vaardigheden": "Leren de administratie te doen",
         "andere-vaardigheden": "Andere vaardigheden leren",
         "stimuleren": "Stimuleren en aanmoedigen",
-        "morele-ondersteuning": "Morele steun",
+        "morele-ondersteuning": "Een luisterend oor",
     }
 )
 
@@ -60,9 +60,33 @@ DOELGROEPEN: Final = MappingProxyType(
         "ondernemers": "Ondernemers en zzp'ers",
         "nieuwkomers": "Nieuwkomers",
         "mensen-met-een-beperking": "Mensen met een beperking",
-        "levensbeschouwing": "Hulp vanuit geloof of levensovertuiging",
         "migrantengemeenschappen": "Mensen uit migrantengemeenschappen",
         "studenten": "Studenten",
+        "laag-inkomen": "Mensen met een laag inkomen",
+        "weinig-nederlands": "Mensen die weinig Nederlands lezen of spreken",
+        "dak-en-thuislozen": "Dak- en thuislozen",
+    }
+)
+
+# Former target groups, now said another way: the checker explains where they went.
+OUDE_DOELGROEPEN: Final = MappingProxyType(
+    {
+        "levensbeschouwing": (
+            "'levensbeschouwing' is geen doelgroep meer: het zegt iets over de organisatie, "
+            "niet over wie er hulp krijgt. Schrijf bijvoorbeeld levensbeschouwing: christelijk."
+        ),
+    }
+)
+
+LEVENSBESCHOUWINGEN: Final = MappingProxyType(
+    {
+        "christelijk": "christelijke",
+        "islamitisch": "islamitische",
+        "joods": "joodse",
+        "hindoeistisch": "hindoeïstische",
+        "boeddhistisch": "boeddhistische",
+        "humanistisch": "humanistische",
+        "anders": "eigen",
     }
 )
 

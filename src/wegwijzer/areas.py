@@ -1,0 +1,70 @@
+"""Werkgebied names checked against the official list of Dutch municipalities.
+
+The list (CBS) and a short list of places that people name instead of their municipality
+ship with the package in `data/`, each with its source and date in the file's header.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib.resources import files
+
+from wegwijzer.fields import suggestion
+from wegwijzer.models import LANDELIJK
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = files("wegwijzer").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.reader(lines))[1:]  # the first line names the columns
+
+
+@functools.cache
+def municipalities() -> tuple[str, ...]:
+    """The official names, as CBS writes them."""
+    return tuple(row[0] for row in _rows("gemeenten.csv"))
+
+
+@functools.cache
+def places() -> dict[str, str]:
+    """Place (casefolded) -> the municipality it lies in."""
+    return {row[0].casefold(): row[1] for row in _rows("plaatsen.csv") if row[2] == "plaats"}
+
+
+@functools.cache
+def other_names() -> frozenset[str]:
+    """Everyday names of a municipality itself ('Den Haag'): as good as the official one."""
+    return frozenset(row[0].casefold() for row in _rows("plaatsen.csv") if row[2] != "plaats")
+
+
+@dataclass(frozen=True)
+class Areas:
+    """What a werkgebied may name: a municipality, 'landelijk', or a name the site adds
+    (its own `gemeente`, for example a region or the fictional sample town)."""
+
+    extra: frozenset[str] = frozenset()
+
+    @classmethod
+    def for_site(cls, names: Iterable[str]) -> Areas:
+        return cls(frozenset(n.casefold() for n in names))
+
+    def problem(self, name: str) -> str | None:
+        """Why `name` is not a municipality, in Dutch; None when it is one."""
+        folded = name.casefold()
+        official = {m.casefold(): m for m in municipalities()}
+        known = folded in self.extra or folded in other_names() or official.get(folded) == name
+        if name == LANDELIJK or known:
+            return None
+        if folded in official:
+            return f"Schrijf de naam zoals het CBS: '{official[folded]}'."
+        if folded in places():
+            municipality = places()[folded]
+            return (
+                f"{name} ligt in gemeente {municipality}. Zet '{municipality}' in werkgebied, "
+                f"en {name} eventueel bij wijken."
+            )
+        hint = suggestion(name, municipalities()) or " Voor heel Nederland schrijft u landelijk."
+        return f"'{name}' is geen gemeente.{hint}"

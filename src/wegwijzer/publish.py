@@ -1,0 +1,67 @@
+"""Which records reach a built site: the edition's audience, and a lenient build's choice to
+publish every good record when some have errors.
+
+`wegwijzer check` and the pull-request check stay strict. A published site may instead leave
+out the records with errors, so that one typo never takes every page offline; each one left
+out is named with its reasons.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+
+from wegwijzer.loader import Dataset
+from wegwijzer.report import Finding, Report
+
+
+def for_edition(dataset: Dataset, editie: str) -> Dataset:
+    """The public site leaves out organisations marked `zichtbaarheid: verwijzers` (they do
+    not help residents themselves), and locations that belong to nobody else."""
+    if editie == "verwijzers":
+        return dataset
+    hidden = {i for i, org in dataset.organisaties.items() if org.zichtbaarheid == "verwijzers"}
+    return _without(dataset, hidden, _orphans(dataset, hidden))
+
+
+def without_errors(dataset: Dataset, report: Report) -> tuple[Dataset, list[str]]:
+    """The dataset minus every record that has an error, and a line per file left out."""
+    by_file: dict[str, list[Finding]] = defaultdict(list)
+    for finding in report.errors:
+        by_file[finding.path].append(finding)
+    broken = {
+        kind: {rid for (k, rid), source in dataset.sources.items() if k == kind
+               and source.path in by_file}
+        for kind in ("organisaties", "locaties")
+    }  # fmt: skip
+    gone_orgs = broken["organisaties"] | set(_ids(dataset.broken, "organisaties"))
+    orphans = _orphans(dataset, gone_orgs) | broken["locaties"]
+    lines = [
+        f"{path} staat niet op de site: " + "; ".join(f"regel {f.line}: {f.message}" for f in fs)
+        for path, fs in sorted(by_file.items())
+    ]
+    return _without(dataset, broken["organisaties"], orphans), lines
+
+
+def _ids(keys: dict[tuple[str, str], str], kind: str) -> list[str]:
+    return [rid for (k, rid) in keys if k == kind]
+
+
+def _orphans(dataset: Dataset, gone: set[str]) -> set[str]:
+    """Locations whose every organisation is gone: nobody to help there."""
+    return {
+        loc_id
+        for loc_id, loc in dataset.locaties.items()
+        if gone and all(o in gone or o not in dataset.organisaties for o in loc.organisaties)
+    }
+
+
+def _without(dataset: Dataset, orgs: set[str], locations: set[str]) -> Dataset:
+    if not orgs and not locations:
+        return dataset
+    return replace(
+        dataset,
+        organisaties={i: o for i, o in dataset.organisaties.items() if i not in orgs},
+        locaties={i: loc for i, loc in dataset.locaties.items() if i not in locations},
+        points={i: p for i, p in dataset.points.items() if i not in locations},
+    )
