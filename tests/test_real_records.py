@@ -1,0 +1,149 @@
+"""Records typed from real public sources (tests/fixtures/echt): they pass, every one reaches the
+site, and what a source leaves out is said plainly instead of guessed."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import build_site
+from tests.test_build import mkdocs_build
+from wegwijzer.config import load_site
+from wegwijzer.validate import validate_site
+
+REAL = Path(__file__).parent / "fixtures" / "echt"
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(REAL / "mkdocs.yml", tmp_path_factory.mktemp("echt"))
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text(site: Path, path: str) -> str:
+    return " ".join(page(site, path).get_text(" ").split())
+
+
+def test_real_records_pass_with_only_the_warnings_a_resident_needs() -> None:
+    _, report = validate_site(load_site(REAL / "mkdocs.yml"), TODAY)
+    assert report.errors == []
+    assert sorted((f.path, f.field) for f in report.warnings) == [
+        ("data/locaties/bibliotheek-keizerslanden.yml", "adres"),
+        ("data/locaties/huis-van-leusden.yml", "adres"),
+    ]
+
+
+def test_every_public_record_has_its_page_and_the_professional_only_one_none(
+    real_site: Path,
+) -> None:
+    for kind in ("organisaties", "locaties"):
+        for record in (REAL / "data" / kind).glob("*.yml"):
+            shown = (real_site / kind / record.stem / "index.html").is_file()
+            assert shown == (not record.stem.startswith("lsta")), record.name
+    every_byte = b"".join(p.read_bytes() for p in real_site.rglob("*") if p.is_file())
+    assert b"Landelijk Steunpunt Thuisadministratie" not in every_byte
+
+
+def test_a_building_and_a_place_tell_the_resident_to_ask_and_give_a_number(
+    real_site: Path,
+) -> None:
+    found = page(real_site, "locaties/bibliotheek-keizerslanden")
+    assert found.select_one(".ww-adres").get_text(" ", strip=True) == (
+        "Bibliotheek Keizerslanden Deventer"
+    )
+    assert "Vraag het precieze adres na" in found.select_one(".ww-let-op").get_text()
+    calls = [a["href"] for a in found.select("a.ww-bel")]
+    assert calls == ["tel:+31570123456", "tel:+31612345678"]  # the place's own line first
+    assert "(alleen tijdens de inloop)" in text(real_site, "locaties/bibliotheek-keizerslanden")
+    card = page(real_site, "overzicht").select_one('[data-id="bibliotheek-keizerslanden"]')
+    assert "vraag het precieze adres na" in card.get_text()
+
+
+def test_an_address_without_postcode_shows_the_one_the_geocoder_found(real_site: Path) -> None:
+    shown = page(real_site, "locaties/inloop-vincentius").select_one(".ww-adres")
+    assert shown.get_text(" ", strip=True) == "Van Bleyswijckstraat 91 2613 RN Delft"
+
+
+def test_places_without_a_street_and_number_stay_off_the_map(real_site: Path) -> None:
+    geojson = (real_site / "open-data" / "locaties.geojson").read_text(encoding="utf-8")
+    assert "inloop-vincentius" in geojson and "stadhuis-deventer" in geojson
+    assert "bibliotheek-keizerslanden" not in geojson and "huis-van-leusden" not in geojson
+
+
+def test_an_organisation_reachable_only_at_its_walk_in_says_where_to_go(real_site: Path) -> None:
+    contact = page(real_site, "organisaties/vincentius-delft").select_one(".ww-contact")
+    assert contact.select_one('a[href="#waar"]') is not None
+
+
+def test_real_languages_and_faith_read_as_dutch(real_site: Path) -> None:
+    facts = text(real_site, "organisaties/vincentius-delft")
+    assert "Nederlands, Papiaments, Sranantongo" in facts
+    assert "vanuit een christelijke levensovertuiging. Iedereen is welkom." in facts
+    moroccan = text(real_site, "organisaties/vrouwen-al-amal")
+    assert "Marokkaans Arabisch" in moroccan and "Riffijns" in moroccan
+    assert "wijken: Keizerslanden" in moroccan
+    assert "Niet bekend. Vraag het na." in text(real_site, "organisaties/geldfit")
+
+
+def test_fourteen_numbers_are_dialled_nationally_and_notes_stay_with_the_number(
+    real_site: Path,
+) -> None:
+    deventer = page(real_site, "organisaties/gemeente-deventer")
+    assert deventer.select_one("a.ww-bel")["href"] == "tel:140570"
+    assert "(ma-vr 9-17 uur)" in deventer.select_one(".ww-contact").get_text()
+    assert page(real_site, "organisaties/huis-van-leusden").select_one("a.ww-bel")["href"] == (
+        "tel:14033"
+    )
+
+
+def test_national_help_reads_heel_nederland_and_offers_its_chat(real_site: Path) -> None:
+    geldfit = page(real_site, "organisaties/geldfit")
+    assert "Heel Nederland" in geldfit.get_text()
+    assert geldfit.select_one('a[href="https://www.geldfit.nl/chat"]') is not None
+
+
+def test_what_to_bring_is_a_checklist_and_an_age_range_is_said(real_site: Path) -> None:
+    items = page(real_site, "organisaties/vincentius-delft").select(".ww-meenemen li")
+    assert [li.get_text() for li in items] == [
+        "Uw identiteitsbewijs",
+        "Een brief van de gemeente of uw hulpverlener",
+    ]
+    assert "Jongeren (van 18 tot 27 jaar)" in text(real_site, "organisaties/jongerenloket-delft")
+
+
+def _broken_copy(tmp_path: Path) -> Path:
+    site = tmp_path / "echt"
+    shutil.copytree(REAL, site)
+    org = site / "data" / "organisaties" / "vincentius-delft.yml"
+    org.write_text(org.read_text(encoding="utf-8").replace("fases: [preventie]", "fases: [x]"))
+    return site / "mkdocs.yml"
+
+
+def test_one_bad_record_stops_a_strict_build_and_names_itself(tmp_path: Path) -> None:
+    result = mkdocs_build(_broken_copy(tmp_path), tmp_path / "uit")
+    assert result.returncode == 1
+    assert "data/organisaties/vincentius-delft.yml:5: fases[1]:" in result.stderr
+    assert "De organisatie 'vincentius-delft' heeft fouten" in result.stderr  # its location
+
+
+def test_a_lenient_build_publishes_every_good_record_and_names_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("WEGWIJZER_BIJ_FOUTEN", "overslaan")
+    result = mkdocs_build(_broken_copy(tmp_path), tmp_path / "uit")
+    assert result.returncode == 0, result.stderr
+    assert "Niet gepubliceerd: data/organisaties/vincentius-delft.yml" in result.stderr
+    assert "Niet gepubliceerd: data/locaties/inloop-vincentius.yml" in result.stderr
+    out = tmp_path / "uit"
+    assert not (out / "organisaties" / "vincentius-delft").exists()
+    assert not (out / "locaties" / "inloop-vincentius").exists()  # nobody helps there now
+    assert (out / "organisaties" / "gemeente-deventer" / "index.html").is_file()
+    assert (out / "locaties" / "bibliotheek-keizerslanden" / "index.html").is_file()
