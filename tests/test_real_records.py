@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import build_site
 from tests.test_build import mkdocs_build
+from wegwijzer import aanbod, vocab
 from wegwijzer.config import load_site
 from wegwijzer.validate import validate_site
 
@@ -147,3 +148,33 @@ def test_a_lenient_build_publishes_every_good_record_and_names_the_rest(
     assert not (out / "locaties" / "inloop-vincentius").exists()  # nobody helps there now
     assert (out / "organisaties" / "gemeente-deventer" / "index.html").is_file()
     assert (out / "locaties" / "bibliotheek-keizerslanden" / "index.html").is_file()
+
+
+def test_national_help_counts_for_every_municipality_in_the_analysis() -> None:
+    dataset, _ = validate_site(load_site(REAL / "mkdocs.yml"), TODAY)
+    table = aanbod.matrices(dataset, vocab.DOELGROEPEN)[2]
+    assert "landelijk" not in table.rows  # not a municipality of its own name
+    assert table.count("Leusden", "preventie") == 3  # the sociaal team, Geldfit and LSTA
+
+
+def test_branches_of_one_organisation_in_other_municipalities_are_not_duplicates(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "echt"
+    shutil.copytree(REAL, site)
+    org = site / "data" / "organisaties" / "jongerenloket-delft.yml"
+    branch = org.read_text(encoding="utf-8").replace("Delft", "Deventer")
+    branch += "website: https://www.jongerenloket.nl\n"
+    org.write_text(org.read_text(encoding="utf-8") + "website: https://www.jongerenloket.nl\n")
+    (org.parent / "jongerenloket-deventer.yml").write_text(
+        branch.replace("id: jongerenloket-deventer", "x").replace(
+            "id: jongerenloket-delft", "id: jongerenloket-deventer"
+        ),
+        encoding="utf-8",
+    )
+    _, report = validate_site(load_site(site / "mkdocs.yml"), TODAY)
+    assert not [f for f in report.findings if "dubbel" in f.message]
+    same = org.parent / "jongerenloket-deventer.yml"
+    same.write_text(same.read_text(encoding="utf-8").replace("[Deventer]", "[Delft]"))
+    _, report = validate_site(load_site(site / "mkdocs.yml"), TODAY)
+    assert len([f for f in report.findings if "Is dit dubbel?" in f.message]) == 4

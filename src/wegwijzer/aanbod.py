@@ -15,7 +15,7 @@ from datetime import date
 from wegwijzer import vocab
 from wegwijzer.checks import overdue
 from wegwijzer.loader import Dataset
-from wegwijzer.models import Organisatie
+from wegwijzer.models import LANDELIJK, Organisatie
 from wegwijzer.present import language_name
 
 OVERLAP = 4
@@ -53,16 +53,27 @@ def _matrix(
 ) -> Matrix:
     counts: dict[tuple[str, str], int] = {}
     for org in orgs:
-        for row in getattr(org, field):
+        for row in _rows_served(org, field, rows):
             for phase in org.fases:
                 counts[(row, phase)] = counts.get((row, phase), 0) + 1
     return Matrix(title, header, dict(rows), counts)
 
 
+def _rows_served(org: Organisatie, field: str, rows: Mapping[str, str]) -> Iterable[str]:
+    """Help for everyone counts for every group, national help for every municipality: a
+    cell is only a gap when nobody at all helps there."""
+    values = getattr(org, field)
+    if (field == "doelgroepen" and "iedereen" in values) or (
+        field == "werkgebied" and LANDELIJK in values
+    ):
+        return rows
+    return values
+
+
 def matrices(dataset: Dataset, target_groups: Mapping[str, str]) -> list[Matrix]:
     orgs = active(dataset)
     languages = sorted({t for o in orgs for t in o.talen})
-    areas = sorted({g for o in orgs for g in o.werkgebied}, key=str.casefold)
+    areas = sorted({g for o in orgs for g in o.werkgebied if g != LANDELIJK}, key=str.casefold)
     return [
         _matrix("Fase en doelgroep", "Doelgroep", target_groups, orgs, "doelgroepen"),
         _matrix("Fase en taal", "Taal", {t: language_name(t) for t in languages}, orgs, "talen"),
