@@ -76,6 +76,10 @@ LOCATIONS = {
             {"dagen": ["zo"], "van": "02:00", "tot": "03:00"},
         ],
     ),
+    # Starts inside the skipped hour: on that night it opens when the clock reaches 03:00.
+    "halfdrie": location(
+        "halfdrie", spreekuren=[{"dagen": ["zo"], "van": "02:30", "tot": "04:00"}]
+    ),
     "weken": location(
         "weken",
         spreekuren=[
@@ -142,7 +146,12 @@ CASES: list[tuple[str, datetime, str]] = [
     ("werkdagen", local(2026, 4, 24, 17, 0), "Nu gesloten. Opent dinsdag om 09:30."),
     ("werkdagen", local(2026, 12, 31, 17, 0), "Nu gesloten. Opent maandag om 09:30."),
     # Summer time starts 2026-03-29: 02:00 CET becomes 03:00 CEST, skipping 02:00-03:00.
-    ("zondag", utc(2026, 3, 29, 0, 59), "Nu gesloten. Opent vandaag om 02:00."),
+    # 02:00-03:00 does not exist that night, so 00:59 UTC (01:59 CET) awaits 10:00.
+    ("zondag", utc(2026, 3, 29, 0, 59), "Nu gesloten. Opent vandaag om 10:00."),
+    ("zondag", utc(2026, 3, 28, 12, 0), "Nu gesloten. Opent morgen om 10:00."),
+    ("halfdrie", utc(2026, 3, 29, 0, 30), "Nu gesloten. Opent vandaag om 03:00."),
+    ("halfdrie", utc(2026, 3, 29, 1, 0), "Nu open, tot 04:00."),
+    ("halfdrie", local(2026, 10, 25, 0, 30), "Nu gesloten. Opent vandaag om 02:30."),
     ("zondag", utc(2026, 3, 29, 1, 0), "Nu gesloten. Opent vandaag om 10:00."),
     ("zondag", utc(2026, 3, 29, 7, 59), "Nu gesloten. Opent vandaag om 10:00."),
     ("zondag", utc(2026, 3, 29, 8, 30), "Nu open, tot 12:00."),

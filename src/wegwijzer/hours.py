@@ -9,7 +9,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -185,10 +185,34 @@ def _next_opening_text(
         day = today + timedelta(days=offset)
         if _closed_reason(location, day, holidays) is not None:
             continue
-        starts = [hour.van for hour in _hours_on(location, day) if offset or hour.van > now]
+        starts = [_real_start(day, hour) for hour in _hours_on(location, day)]
+        starts = sorted(start for start in starts if start and (offset or start > now))
         if starts:
             return f" Opent {_when(day, offset)} om {starts[0]}."
     return ""
+
+
+def _real_start(day: date, hour: Spreekuur) -> str | None:
+    """The first minute of the hour that exists on the clock that day, or None.
+
+    On the spring-forward night 02:00-02:59 does not exist: an hour from 02:30 to 04:00
+    starts at 03:00, and one from 02:00 to 03:00 does not happen at all.
+    """
+    start = hour.van
+    while start < hour.tot:
+        if _exists(day, start):
+            return start
+        minutes = int(start[:2]) * 60 + int(start[3:]) + 1
+        start = f"{minutes // 60:02d}:{minutes % 60:02d}"
+    return None
+
+
+def _exists(day: date, clock: str) -> bool:
+    """Whether this wall-clock time happens on this date in the Netherlands."""
+    wall = datetime.combine(day, time(int(clock[:2]), int(clock[3:])), tzinfo=TIMEZONE)
+    return wall.astimezone(UTC).astimezone(TIMEZONE).replace(tzinfo=None) == wall.replace(
+        tzinfo=None
+    )
 
 
 def _when(day: date, offset: int) -> str:

@@ -36,6 +36,8 @@ INSTANTS = [
     local(2026, 7, 25, 10, 0),  # a far date
     local(2026, 12, 25, 10, 0),  # Christmas
     local(2026, 4, 27, 10, 0),  # King's Day
+    utc(2026, 3, 29, 0, 30),  # before the skipped hour: opens at 03:00, not 02:30
+    utc(2026, 3, 29, 0, 59),  # the last minute before it: 02:00-03:00 does not happen
     utc(2026, 3, 29, 1, 0),  # the first minute of summer time
     utc(2026, 10, 25, 1, 30),  # the repeated hour, second time round
     utc(2026, 10, 25, 11, 30),  # after the switch back, a far date

@@ -123,13 +123,45 @@
         continue;
       }
       const starts = hoursOn(data, day)
-        .map(function (hour) { return hour.van; })
-        .filter(function (van) { return offset > 0 || van > now; });
+        .map(function (hour) { return realStart(day, hour); })
+        .filter(function (start) { return start !== null && (offset > 0 || start > now); })
+        .sort(compare);
       if (starts.length > 0) {
         return " Opent " + when(day, offset) + " om " + starts[0] + ".";
       }
     }
     return "";
+  }
+
+  /* The first minute of the hour that exists on the clock that day, or null. On the
+   * spring-forward night 02:00-02:59 does not exist: 02:30-04:00 starts at 03:00 and
+   * 02:00-03:00 does not happen at all. */
+  function realStart(day, hour) {
+    // Dutch clocks only jump forward on a Sunday in March; skip the costly check otherwise.
+    if (day.getUTCMonth() !== 2 || isoWeekday(day) !== 7) {
+      return hour.van;
+    }
+    let minutes = toMinutes(hour.van);
+    for (; minutes < toMinutes(hour.tot); minutes++) {
+      const clock = pad(Math.floor(minutes / 60)) + ":" + pad(minutes % 60);
+      if (exists(day, clock)) {
+        return clock;
+      }
+    }
+    return null;
+  }
+
+  function toMinutes(clock) {
+    return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+  }
+
+  /* Whether this wall-clock time happens on this date: the Dutch offset is one or two hours. */
+  function exists(day, clock) {
+    const wall = day.getTime() + toMinutes(clock) * 60 * 1000;
+    return [1, 2].some(function (hours) {
+      const found = wallClock(new Date(wall - hours * 60 * 60 * 1000));
+      return isoDate(found.day) === isoDate(day) && found.now === clock;
+    });
   }
 
   function when(day, offset) {
