@@ -12,15 +12,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from wegwijzer.export import open_windows
 from wegwijzer.hours import (
     ScheduleRow,
     browser_data,
+    closure_period,
     dutch_holidays,
     is_open_at,
     schedule_rows,
     status_at,
 )
-from wegwijzer.models import Locatie
+from wegwijzer.models import Locatie, Sluiting
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 HOLIDAYS = dutch_holidays([2026, 2027])
@@ -261,3 +263,24 @@ def test_browser_data_is_plain_json() -> None:
         "feestdagen": {"2026-12-25": "Eerste kerstdag"},
     }
     assert browser_data(LOCATIONS["weken"], {})["spreekuren"][1]["weken"] == [-1]
+
+
+def test_closure_period_reads_open_ends_in_dutch() -> None:
+    def period(van: str, tot: str) -> str:
+        return closure_period(Sluiting.model_validate({"van": van, "tot": tot}))
+
+    assert period("2026-12-21", "2027-01-01") == "21 december 2026 tot en met 1 januari 2027"
+    assert period("2026-12-21", "2026-12-21") == "21 december 2026"
+    assert period("2027-03-01", "9999-12-31") == "vanaf 1 maart 2027 tot nader bericht"
+    assert period("0001-01-01", "2026-01-04") == "tot en met 4 januari 2026"
+    assert period("0001-01-01", "9999-12-31") == "tot nader bericht"
+
+
+def test_open_ended_closure_status() -> None:
+    loc = location(
+        "verhuisd",
+        spreekuren=[{"dagen": ["ma"], "van": "09:00", "tot": "12:00"}],
+        gesloten=[{"van": "2027-03-01", "tot": "9999-12-31", "reden": "Verhuizing"}],
+    )
+    assert status_at(loc, local(2027, 3, 1, 10), HOLIDAYS) == "Vandaag gesloten: Verhuizing."
+    assert open_windows(loc.gesloten) == [(None, date(2027, 2, 28))]

@@ -37,7 +37,7 @@ from wegwijzer.fields import parse_phone
 from wegwijzer.kaart import map_features
 from wegwijzer.loader import Dataset
 from wegwijzer.models import Contactpersoon, Locatie, Organisatie, Sluiting, Spreekuur
-from wegwijzer.present import dutch_date, language_name, phone_display
+from wegwijzer.present import language_name, phone_display
 
 FOLDER = "open-data"
 LICENSE = "CC0-1.0"
@@ -246,7 +246,7 @@ def _hours_text(row: hours.ScheduleRow) -> str:
 
 def _closure_text(closure: Sluiting) -> str:
     """'21 december 2026 t/m 1 januari 2027: Kerstvakantie'."""
-    text = f"{dutch_date(closure.van)} t/m {dutch_date(closure.tot)}"
+    text = hours.closure_period(closure).replace(" tot en met ", " t/m ")
     return f"{text}: {closure.reden.rstrip('.')}" if closure.reden else text
 
 
@@ -524,12 +524,18 @@ def rrule_byday(hour: Spreekuur) -> str:
 
 
 def open_windows(closures: Iterable[Sluiting]) -> list[tuple[date | None, date | None]]:
-    """The date ranges between closures (None: open-ended); overlapping closures merge."""
+    """The date ranges between closures (None: open-ended); overlapping closures merge.
+
+    A closure from 0001-01-01 or until 9999-12-31 ('tot nader bericht') leaves no window
+    before or after it: there is no day to count from.
+    """
     windows: list[tuple[date | None, date | None]] = []
     start: date | None = None
     for van, tot in sorted((c.van, c.tot) for c in closures):
-        if start is None or van > start:
+        if (start is None and van > date.min) or (start is not None and van > start):
             windows.append((start, van - _DAY))
+        if tot == date.max:
+            return windows
         if start is None or tot + _DAY > start:
             start = tot + _DAY
     return [*windows, (start, None)]

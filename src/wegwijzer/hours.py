@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 import holidays as holidays_package
 
 from wegwijzer import vocab
-from wegwijzer.models import Locatie, Spreekuur
+from wegwijzer.models import Locatie, Sluiting, Spreekuur
+from wegwijzer.present import dutch_date
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 DAY_KEYS = tuple(vocab.DAGEN)  # "ma".."zo", Monday first, as date.weekday() counts
@@ -83,6 +84,19 @@ def _weeks_text(day: str, weeks: Sequence[int] | None) -> str | None:
     labels = ["laatste" if week == -1 else f"{week}e" for week in ordered]
     listed = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} en {labels[-1]}"
     return f"Alleen de {listed} {vocab.DAGEN[day]} van de maand."
+
+
+def closure_period(closure: Sluiting) -> str:
+    """'21 december 2026 tot en met 1 januari 2027'; 9999-12-31 means 'tot nader bericht'."""
+    if closure.van == date.min and closure.tot == date.max:
+        return "tot nader bericht"
+    if closure.tot == date.max:
+        return f"vanaf {dutch_date(closure.van)} tot nader bericht"
+    if closure.van == date.min:
+        return f"tot en met {dutch_date(closure.tot)}"
+    if closure.van == closure.tot:
+        return dutch_date(closure.van)
+    return f"{dutch_date(closure.van)} tot en met {dutch_date(closure.tot)}"
 
 
 def status_at(location: Locatie, moment: datetime, holidays: Mapping[date, str]) -> str:

@@ -76,6 +76,7 @@ def _environment() -> Environment:
         tel=tel_uri,
         telefoon=present.phone_display,
         datum=present.dutch_date,
+        periode=hours.closure_period,
         taal=present.language_name,
         whatsapp=present.whatsapp_url,
         mailto=present.mailto,

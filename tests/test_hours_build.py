@@ -1,0 +1,43 @@
+"""Opening hours in a real build: the pages and exports a visitor gets."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from tests.conftest import build_site
+
+OPEN_ENDED = """gesloten:
+  - van: 0001-01-01
+    tot: 2026-01-04
+    reden: Oude regeling
+  - van: 2027-03-01
+    tot: 9999-12-31
+    reden: Verhuizing
+"""
+
+
+def test_open_ended_closures_build_and_read_tot_nader_bericht(
+    base_site: Path, tmp_path: Path
+) -> None:
+    record = base_site.parent / "data" / "locaties" / "bibliotheek.yml"
+    record.write_text(record.read_text(encoding="utf-8") + OPEN_ENDED, encoding="utf-8")
+    out = build_site(base_site, tmp_path / "out")
+    page = BeautifulSoup(
+        (out / "locaties" / "bibliotheek" / "index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    items = [li.get_text() for li in page.select("h3 + ul li")]
+    assert "vanaf 1 maart 2027 tot nader bericht: Verhuizing" in items
+    hsds = json.loads((out / "open-data" / "hsds" / "organizations.json").read_text())
+    windows = {
+        (s.get("valid_from"), s.get("valid_to"))
+        for org in hsds
+        for service in org["services"]
+        for link in service.get("service_at_locations", [])
+        for s in link.get("schedules", [])
+    }
+    assert ("2026-01-05", "2027-02-28") in windows
+    assert all(valid_to is not None for _, valid_to in windows)
