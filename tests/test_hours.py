@@ -10,14 +10,18 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import holidays as holidays_package
 import pytest
 
 from wegwijzer.export import open_windows
 from wegwijzer.hours import (
+    FeestdagenBeleid,
     ScheduleRow,
     browser_data,
     closure_period,
     dutch_holidays,
+    easter_sunday,
+    holiday_note,
     is_open_at,
     schedule_rows,
     status_at,
@@ -205,12 +209,33 @@ def test_holidays_have_dutch_names() -> None:
     assert HOLIDAYS[date(2027, 1, 1)] == "Nieuwjaarsdag"
 
 
-def test_holiday_package_quirks_we_rely_on() -> None:
-    # Liberation Day is listed only in lustrum years, as most labour agreements treat it.
+def test_holiday_rule_details() -> None:
+    # Liberation Day is closed only in lustrum years by default, as most labour agreements have it.
     assert date(2026, 5, 5) not in HOLIDAYS
     assert dutch_holidays([2025])[date(2025, 5, 5)] == "Bevrijdingsdag"
     # King's Day moves to Saturday when 27 April is a Sunday.
     assert dutch_holidays([2025])[date(2025, 4, 26)] == "Koningsdag"
+    assert easter_sunday(2026) == date(2026, 4, 5)
+    assert easter_sunday(2038) == date(2038, 4, 25)  # the latest possible
+    assert easter_sunday(2285) == date(2285, 3, 22)  # the earliest possible
+
+
+def test_our_holiday_rule_agrees_with_the_holidays_package() -> None:
+    years = list(range(2014, 2101))
+    reference = holidays_package.country_holidays("NL", years=years, language="nl")
+    without_good_friday = {d: n for d, n in reference.items() if n != "Goede vrijdag"}
+    assert dutch_holidays(years) == dict(sorted(without_good_friday.items()))
+    closed_friday = FeestdagenBeleid(goede_vrijdag="dicht")
+    assert dutch_holidays(years, closed_friday) == dict(sorted(reference.items()))
+
+
+def test_holiday_policy_is_a_choice() -> None:
+    every_year = FeestdagenBeleid(bevrijdingsdag="elk jaar")
+    assert dutch_holidays([2026], every_year)[date(2026, 5, 5)] == "Bevrijdingsdag"
+    assert date(2030, 5, 5) not in dutch_holidays([2030], FeestdagenBeleid(bevrijdingsdag="nooit"))
+    assert "Goede Vrijdag is de plek open" in holiday_note(FeestdagenBeleid())
+    assert "Ook op Bevrijdingsdag" in holiday_note(every_year)
+    assert "Ook op Goede Vrijdag" in holiday_note(FeestdagenBeleid(goede_vrijdag="dicht"))
 
 
 def test_schedule_rows() -> None:
@@ -249,8 +274,8 @@ def test_schedule_rows_without_notes() -> None:
 
 
 def test_browser_data_is_plain_json() -> None:
-    holidays = {date(2026, 12, 25): "Eerste kerstdag"}
-    assert browser_data(LOCATIONS["werkdagen"], holidays) == {
+    policy = FeestdagenBeleid(goede_vrijdag="dicht")
+    assert browser_data(LOCATIONS["werkdagen"], policy) == {
         "spreekuren": [
             {"dagen": [1, 2, 3, 4, 5], "van": "09:30", "tot": "12:00", "weken": None},
             {"dagen": [2, 4], "van": "13:30", "tot": "16:00", "weken": None},
@@ -260,9 +285,9 @@ def test_browser_data_is_plain_json() -> None:
             {"van": "2026-08-10", "tot": "2026-08-10", "reden": None},
             {"van": "2026-08-17", "tot": "2026-08-17", "reden": "Verbouwing."},
         ],
-        "feestdagen": {"2026-12-25": "Eerste kerstdag"},
+        "feestdagen": {"bevrijdingsdag": "elke vijf jaar", "goede_vrijdag": "dicht"},
     }
-    assert browser_data(LOCATIONS["weken"], {})["spreekuren"][1]["weken"] == [-1]
+    assert browser_data(LOCATIONS["weken"])["spreekuren"][1]["weken"] == [-1]
 
 
 def test_closure_period_reads_open_ends_in_dutch() -> None:

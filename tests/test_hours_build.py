@@ -41,3 +41,27 @@ def test_open_ended_closures_build_and_read_tot_nader_bericht(
     }
     assert ("2026-01-05", "2027-02-28") in windows
     assert all(valid_to is not None for _, valid_to in windows)
+
+
+def test_holiday_policy_from_mkdocs_yml_reaches_page_and_script(
+    base_site: Path, tmp_path: Path
+) -> None:
+    text = base_site.read_text(encoding="utf-8")
+    policy = "      feestdagen:\n        bevrijdingsdag: elk jaar\n        goede_vrijdag: dicht\n"
+    base_site.write_text(
+        text.replace("      gemeente: Teststad\n", "      gemeente: Teststad\n" + policy)
+    )
+    out = build_site(base_site, tmp_path / "out")
+    page = BeautifulSoup(
+        (out / "locaties" / "bibliotheek" / "index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    assert "Ook op Bevrijdingsdag (5 mei). Ook op Goede Vrijdag." in page.get_text()
+    data = json.loads(page.select_one("script#ww-open-data").get_text())
+    assert data["feestdagen"] == {"bevrijdingsdag": "elk jaar", "goede_vrijdag": "dicht"}
+
+
+def test_default_holiday_policy_is_stated_on_the_page(sample_site: Path) -> None:
+    page = (sample_site / "locaties" / "geldloket-stadhuis" / "index.html").read_text("utf-8")
+    assert "Op Goede Vrijdag is de plek open." in page
+    assert "alleen om de vijf jaar" in page

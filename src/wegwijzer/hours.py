@@ -10,13 +10,13 @@ import calendar
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-import holidays as holidays_package
+from pydantic import Field
 
 from wegwijzer import vocab
-from wegwijzer.models import Locatie, Sluiting, Spreekuur
+from wegwijzer.models import Locatie, Sluiting, Spreekuur, Strict
 from wegwijzer.present import dutch_date
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
@@ -40,15 +40,92 @@ WEEKDAY_HORIZON = 6  # up to this many days ahead a weekday name alone is unambi
 CLOSED_NOW = "Nu gesloten."
 
 
-def dutch_holidays(years: Iterable[int]) -> dict[date, str]:
-    """Dutch public holidays with their Dutch names.
+class FeestdagenBeleid(Strict):
+    """The `feestdagen:` options in mkdocs.yml: which days count as public holidays.
 
-    The language is set explicitly: without it the package follows the machine's locale.
-    Good Friday is left out: it is no general day off in the Netherlands and most help
-    points are open.
+    The fixed ones (New Year, Easter, King's Day, Ascension, Whitsun, Christmas) always do.
+    Good Friday is no general day off; Liberation Day is, in most labour agreements, a day
+    off once every five years (2025, 2030, ...). A site may choose otherwise.
     """
-    found = holidays_package.country_holidays("NL", years=list(years), language="nl")
-    return {day: name for day, name in sorted(found.items()) if name != "Goede vrijdag"}
+
+    bevrijdingsdag: Literal["elk jaar", "elke vijf jaar", "nooit"] = Field(
+        "elke vijf jaar", title="Bevrijdingsdag (5 mei) dicht"
+    )
+    goede_vrijdag: Literal["open", "dicht"] = Field("open", title="Goede Vrijdag")
+
+
+DEFAULT_POLICY = FeestdagenBeleid()
+
+
+def dutch_holidays(
+    years: Iterable[int], policy: FeestdagenBeleid = DEFAULT_POLICY
+) -> dict[date, str]:
+    """Dutch public holidays with their Dutch names, from the rule (valid from 2014 on).
+
+    openingstijden.js computes the same days with the same rule, so a page knows the holidays
+    of any year without a rebuild; a test holds both to the `holidays` package.
+    """
+    found: dict[date, str] = {}
+    for year in years:
+        found.update(_holidays_of(year, policy))
+    return dict(sorted(found.items()))
+
+
+def _holidays_of(year: int, policy: FeestdagenBeleid) -> dict[date, str]:
+    easter = easter_sunday(year)
+    kings_day = date(year, 4, 27)
+    days = {
+        date(year, 1, 1): "Nieuwjaarsdag",
+        easter: "Eerste paasdag",
+        easter + timedelta(days=1): "Tweede paasdag",
+        # King's Day moves to Saturday when 27 April is a Sunday.
+        kings_day - timedelta(days=1 if kings_day.weekday() == 6 else 0): "Koningsdag",
+        easter + timedelta(days=39): "Hemelvaartsdag",
+        easter + timedelta(days=49): "Eerste pinksterdag",
+        easter + timedelta(days=50): "Tweede pinksterdag",
+        date(year, 12, 25): "Eerste kerstdag",
+        date(year, 12, 26): "Tweede kerstdag",
+    }
+    if policy.goede_vrijdag == "dicht":
+        days[easter - timedelta(days=2)] = "Goede vrijdag"
+    if policy.bevrijdingsdag == "elk jaar" or (
+        policy.bevrijdingsdag == "elke vijf jaar" and year % 5 == 0
+    ):
+        days[date(year, 5, 5)] = "Bevrijdingsdag"
+    return days
+
+
+def easter_sunday(year: int) -> date:
+    """Gregorian Easter (the anonymous Meeus/Jones/Butcher computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday_shift = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday_shift) // 451
+    month, day = divmod(h + weekday_shift - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def holiday_note(policy: FeestdagenBeleid) -> str:
+    """The page's hours note: which days the location is closed, in plain Dutch."""
+    note = (
+        "Op feestdagen is deze plek dicht: Nieuwjaarsdag, Pasen, Koningsdag, "
+        "Hemelvaartsdag, Pinksteren en Kerst."
+    )
+    liberation = {
+        "elk jaar": " Ook op Bevrijdingsdag (5 mei).",
+        "elke vijf jaar": " Op Bevrijdingsdag (5 mei) alleen om de vijf jaar: "
+        "2030, 2035 enzovoort.",
+        "nooit": " Op Bevrijdingsdag (5 mei) is de plek open.",
+    }[policy.bevrijdingsdag]
+    friday = (
+        " Ook op Goede Vrijdag."
+        if policy.goede_vrijdag == "dicht"
+        else (" Op Goede Vrijdag is de plek open.")
+    )
+    return note + liberation + friday
 
 
 @dataclass(frozen=True)
@@ -116,7 +193,7 @@ def is_open_at(location: Locatie, moment: datetime, holidays: Mapping[date, str]
     return _open_until(location, today, now, holidays) is not None
 
 
-def browser_data(location: Locatie, holidays: Mapping[date, str]) -> dict[str, Any]:
+def browser_data(location: Locatie, policy: FeestdagenBeleid = DEFAULT_POLICY) -> dict[str, Any]:
     """What openingstijden.js needs for the live line, as plain JSON values."""
     return {
         "spreekuren": [
@@ -132,7 +209,7 @@ def browser_data(location: Locatie, holidays: Mapping[date, str]) -> dict[str, A
             {"van": closure.van.isoformat(), "tot": closure.tot.isoformat(), "reden": closure.reden}
             for closure in location.gesloten
         ],
-        "feestdagen": {day.isoformat(): name for day, name in sorted(holidays.items())},
+        "feestdagen": policy.model_dump(),
     }
 
 
@@ -199,8 +276,8 @@ def _next_opening_text(
         day = today + timedelta(days=offset)
         if _closed_reason(location, day, holidays) is not None:
             continue
-        starts = [_real_start(day, hour) for hour in _hours_on(location, day)]
-        starts = sorted(start for start in starts if start and (offset or start > now))
+        real = [_real_start(day, hour) for hour in _hours_on(location, day)]
+        starts = sorted(start for start in real if start and (offset or start > now))
         if starts:
             return f" Opent {_when(day, offset)} om {starts[0]}."
     return ""

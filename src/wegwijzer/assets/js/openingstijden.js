@@ -89,7 +89,66 @@
         return closure.reden || "";
       }
     }
-    return Object.prototype.hasOwnProperty.call(data.feestdagen, iso) ? data.feestdagen[iso] : null;
+    const holidays = holidaysOf(day.getUTCFullYear(), data.feestdagen || {});
+    return Object.prototype.hasOwnProperty.call(holidays, iso) ? holidays[iso] : null;
+  }
+
+  /* Dutch public holidays of a year, from the same rule as hours.dutch_holidays, so a page
+   * knows them for any year without a rebuild. Cached per year and policy. */
+  const holidayCache = {};
+
+  function holidaysOf(year, policy) {
+    const key = year + "|" + policy.bevrijdingsdag + "|" + policy.goede_vrijdag;
+    if (!holidayCache[key]) {
+      holidayCache[key] = computeHolidays(year, policy);
+    }
+    return holidayCache[key];
+  }
+
+  function computeHolidays(year, policy) {
+    const easter = easterSunday(year);
+    const kingsDay = new Date(Date.UTC(year, 3, 27));
+    const days = [
+      [new Date(Date.UTC(year, 0, 1)), "Nieuwjaarsdag"],
+      [easter, "Eerste paasdag"],
+      [addDays(easter, 1), "Tweede paasdag"],
+      // King's Day moves to Saturday when 27 April is a Sunday.
+      [isoWeekday(kingsDay) === 7 ? addDays(kingsDay, -1) : kingsDay, "Koningsdag"],
+      [addDays(easter, 39), "Hemelvaartsdag"],
+      [addDays(easter, 49), "Eerste pinksterdag"],
+      [addDays(easter, 50), "Tweede pinksterdag"],
+      [new Date(Date.UTC(year, 11, 25)), "Eerste kerstdag"],
+      [new Date(Date.UTC(year, 11, 26)), "Tweede kerstdag"],
+    ];
+    if (policy.goede_vrijdag === "dicht") {
+      days.push([addDays(easter, -2), "Goede vrijdag"]);
+    }
+    const liberation = policy.bevrijdingsdag || "elke vijf jaar";
+    if (liberation === "elk jaar" || (liberation === "elke vijf jaar" && year % 5 === 0)) {
+      days.push([new Date(Date.UTC(year, 4, 5)), "Bevrijdingsdag"]);
+    }
+    const holidays = {};
+    days.forEach(function (entry) {
+      holidays[isoDate(entry[0])] = entry[1];
+    });
+    return holidays;
+  }
+
+  /* Gregorian Easter (the anonymous Meeus/Jones/Butcher computus), as in hours.py. */
+  function easterSunday(year) {
+    const a = year % 19;
+    const b = Math.floor(year / 100);
+    const c = year % 100;
+    const d = Math.floor(b / 4);
+    const e = b % 4;
+    const g = Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3);
+    const h = (19 * a + b - d - g + 15) % 30;
+    const i = Math.floor(c / 4);
+    const k = c % 4;
+    const shift = (32 + 2 * e + 2 * i - h - k) % 7;
+    const m = Math.floor((a + 11 * h + 22 * shift) / 451);
+    const n = h + shift - 7 * m + 114;
+    return new Date(Date.UTC(year, Math.floor(n / 31) - 1, (n % 31) + 1));
   }
 
   /* The closing time if open now; back-to-back or overlapping hours count as one. */
@@ -229,7 +288,11 @@
     window.setInterval(refresh, 60 * 1000);
   }
 
-  window.wegwijzerOpeningstijden = { statusAt: statusAt, isOpenAt: isOpenAt };
+  window.wegwijzerOpeningstijden = {
+    statusAt: statusAt,
+    isOpenAt: isOpenAt,
+    holidays: function (year, policy) { return holidaysOf(year, policy || {}); },
+  };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {
