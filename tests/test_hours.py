@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import holidays as holidays_package
 import pytest
+from pydantic import ValidationError
 
 from wegwijzer.export import open_windows
 from wegwijzer.hours import (
@@ -26,7 +27,7 @@ from wegwijzer.hours import (
     schedule_rows,
     status_at,
 )
-from wegwijzer.models import Locatie, Sluiting
+from wegwijzer.models import Locatie, Sluiting, Spreekuur
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 HOLIDAYS = dutch_holidays([2026, 2027])
@@ -309,3 +310,30 @@ def test_open_ended_closure_status() -> None:
     )
     assert status_at(loc, local(2027, 3, 1, 10), HOLIDAYS) == "Vandaag gesloten: Verhuizing."
     assert open_windows(loc.gesloten) == [(None, date(2027, 2, 28))]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("09:30", "09:30"),
+        ("9:30", "09:30"),
+        ("14.00", "14:00"),
+        ("9.30", "09:30"),
+        ("9", "09:00"),
+        ("9 uur", "09:00"),
+        ("14.00 uur", "14:00"),
+        ("9u30", "09:30"),
+        (14.0, "14:00"),  # what YAML makes of an unquoted 14.00
+        (9.3, "09:30"),  # ... of 9.30
+        (9, "09:00"),  # ... of 9
+    ],
+)
+def test_dutch_time_notation_is_normalised(typed: object, stored: str) -> None:
+    hour = Spreekuur.model_validate({"dagen": ["ma"], "van": typed, "tot": "23:00"})
+    assert hour.van == stored
+
+
+@pytest.mark.parametrize("typed", ["24:00", "9.75", "half tien", 900, 25, "9:3"])
+def test_impossible_times_are_refused(typed: object) -> None:
+    with pytest.raises(ValidationError):
+        Spreekuur.model_validate({"dagen": ["ma"], "van": typed, "tot": "23:00"})
