@@ -30,7 +30,7 @@ from typing import Any
 
 import phonenumbers
 
-from wegwijzer import __version__, hours, vocab
+from wegwijzer import __version__, hours, osm, vocab
 from wegwijzer.cards import locations_of
 from wegwijzer.config import SiteConfig
 from wegwijzer.fields import parse_phone
@@ -56,7 +56,7 @@ def export_files(dataset: Dataset, config: SiteConfig, *, public: bool = True) -
     """Every file of open-data/, by path in the site."""
     orgs, locs = _by_id(dataset.organisaties), _by_id(dataset.locaties)
     org_records = [_organisation_record(org, public) for org in orgs]
-    loc_records = [loc.model_dump(mode="json") for loc in locs]
+    loc_records = [_location_record(loc) for loc in locs]
     files = {
         "organisaties.json": _json(_document(config, public, "organisaties", orgs, org_records)),
         "locaties.json": _json(_document(config, public, "locaties", locs, loc_records)),
@@ -108,6 +108,11 @@ def _document(
     return {**document, key: dumped}
 
 
+def _location_record(loc: Locatie) -> dict[str, Any]:
+    """The record, plus its hours as an OpenStreetMap opening_hours string."""
+    return {**loc.model_dump(mode="json"), "opening_hours": osm.opening_hours(loc)}
+
+
 def _organisation_record(org: Organisatie, public: bool) -> dict[str, Any]:
     record = org.model_dump(mode="json")
     record["contactpersonen"] = [
@@ -131,6 +136,7 @@ def _geojson(dataset: Dataset) -> dict[str, Any]:
             postcode=locatie.adres.postcode,
             plaats=locatie.adres.plaats,
             rolstoeltoegankelijk=locatie.rolstoeltoegankelijk,
+            opening_hours=osm.opening_hours(locatie),
         )
     return collection
 
