@@ -95,6 +95,7 @@ LOCATIONS = {
         ],
     ),
     "afspraak": location("afspraak"),
+    "inloop-zonder-tijden": location("inloop-zonder-tijden", zonder_afspraak=True),
     "verbouwing": location(
         "verbouwing",
         spreekuren=[
@@ -178,6 +179,11 @@ CASES: list[tuple[str, datetime, str]] = [
     ("weken", local(2026, 10, 22, 14, 30), "Nu gesloten. Opent op donderdag 29 oktober om 14:00."),
     ("weken", local(2026, 10, 29, 14, 30), "Nu open, tot 16:00."),
     ("afspraak", local(2026, 6, 2, 10, 0), "Alleen op afspraak."),
+    (
+        "inloop-zonder-tijden",
+        local(2026, 6, 2, 10, 0),
+        "Er staan geen vaste tijden bij. Bel voor de tijden.",
+    ),
     # Back-to-back hours read as one; a long closure leaves nothing to announce.
     ("verbouwing", local(2026, 6, 1, 10, 0), "Nu open, tot 16:00."),
     ("verbouwing", local(2026, 11, 2, 10, 0), "Vandaag gesloten: Verbouwing."),
@@ -277,6 +283,7 @@ def test_schedule_rows_without_notes() -> None:
 def test_browser_data_is_plain_json() -> None:
     policy = FeestdagenBeleid(goede_vrijdag="dicht")
     assert browser_data(LOCATIONS["werkdagen"], policy) == {
+        "zonder_afspraak": False,
         "spreekuren": [
             {"dagen": [1, 2, 3, 4, 5], "van": "09:30", "tot": "12:00", "weken": None},
             {"dagen": [2, 4], "van": "13:30", "tot": "16:00", "weken": None},

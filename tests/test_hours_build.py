@@ -65,3 +65,27 @@ def test_default_holiday_policy_is_stated_on_the_page(sample_site: Path) -> None
     page = (sample_site / "locaties" / "geldloket-stadhuis" / "index.html").read_text("utf-8")
     assert "Op Goede Vrijdag is de plek open." in page
     assert "alleen om de vijf jaar" in page
+
+
+def test_walk_in_without_hours_never_says_only_by_appointment(
+    base_site: Path, tmp_path: Path
+) -> None:
+    record = base_site.parent / "data" / "locaties" / "bibliotheek.yml"
+    text = record.read_text(encoding="utf-8")
+    start, end = text.index("spreekuren:"), text.index("laatst_gecontroleerd:")
+    record.write_text(text[:start] + "zonder_afspraak: true\n" + text[end:], encoding="utf-8")
+    out = build_site(base_site, tmp_path / "out")
+    texts = [
+        (out / "locaties" / "bibliotheek" / "index.html").read_text(encoding="utf-8"),
+        (out / "flyers" / "bibliotheek" / "index.html").read_text(encoding="utf-8"),
+    ]
+    organisation = BeautifulSoup(
+        (out / "organisaties" / "humanitas" / "index.html").read_text(encoding="utf-8"),
+        "html.parser",
+    )
+    link = organisation.select_one('li > a[href$="locaties/bibliotheek/"]')
+    assert link is not None and link.parent is not None
+    texts.append(link.parent.get_text())
+    for text in texts:
+        assert "Bel voor de tijden." in text
+        assert "Alleen op afspraak" not in text

@@ -38,6 +38,9 @@ MONTHS = (
 SCAN_DAYS = 60  # how far ahead we look for the next opening
 WEEKDAY_HORIZON = 6  # up to this many days ahead a weekday name alone is unambiguous
 CLOSED_NOW = "Nu gesloten."
+NO_HOURS = "Alleen op afspraak."
+# Walk-in without fixed hours: never claim 'only by appointment' next to 'walk in'.
+NO_HOURS_WALK_IN = "Er staan geen vaste tijden bij. Bel voor de tijden."
 
 
 class FeestdagenBeleid(Strict):
@@ -179,7 +182,7 @@ def closure_period(closure: Sluiting) -> str:
 def status_at(location: Locatie, moment: datetime, holidays: Mapping[date, str]) -> str:
     """The "nu open" line for an instant, e.g. 'Nu gesloten. Opent morgen om 09:30.'"""
     if not location.spreekuren:
-        return "Alleen op afspraak."
+        return NO_HOURS_WALK_IN if location.zonder_afspraak else NO_HOURS
     today, now = _wall_clock(moment)
     until = _open_until(location, today, now, holidays)
     if until:
@@ -196,6 +199,7 @@ def is_open_at(location: Locatie, moment: datetime, holidays: Mapping[date, str]
 def browser_data(location: Locatie, policy: FeestdagenBeleid = DEFAULT_POLICY) -> dict[str, Any]:
     """What openingstijden.js needs for the live line, as plain JSON values."""
     return {
+        "zonder_afspraak": location.zonder_afspraak,
         "spreekuren": [
             {
                 "dagen": sorted(DAY_KEYS.index(day) + 1 for day in hour.dagen),

@@ -11,6 +11,9 @@
   const SCAN_DAYS = 60;
   const WEEKDAY_HORIZON = 6;
   const CLOSED_NOW = "Nu gesloten.";
+  const NO_HOURS = "Alleen op afspraak.";
+  // Walk-in without fixed hours: never claim "only by appointment" next to "walk in".
+  const NO_HOURS_WALK_IN = "Er staan geen vaste tijden bij. Bel voor de tijden.";
   const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
   const MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -239,7 +242,7 @@
 
   function statusAt(data, instant) {
     if (data.spreekuren.length === 0) {
-      return "Alleen op afspraak.";
+      return data.zonder_afspraak ? NO_HOURS_WALK_IN : NO_HOURS;
     }
     const clock = wallClock(instant);
     const until = openUntil(data, clock.day, clock.now);
