@@ -94,6 +94,14 @@ LOCATIONS = {
             {"dagen": ["do"], "van": "14:00", "tot": "16:00", "weken": [-1]},
         ],
     ),
+    # A new hour from 2026-09-07, an old one that ends on 2026-09-04.
+    "wisseling": location(
+        "wisseling",
+        spreekuren=[
+            {"dagen": ["vr"], "van": "09:00", "tot": "12:00", "geldig_tot": "2026-09-04"},
+            {"dagen": ["ma"], "van": "13:00", "tot": "15:00", "geldig_vanaf": "2026-09-07"},
+        ],
+    ),
     "afspraak": location("afspraak"),
     "inloop-zonder-tijden": location("inloop-zonder-tijden", zonder_afspraak=True),
     "verbouwing": location(
@@ -178,6 +186,11 @@ CASES: list[tuple[str, datetime, str]] = [
     ("weken", local(2026, 10, 20, 9, 0), "Nu gesloten. Opent vandaag om 10:00."),
     ("weken", local(2026, 10, 22, 14, 30), "Nu gesloten. Opent op donderdag 29 oktober om 14:00."),
     ("weken", local(2026, 10, 29, 14, 30), "Nu open, tot 16:00."),
+    ("wisseling", local(2026, 9, 4, 10, 0), "Nu open, tot 12:00."),
+    ("wisseling", local(2026, 9, 1, 13, 30), "Nu gesloten. Opent vrijdag om 09:00."),
+    ("wisseling", local(2026, 9, 4, 12, 0), "Nu gesloten. Opent maandag om 13:00."),
+    ("wisseling", local(2026, 9, 11, 10, 0), "Nu gesloten. Opent maandag om 13:00."),
+    ("wisseling", local(2026, 8, 31, 14, 0), "Nu gesloten. Opent vrijdag om 09:00."),
     ("afspraak", local(2026, 6, 2, 10, 0), "Alleen op afspraak."),
     (
         "inloop-zonder-tijden",
@@ -280,13 +293,36 @@ def test_schedule_rows_without_notes() -> None:
     assert schedule_rows(LOCATIONS["afspraak"]) == []
 
 
+NO_VALIDITY = {"geldig_vanaf": None, "geldig_tot": None}
+
+
+def test_schedule_rows_say_from_when_and_until_when() -> None:
+    assert [row.opmerking for row in schedule_rows(LOCATIONS["wisseling"])] == [
+        "Vanaf 7 september 2026.",
+        "Tot en met 4 september 2026.",
+    ]
+
+
+def test_validity_must_be_in_order() -> None:
+    with pytest.raises(ValidationError, match="geldig_vanaf"):
+        Spreekuur.model_validate(
+            {
+                "dagen": ["ma"],
+                "van": "09:00",
+                "tot": "10:00",
+                "geldig_vanaf": "2027-01-02",
+                "geldig_tot": "2027-01-01",
+            }
+        )
+
+
 def test_browser_data_is_plain_json() -> None:
     policy = FeestdagenBeleid(goede_vrijdag="dicht")
     assert browser_data(LOCATIONS["werkdagen"], policy) == {
         "zonder_afspraak": False,
         "spreekuren": [
-            {"dagen": [1, 2, 3, 4, 5], "van": "09:30", "tot": "12:00", "weken": None},
-            {"dagen": [2, 4], "van": "13:30", "tot": "16:00", "weken": None},
+            {"dagen": [1, 2, 3, 4, 5], "van": "09:30", "tot": "12:00", "weken": None} | NO_VALIDITY,
+            {"dagen": [2, 4], "van": "13:30", "tot": "16:00", "weken": None} | NO_VALIDITY,
         ],
         "gesloten": [
             {"van": "2026-07-20", "tot": "2026-07-31", "reden": "Zomervakantie"},

@@ -89,3 +89,24 @@ def test_walk_in_without_hours_never_says_only_by_appointment(
     for text in texts:
         assert "Bel voor de tijden." in text
         assert "Alleen op afspraak" not in text
+
+
+def test_hsds_schedules_follow_geldig_vanaf_and_geldig_tot(base_site: Path, tmp_path: Path) -> None:
+    record = base_site.parent / "data" / "locaties" / "bibliotheek.yml"
+    text = record.read_text(encoding="utf-8").replace(
+        '    tot: "12:00"\n',
+        '    tot: "12:00"\n    geldig_vanaf: 2026-09-01\n    geldig_tot: 2027-06-30\n',
+    )
+    record.write_text(text + OPEN_ENDED, encoding="utf-8")
+    out = build_site(base_site, tmp_path / "out")
+    hsds = json.loads((out / "open-data" / "hsds" / "organizations.json").read_text())
+    windows = {
+        (s.get("valid_from"), s.get("valid_to"))
+        for org in hsds
+        for service in org["services"]
+        for link in service.get("service_at_locations", [])
+        for s in link.get("schedules", [])
+    }
+    assert windows == {("2026-09-01", "2027-02-28")}
+    page = (out / "locaties" / "bibliotheek" / "index.html").read_text(encoding="utf-8")
+    assert "Vanaf 1 september 2026 tot en met 30 juni 2027." in page

@@ -483,8 +483,21 @@ def _schedules(loc: Locatie, link_id: str, key: tuple[str, str]) -> list[dict[st
     return [
         _schedule(hour, window, link_id, _schedule_id(key, n, window), notes)
         for n, hour in enumerate(loc.spreekuren, start=1)
-        for window in windows
+        for window in _valid_windows(hour, windows)
     ]
+
+
+def _valid_windows(
+    hour: Spreekuur, windows: list[tuple[date | None, date | None]]
+) -> list[tuple[date | None, date | None]]:
+    """The open windows cut to the hour's geldig_vanaf/geldig_tot; empty ones dropped."""
+    cut = []
+    for start, end in windows:
+        first = max(filter(None, (start, hour.geldig_vanaf)), default=None)
+        last = min(filter(None, (end, hour.geldig_tot)), default=None)
+        if first is None or last is None or first <= last:
+            cut.append((first, last))
+    return cut
 
 
 def _schedule_id(key: tuple[str, str], number: int, window: tuple[date | None, date | None]) -> str:

@@ -148,12 +148,23 @@ def schedule_rows(location: Locatie) -> list[ScheduleRow]:
 
 
 def _schedule_row(day: str, hour: Spreekuur) -> ScheduleRow:
-    notes = [note for note in (_weeks_text(day, hour.weken), hour.opmerking) if note]
+    found = [_weeks_text(day, hour.weken), _validity_text(hour), hour.opmerking]
+    notes = [note for note in found if note]
     return ScheduleRow(
         dag=vocab.DAGEN[day].capitalize(),
         tijden=f"{hour.van} – {hour.tot}",
         opmerking=" ".join(notes) or None,
     )
+
+
+def _validity_text(hour: Spreekuur) -> str | None:
+    """'Vanaf 4 januari 2027.', 'Tot en met 30 juni 2027.' or both."""
+    parts = []
+    if hour.geldig_vanaf:
+        parts.append(f"vanaf {dutch_date(hour.geldig_vanaf)}")
+    if hour.geldig_tot:
+        parts.append(f"tot en met {dutch_date(hour.geldig_tot)}")
+    return (" ".join(parts).capitalize() + ".") if parts else None
 
 
 def _weeks_text(day: str, weeks: Sequence[int] | None) -> str | None:
@@ -206,6 +217,8 @@ def browser_data(location: Locatie, policy: FeestdagenBeleid = DEFAULT_POLICY) -
                 "van": hour.van,
                 "tot": hour.tot,
                 "weken": list(hour.weken) if hour.weken else None,
+                "geldig_vanaf": _iso_or_none(hour.geldig_vanaf),
+                "geldig_tot": _iso_or_none(hour.geldig_tot),
             }
             for hour in location.spreekuren
         ],
@@ -215,6 +228,10 @@ def browser_data(location: Locatie, policy: FeestdagenBeleid = DEFAULT_POLICY) -
         ],
         "feestdagen": policy.model_dump(),
     }
+
+
+def _iso_or_none(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 def _wall_clock(moment: datetime) -> tuple[date, str]:
@@ -228,7 +245,7 @@ def _wall_clock(moment: datetime) -> tuple[date, str]:
 def _hours_on(location: Locatie, day: date) -> list[Spreekuur]:
     """The consultation hours that apply to this date, ignoring closures, by start time."""
     key = DAY_KEYS[day.weekday()]
-    hours = [hour for hour in location.spreekuren if key in hour.dagen]
+    hours = [h for h in location.spreekuren if key in h.dagen and h.applies_on(day)]
     return sorted(
         (hour for hour in hours if _in_weeks(day, hour.weken)),
         key=lambda hour: (hour.van, hour.tot),

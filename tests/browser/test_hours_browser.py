@@ -53,6 +53,7 @@ INSTANTS = [
     utc(2026, 10, 25, 11, 30),  # after the switch back, a far date
     local(2026, 10, 29, 14, 30),  # the 5th Thursday is the last one
     local(2026, 11, 2, 10, 0),  # nothing opens within 60 days
+    local(2026, 9, 4, 12, 0),  # the last day of one hour, the next starts on Monday
 ]
 
 
@@ -131,6 +132,7 @@ SWEEP = [
     *_every(utc(2026, 3, 28), 3, HALF_HOUR),
     *_every(utc(2026, 4, 25), 3, HALF_HOUR),
     *_every(utc(2026, 7, 26), 24, HALF_HOUR),
+    *_every(utc(2026, 8, 30), 10, HALF_HOUR),  # one hour ends, another starts
     *_every(utc(2026, 9, 28), 34, HALF_HOUR),
     *_every(utc(2026, 12, 23), 12, HALF_HOUR),
 ]

@@ -73,11 +73,17 @@
     const weekday = isoWeekday(day);
     return data.spreekuren
       .filter(function (hour) {
-        return hour.dagen.indexOf(weekday) !== -1 && inWeeks(day, hour.weken);
+        return hour.dagen.indexOf(weekday) !== -1 && inWeeks(day, hour.weken) &&
+          appliesOn(hour, isoDate(day));
       })
       .sort(function (a, b) {
         return compare(a.van, b.van) || compare(a.tot, b.tot);
       });
+  }
+
+  /* Whether the hour is in force on that date: geldig_vanaf to geldig_tot, both optional. */
+  function appliesOn(hour, iso) {
+    return (!hour.geldig_vanaf || hour.geldig_vanaf <= iso) && (!hour.geldig_tot || iso <= hour.geldig_tot);
   }
 
   function compare(a, b) {
