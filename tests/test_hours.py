@@ -10,17 +10,24 @@ from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import holidays as holidays_package
 import pytest
+from pydantic import ValidationError
 
+from wegwijzer.export import open_windows
 from wegwijzer.hours import (
+    FeestdagenBeleid,
     ScheduleRow,
     browser_data,
+    closure_period,
     dutch_holidays,
+    easter_sunday,
+    holiday_note,
     is_open_at,
     schedule_rows,
     status_at,
 )
-from wegwijzer.models import Locatie
+from wegwijzer.models import Locatie, Sluiting, Spreekuur
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 HOLIDAYS = dutch_holidays([2026, 2027])
@@ -76,6 +83,10 @@ LOCATIONS = {
             {"dagen": ["zo"], "van": "02:00", "tot": "03:00"},
         ],
     ),
+    # Starts inside the skipped hour: on that night it opens when the clock reaches 03:00.
+    "halfdrie": location(
+        "halfdrie", spreekuren=[{"dagen": ["zo"], "van": "02:30", "tot": "04:00"}]
+    ),
     "weken": location(
         "weken",
         spreekuren=[
@@ -83,7 +94,16 @@ LOCATIONS = {
             {"dagen": ["do"], "van": "14:00", "tot": "16:00", "weken": [-1]},
         ],
     ),
+    # A new hour from 2026-09-07, an old one that ends on 2026-09-04.
+    "wisseling": location(
+        "wisseling",
+        spreekuren=[
+            {"dagen": ["vr"], "van": "09:00", "tot": "12:00", "geldig_tot": "2026-09-04"},
+            {"dagen": ["ma"], "van": "13:00", "tot": "15:00", "geldig_vanaf": "2026-09-07"},
+        ],
+    ),
     "afspraak": location("afspraak"),
+    "inloop-zonder-tijden": location("inloop-zonder-tijden", zonder_afspraak=True),
     "verbouwing": location(
         "verbouwing",
         spreekuren=[
@@ -142,7 +162,12 @@ CASES: list[tuple[str, datetime, str]] = [
     ("werkdagen", local(2026, 4, 24, 17, 0), "Nu gesloten. Opent dinsdag om 09:30."),
     ("werkdagen", local(2026, 12, 31, 17, 0), "Nu gesloten. Opent maandag om 09:30."),
     # Summer time starts 2026-03-29: 02:00 CET becomes 03:00 CEST, skipping 02:00-03:00.
-    ("zondag", utc(2026, 3, 29, 0, 59), "Nu gesloten. Opent vandaag om 02:00."),
+    # 02:00-03:00 does not exist that night, so 00:59 UTC (01:59 CET) awaits 10:00.
+    ("zondag", utc(2026, 3, 29, 0, 59), "Nu gesloten. Opent vandaag om 10:00."),
+    ("zondag", utc(2026, 3, 28, 12, 0), "Nu gesloten. Opent morgen om 10:00."),
+    ("halfdrie", utc(2026, 3, 29, 0, 30), "Nu gesloten. Opent vandaag om 03:00."),
+    ("halfdrie", utc(2026, 3, 29, 1, 0), "Nu open, tot 04:00."),
+    ("halfdrie", local(2026, 10, 25, 0, 30), "Nu gesloten. Opent vandaag om 02:30."),
     ("zondag", utc(2026, 3, 29, 1, 0), "Nu gesloten. Opent vandaag om 10:00."),
     ("zondag", utc(2026, 3, 29, 7, 59), "Nu gesloten. Opent vandaag om 10:00."),
     ("zondag", utc(2026, 3, 29, 8, 30), "Nu open, tot 12:00."),
@@ -161,7 +186,17 @@ CASES: list[tuple[str, datetime, str]] = [
     ("weken", local(2026, 10, 20, 9, 0), "Nu gesloten. Opent vandaag om 10:00."),
     ("weken", local(2026, 10, 22, 14, 30), "Nu gesloten. Opent op donderdag 29 oktober om 14:00."),
     ("weken", local(2026, 10, 29, 14, 30), "Nu open, tot 16:00."),
+    ("wisseling", local(2026, 9, 4, 10, 0), "Nu open, tot 12:00."),
+    ("wisseling", local(2026, 9, 1, 13, 30), "Nu gesloten. Opent vrijdag om 09:00."),
+    ("wisseling", local(2026, 9, 4, 12, 0), "Nu gesloten. Opent maandag om 13:00."),
+    ("wisseling", local(2026, 9, 11, 10, 0), "Nu gesloten. Opent maandag om 13:00."),
+    ("wisseling", local(2026, 8, 31, 14, 0), "Nu gesloten. Opent vrijdag om 09:00."),
     ("afspraak", local(2026, 6, 2, 10, 0), "Alleen op afspraak."),
+    (
+        "inloop-zonder-tijden",
+        local(2026, 6, 2, 10, 0),
+        "Er staan geen vaste tijden bij. Bel voor de tijden.",
+    ),
     # Back-to-back hours read as one; a long closure leaves nothing to announce.
     ("verbouwing", local(2026, 6, 1, 10, 0), "Nu open, tot 16:00."),
     ("verbouwing", local(2026, 11, 2, 10, 0), "Vandaag gesloten: Verbouwing."),
@@ -194,12 +229,33 @@ def test_holidays_have_dutch_names() -> None:
     assert HOLIDAYS[date(2027, 1, 1)] == "Nieuwjaarsdag"
 
 
-def test_holiday_package_quirks_we_rely_on() -> None:
-    # Liberation Day is listed only in lustrum years, as most labour agreements treat it.
+def test_holiday_rule_details() -> None:
+    # Liberation Day is closed only in lustrum years by default, as most labour agreements have it.
     assert date(2026, 5, 5) not in HOLIDAYS
     assert dutch_holidays([2025])[date(2025, 5, 5)] == "Bevrijdingsdag"
     # King's Day moves to Saturday when 27 April is a Sunday.
     assert dutch_holidays([2025])[date(2025, 4, 26)] == "Koningsdag"
+    assert easter_sunday(2026) == date(2026, 4, 5)
+    assert easter_sunday(2038) == date(2038, 4, 25)  # the latest possible
+    assert easter_sunday(2285) == date(2285, 3, 22)  # the earliest possible
+
+
+def test_our_holiday_rule_agrees_with_the_holidays_package() -> None:
+    years = list(range(2014, 2101))
+    reference = holidays_package.country_holidays("NL", years=years, language="nl")
+    without_good_friday = {d: n for d, n in reference.items() if n != "Goede vrijdag"}
+    assert dutch_holidays(years) == dict(sorted(without_good_friday.items()))
+    closed_friday = FeestdagenBeleid(goede_vrijdag="dicht")
+    assert dutch_holidays(years, closed_friday) == dict(sorted(reference.items()))
+
+
+def test_holiday_policy_is_a_choice() -> None:
+    every_year = FeestdagenBeleid(bevrijdingsdag="elk jaar")
+    assert dutch_holidays([2026], every_year)[date(2026, 5, 5)] == "Bevrijdingsdag"
+    assert date(2030, 5, 5) not in dutch_holidays([2030], FeestdagenBeleid(bevrijdingsdag="nooit"))
+    assert "Goede Vrijdag is de plek open" in holiday_note(FeestdagenBeleid())
+    assert "Ook op Bevrijdingsdag" in holiday_note(every_year)
+    assert "Ook op Goede Vrijdag" in holiday_note(FeestdagenBeleid(goede_vrijdag="dicht"))
 
 
 def test_schedule_rows() -> None:
@@ -237,18 +293,90 @@ def test_schedule_rows_without_notes() -> None:
     assert schedule_rows(LOCATIONS["afspraak"]) == []
 
 
+NO_VALIDITY = {"geldig_vanaf": None, "geldig_tot": None}
+
+
+def test_schedule_rows_say_from_when_and_until_when() -> None:
+    assert [row.opmerking for row in schedule_rows(LOCATIONS["wisseling"])] == [
+        "Vanaf 7 september 2026.",
+        "Tot en met 4 september 2026.",
+    ]
+
+
+def test_validity_must_be_in_order() -> None:
+    with pytest.raises(ValidationError, match="geldig_vanaf"):
+        Spreekuur.model_validate(
+            {
+                "dagen": ["ma"],
+                "van": "09:00",
+                "tot": "10:00",
+                "geldig_vanaf": "2027-01-02",
+                "geldig_tot": "2027-01-01",
+            }
+        )
+
+
 def test_browser_data_is_plain_json() -> None:
-    holidays = {date(2026, 12, 25): "Eerste kerstdag"}
-    assert browser_data(LOCATIONS["werkdagen"], holidays) == {
+    policy = FeestdagenBeleid(goede_vrijdag="dicht")
+    assert browser_data(LOCATIONS["werkdagen"], policy) == {
+        "zonder_afspraak": False,
         "spreekuren": [
-            {"dagen": [1, 2, 3, 4, 5], "van": "09:30", "tot": "12:00", "weken": None},
-            {"dagen": [2, 4], "van": "13:30", "tot": "16:00", "weken": None},
+            {"dagen": [1, 2, 3, 4, 5], "van": "09:30", "tot": "12:00", "weken": None} | NO_VALIDITY,
+            {"dagen": [2, 4], "van": "13:30", "tot": "16:00", "weken": None} | NO_VALIDITY,
         ],
         "gesloten": [
             {"van": "2026-07-20", "tot": "2026-07-31", "reden": "Zomervakantie"},
             {"van": "2026-08-10", "tot": "2026-08-10", "reden": None},
             {"van": "2026-08-17", "tot": "2026-08-17", "reden": "Verbouwing."},
         ],
-        "feestdagen": {"2026-12-25": "Eerste kerstdag"},
+        "feestdagen": {"bevrijdingsdag": "elke vijf jaar", "goede_vrijdag": "dicht"},
     }
-    assert browser_data(LOCATIONS["weken"], {})["spreekuren"][1]["weken"] == [-1]
+    assert browser_data(LOCATIONS["weken"])["spreekuren"][1]["weken"] == [-1]
+
+
+def test_closure_period_reads_open_ends_in_dutch() -> None:
+    def period(van: str, tot: str) -> str:
+        return closure_period(Sluiting.model_validate({"van": van, "tot": tot}))
+
+    assert period("2026-12-21", "2027-01-01") == "21 december 2026 tot en met 1 januari 2027"
+    assert period("2026-12-21", "2026-12-21") == "21 december 2026"
+    assert period("2027-03-01", "9999-12-31") == "vanaf 1 maart 2027 tot nader bericht"
+    assert period("0001-01-01", "2026-01-04") == "tot en met 4 januari 2026"
+    assert period("0001-01-01", "9999-12-31") == "tot nader bericht"
+
+
+def test_open_ended_closure_status() -> None:
+    loc = location(
+        "verhuisd",
+        spreekuren=[{"dagen": ["ma"], "van": "09:00", "tot": "12:00"}],
+        gesloten=[{"van": "2027-03-01", "tot": "9999-12-31", "reden": "Verhuizing"}],
+    )
+    assert status_at(loc, local(2027, 3, 1, 10), HOLIDAYS) == "Vandaag gesloten: Verhuizing."
+    assert open_windows(loc.gesloten) == [(None, date(2027, 2, 28))]
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("09:30", "09:30"),
+        ("9:30", "09:30"),
+        ("14.00", "14:00"),
+        ("9.30", "09:30"),
+        ("9", "09:00"),
+        ("9 uur", "09:00"),
+        ("14.00 uur", "14:00"),
+        ("9u30", "09:30"),
+        (14.0, "14:00"),  # what YAML makes of an unquoted 14.00
+        (9.3, "09:30"),  # ... of 9.30
+        (9, "09:00"),  # ... of 9
+    ],
+)
+def test_dutch_time_notation_is_normalised(typed: object, stored: str) -> None:
+    hour = Spreekuur.model_validate({"dagen": ["ma"], "van": typed, "tot": "23:00"})
+    assert hour.van == stored
+
+
+@pytest.mark.parametrize("typed", ["24:00", "9.75", "half tien", 900, 25, "9:3"])
+def test_impossible_times_are_refused(typed: object) -> None:
+    with pytest.raises(ValidationError):
+        Spreekuur.model_validate({"dagen": ["ma"], "van": typed, "tot": "23:00"})

@@ -62,7 +62,7 @@ def _matrix(
 def _rows_served(org: Organisatie, field: str, rows: Mapping[str, str]) -> Iterable[str]:
     """Help for everyone counts for every group, national help for every municipality: a
     cell is only a gap when nobody at all helps there."""
-    values = getattr(org, field)
+    values: list[str] = getattr(org, field)
     if (field == "doelgroepen" and "iedereen" in values) or (
         field == "werkgebied" and LANDELIJK in values
     ):

@@ -17,6 +17,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 
 from wegwijzer import vocab
 from wegwijzer.fields import Email, Telefoon, Url, user_error
+from wegwijzer.hours import FeestdagenBeleid
 from wegwijzer.loader import GEOCACHE, Source, error_findings, plain, read_yaml, shown_path
 from wegwijzer.models import ID_PATTERN, Strict, Tekst
 from wegwijzer.report import Finding
@@ -115,6 +116,7 @@ class SiteConfig(Strict):
     )
     geocoder: GeocoderSettings = Field(default_factory=GeocoderSettings, title="Geocoder")
     kaart: KaartSettings = Field(default_factory=KaartSettings, title="Kaart")
+    feestdagen: FeestdagenBeleid = Field(default_factory=FeestdagenBeleid, title="Feestdagen")
 
     @field_validator("melden")
     @classmethod

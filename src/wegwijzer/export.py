@@ -30,14 +30,14 @@ from typing import Any
 
 import phonenumbers
 
-from wegwijzer import __version__, hours, vocab
+from wegwijzer import __version__, hours, osm, vocab
 from wegwijzer.cards import locations_of
 from wegwijzer.config import SiteConfig
 from wegwijzer.fields import is_national_only, parse_phone
 from wegwijzer.kaart import map_features
 from wegwijzer.loader import Dataset
 from wegwijzer.models import Contactpersoon, Locatie, Organisatie, Sluiting, Spreekuur
-from wegwijzer.present import area_name, checklist, dutch_date, language_name, phone_display
+from wegwijzer.present import area_name, checklist, language_name, phone_display
 
 FOLDER = "open-data"
 LICENSE = "CC0-1.0"
@@ -56,7 +56,7 @@ def export_files(dataset: Dataset, config: SiteConfig, *, public: bool = True) -
     """Every file of open-data/, by path in the site."""
     orgs, locs = _by_id(dataset.organisaties), _by_id(dataset.locaties)
     org_records = [_organisation_record(org, public) for org in orgs]
-    loc_records = [loc.model_dump(mode="json") for loc in locs]
+    loc_records = [_location_record(loc) for loc in locs]
     files = {
         "organisaties.json": _json(_document(config, public, "organisaties", orgs, org_records)),
         "locaties.json": _json(_document(config, public, "locaties", locs, loc_records)),
@@ -108,6 +108,11 @@ def _document(
     return {**document, key: dumped}
 
 
+def _location_record(loc: Locatie) -> dict[str, Any]:
+    """The record, plus its hours as an OpenStreetMap opening_hours string."""
+    return {**loc.model_dump(mode="json"), "opening_hours": osm.opening_hours(loc)}
+
+
 def _organisation_record(org: Organisatie, public: bool) -> dict[str, Any]:
     record = org.model_dump(mode="json")
     record["contactpersonen"] = [
@@ -131,6 +136,7 @@ def _geojson(dataset: Dataset) -> dict[str, Any]:
             postcode=locatie.adres.postcode or _found_postcode(dataset, locatie),
             plaats=locatie.adres.plaats,
             rolstoeltoegankelijk=locatie.rolstoeltoegankelijk,
+            opening_hours=osm.opening_hours(locatie),
         )
     return collection
 
@@ -262,7 +268,7 @@ def _hours_text(row: hours.ScheduleRow) -> str:
 
 def _closure_text(closure: Sluiting) -> str:
     """'21 december 2026 t/m 1 januari 2027: Kerstvakantie'."""
-    text = f"{dutch_date(closure.van)} t/m {dutch_date(closure.tot)}"
+    text = hours.closure_period(closure).replace(" tot en met ", " t/m ")
     return f"{text}: {closure.reden.rstrip('.')}" if closure.reden else text
 
 
@@ -501,8 +507,21 @@ def _schedules(loc: Locatie, link_id: str, key: tuple[str, str]) -> list[dict[st
     return [
         _schedule(hour, window, link_id, _schedule_id(key, n, window), notes)
         for n, hour in enumerate(loc.spreekuren, start=1)
-        for window in windows
+        for window in _valid_windows(hour, windows)
     ]
+
+
+def _valid_windows(
+    hour: Spreekuur, windows: list[tuple[date | None, date | None]]
+) -> list[tuple[date | None, date | None]]:
+    """The open windows cut to the hour's geldig_vanaf/geldig_tot; empty ones dropped."""
+    cut = []
+    for start, end in windows:
+        first = max(filter(None, (start, hour.geldig_vanaf)), default=None)
+        last = min(filter(None, (end, hour.geldig_tot)), default=None)
+        if first is None or last is None or first <= last:
+            cut.append((first, last))
+    return cut
 
 
 def _schedule_id(key: tuple[str, str], number: int, window: tuple[date | None, date | None]) -> str:
@@ -548,12 +567,18 @@ def rrule_byday(hour: Spreekuur) -> str:
 
 
 def open_windows(closures: Iterable[Sluiting]) -> list[tuple[date | None, date | None]]:
-    """The date ranges between closures (None: open-ended); overlapping closures merge."""
+    """The date ranges between closures (None: open-ended); overlapping closures merge.
+
+    A closure from 0001-01-01 or until 9999-12-31 ('tot nader bericht') leaves no window
+    before or after it: there is no day to count from.
+    """
     windows: list[tuple[date | None, date | None]] = []
     start: date | None = None
     for van, tot in sorted((c.van, c.tot) for c in closures):
-        if start is None or van > start:
+        if (start is None and van > date.min) or (start is not None and van > start):
             windows.append((start, van - _DAY))
+        if tot == date.max:
+            return windows
         if start is None or tot + _DAY > start:
             start = tot + _DAY
     return [*windows, (start, None)]

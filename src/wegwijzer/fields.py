@@ -194,28 +194,50 @@ Url = Annotated[
     ),
 ]
 
-_TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+# Dutch ways to write a time: 09:30, 9.30, 14.00 uur, 9 uur, 9u30, 9. The minutes are optional.
+_TIME = re.compile(r"^([01]?\d|2[0-3])(?:[:.u]([0-5]\d))?\s*(?:uur|u)?$")
 
 
-def _reject_sexagesimal(value: Any) -> Any:
-    if isinstance(value, int) and not isinstance(value, bool):
+def _time_from_number(value: Any) -> Any:
+    """YAML reads 14.00 and 9.30 as numbers and 9 as a whole number: take them as times.
+
+    Larger whole numbers (900) are refused: 9:00 or 90 minutes is a guess.
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        if 0 <= value <= 23:
+            return f"{value}:00"
         raise user_error("Schrijf de tijd als '09:30', tussen aanhalingstekens.")
+    if isinstance(value, float):
+        return f"{value:.2f}"
     return value
 
 
 def _check_time(value: str) -> str:
-    match = _TIME.match(value.strip())
+    """Normalise to HH:MM, the one form the site, the exports and the browser use."""
+    match = _TIME.match(value.strip().lower())
     if not match:
         raise user_error(f"'{value}' is geen geldige tijd. Schrijf bijvoorbeeld 09:30.")
-    return f"{int(match[1]):02d}:{match[2]}"
+    return f"{int(match[1]):02d}:{match[2] or '00'}"
 
 
 Tijd = Annotated[
     str,
-    BeforeValidator(_reject_sexagesimal),
+    BeforeValidator(_time_from_number),
     AfterValidator(_check_time),
     WithJsonSchema(
-        {"type": "string", "pattern": "^([01]?[0-9]|2[0-3]):[0-5][0-9]$", "examples": ["09:30"]}
+        {
+            "anyOf": [
+                {
+                    "type": "string",
+                    "pattern": "^([01]?[0-9]|2[0-3])([:.u][0-5][0-9])? ?(uur|u)?$",
+                },
+                {"type": "number", "minimum": 0, "maximum": 23.59},
+            ],
+            "description": "Tijd, bijvoorbeeld 09:30, 9.30 of 14.00 uur.",
+            "examples": ["09:30"],
+        }
     ),
 ]
 

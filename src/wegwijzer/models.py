@@ -8,6 +8,7 @@ editors use to autocomplete.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -284,6 +285,18 @@ class Spreekuur(Strict):
         description="Bijvoorbeeld [1, 3] voor de eerste en derde week; -1 is de laatste week.",
     )
     opmerking: Tekst | None = Field(None, title="Opmerking")
+    geldig_vanaf: Datum | None = Field(
+        None,
+        title="Geldig vanaf",
+        description="Eerste dag van dit spreekuur.",
+        examples=["2027-01-04"],
+    )
+    geldig_tot: Datum | None = Field(
+        None,
+        title="Geldig tot en met",
+        description="Laatste dag; daarna verdwijnt het spreekuur vanzelf.",
+        examples=["2027-06-30"],
+    )
 
     @model_validator(mode="after")
     def _ordered(self) -> Spreekuur:
@@ -291,7 +304,14 @@ class Spreekuur(Strict):
             raise user_error(
                 f"De eindtijd {self.tot} moet na de begintijd {self.van} liggen.", "tot"
             )
+        if self.geldig_vanaf and self.geldig_tot and self.geldig_vanaf > self.geldig_tot:
+            message = f"De datum {self.geldig_tot} ligt voor geldig_vanaf {self.geldig_vanaf}."
+            raise user_error(message, "geldig_tot")
         return self
+
+    def applies_on(self, day: date) -> bool:
+        """Whether this hour is in force on that date (geldig_vanaf to geldig_tot)."""
+        return (self.geldig_vanaf or date.min) <= day <= (self.geldig_tot or date.max)
 
 
 class Sluiting(Strict):

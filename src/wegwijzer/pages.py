@@ -77,6 +77,7 @@ def _environment() -> Environment:
         tel=tel_uri,
         telefoon=present.phone_display,
         datum=present.dutch_date,
+        periode=hours.closure_period,
         taal=present.language_name,
         gebied=present.area_name,
         lijst=present.checklist,
@@ -104,7 +105,6 @@ class _Renderer:
         self.dataset, self.config, self.today = dataset, config, today
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.org_cards, self.loc_cards = all_cards(dataset)
-        self.holidays = hours.dutch_holidays([today.year, today.year + 1])
 
     def page(self, path: str, template: str, in_nav: bool = False, **context: Any) -> Page:
         text = self.env.get_template(template).render(
@@ -115,6 +115,7 @@ class _Renderer:
             assets=_root(path) + ASSET_ROOT,
             vandaag=self.today,
             verwijzers=self.config.editie == "verwijzers",
+            feestdagen_tekst=hours.holiday_note(self.config.feestdagen),
             **context,
         )
         return Page(path, text, in_nav)
@@ -128,10 +129,10 @@ class _Renderer:
     def opening_data(self) -> dict[str, Any]:
         """Opening hours of every location, once, for the overview's 'nu open' filter."""
         locations = {
-            loc.id: _without_holidays(hours.browser_data(loc, {}))
+            loc.id: _without_holidays(hours.browser_data(loc))
             for loc in self.dataset.locaties.values()
         }
-        return {"feestdagen": _holiday_json(self.holidays), "locaties": locations}
+        return {"feestdagen": self.config.feestdagen.model_dump(), "locaties": locations}
 
     def pages(self) -> Iterator[Page]:
         yield self.page("index.md", "start.md.j2", in_nav=True, counts=self.counts())
@@ -246,7 +247,7 @@ class _Renderer:
             point=self.dataset.points.get(location.id),
             rows=hours.schedule_rows(location),
             sluitingen=upcoming,
-            open_data=hours.browser_data(location, self.holidays),
+            open_data=hours.browser_data(location, self.config.feestdagen),
         )
 
     @functools.cached_property
@@ -269,10 +270,6 @@ class _Renderer:
         kaart = with_csp(kaart, self.config.kaart.tile_origin)
         yield StaticFile("kaart/kaart.html", kaart.encode("utf-8"))
         yield from package_assets()
-
-
-def _holiday_json(holidays: dict[date, str]) -> dict[str, str]:
-    return {day.isoformat(): name for day, name in sorted(holidays.items())}
 
 
 def _without_holidays(data: dict[str, Any]) -> dict[str, Any]:

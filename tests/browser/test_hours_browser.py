@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,19 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 
 import wegwijzer
+from tests.conftest import SAMPLE
 from tests.test_hours import HOLIDAYS, LOCATIONS, local, location, utc
-from wegwijzer.hours import browser_data, is_open_at, status_at
+from wegwijzer.config import load_site
+from wegwijzer.hours import (
+    DAY_KEYS,
+    FeestdagenBeleid,
+    browser_data,
+    dutch_holidays,
+    is_open_at,
+    status_at,
+)
 from wegwijzer.models import Locatie
+from wegwijzer.validate import validate_site
 
 SCRIPT = Path(wegwijzer.__file__).parent / "assets" / "js" / "openingstijden.js"
 PLACEHOLDER = "Bekijk de openingstijden hieronder."
@@ -36,11 +46,14 @@ INSTANTS = [
     local(2026, 7, 25, 10, 0),  # a far date
     local(2026, 12, 25, 10, 0),  # Christmas
     local(2026, 4, 27, 10, 0),  # King's Day
+    utc(2026, 3, 29, 0, 30),  # before the skipped hour: opens at 03:00, not 02:30
+    utc(2026, 3, 29, 0, 59),  # the last minute before it: 02:00-03:00 does not happen
     utc(2026, 3, 29, 1, 0),  # the first minute of summer time
     utc(2026, 10, 25, 1, 30),  # the repeated hour, second time round
     utc(2026, 10, 25, 11, 30),  # after the switch back, a far date
     local(2026, 10, 29, 14, 30),  # the 5th Thursday is the last one
     local(2026, 11, 2, 10, 0),  # nothing opens within 60 days
+    local(2026, 9, 4, 12, 0),  # the last day of one hour, the next starts on Monday
 ]
 
 
@@ -67,7 +80,7 @@ def _write_site(folder: Path, blocks: list[str]) -> Path:
 
 def _location_blocks(locations: dict[str, Locatie]) -> list[str]:
     return [
-        _status_block(key, f"ww-open-{key}", _json_for_html(browser_data(loc, HOLIDAYS)))
+        _status_block(key, f"ww-open-{key}", _json_for_html(browser_data(loc)))
         for key, loc in locations.items()
     ]
 
@@ -119,6 +132,7 @@ SWEEP = [
     *_every(utc(2026, 3, 28), 3, HALF_HOUR),
     *_every(utc(2026, 4, 25), 3, HALF_HOUR),
     *_every(utc(2026, 7, 26), 24, HALF_HOUR),
+    *_every(utc(2026, 8, 30), 10, HALF_HOUR),  # one hour ends, another starts
     *_every(utc(2026, 9, 28), 34, HALF_HOUR),
     *_every(utc(2026, 12, 23), 12, HALF_HOUR),
 ]
@@ -136,7 +150,7 @@ def test_statusat_and_isopenat_agree_with_python_every_half_hour(
     ])"""
     times = [moment.timestamp() * 1000 for moment in SWEEP]
     for key, loc in LOCATIONS.items():
-        found = page.evaluate(call, [browser_data(loc, HOLIDAYS), times])
+        found = page.evaluate(call, [browser_data(loc), times])
         expected = [
             [status_at(loc, moment, HOLIDAYS), is_open_at(loc, moment, HOLIDAYS)]
             for moment in SWEEP
@@ -180,3 +194,47 @@ def test_text_is_never_markup_and_bad_data_keeps_the_placeholder(
         "zoek": PLACEHOLDER,
     }
     assert page.locator("#html b").count() == 0
+
+
+POLICIES = [
+    FeestdagenBeleid(),
+    FeestdagenBeleid(bevrijdingsdag="elk jaar", goede_vrijdag="dicht"),
+    FeestdagenBeleid(bevrijdingsdag="nooit"),
+]
+
+
+@pytest.mark.parametrize("policy", POLICIES, ids=lambda p: f"{p.bevrijdingsdag}-{p.goede_vrijdag}")
+def test_browser_holidays_follow_the_same_rule_for_any_year(
+    page: Page, site_url: str, policy: FeestdagenBeleid
+) -> None:
+    page.goto(site_url)
+    years = list(range(2014, 2300))
+    call = """([years, policy]) => years.map(
+        year => window.wegwijzerOpeningstijden.holidays(year, policy))"""
+    found: dict[str, str] = {}
+    for holidays in page.evaluate(call, [years, policy.model_dump()]):
+        found.update(holidays)
+    expected = dutch_holidays(years, policy)
+    assert found == {day.isoformat(): name for day, name in expected.items()}
+
+
+def test_a_page_built_today_is_right_on_christmas_three_years_on(
+    page: Page, sample_site: Path, serve: Any
+) -> None:
+    year = date.today().year + 3
+    christmas = local(year, 12, 25, 10, 0)
+    weekday = DAY_KEYS[christmas.weekday()]
+    dataset, _ = validate_site(load_site(SAMPLE / "mkdocs.yml"), date.today())
+    open_that_day = [
+        loc for loc in dataset.locaties.values() if any(weekday in h.dagen for h in loc.spreekuren)
+    ]
+    assert open_that_day, f"the sample has no location open on a {weekday}"
+    page.clock.set_fixed_time(christmas)
+    base = serve(sample_site)
+    found = {}
+    for loc in open_that_day:
+        page.goto(f"{base}/locaties/{loc.id}/", wait_until="domcontentloaded")
+        found[loc.id] = page.text_content(".ww-nu-open")
+    holidays = dutch_holidays([year, year + 1])
+    assert found == {loc.id: status_at(loc, christmas, holidays) for loc in open_that_day}
+    assert any(text.startswith("Vandaag gesloten: Eerste kerstdag.") for text in found.values())

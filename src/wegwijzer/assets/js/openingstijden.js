@@ -11,6 +11,9 @@
   const SCAN_DAYS = 60;
   const WEEKDAY_HORIZON = 6;
   const CLOSED_NOW = "Nu gesloten.";
+  const NO_HOURS = "Alleen op afspraak.";
+  // Walk-in without fixed hours: never claim "only by appointment" next to "walk in".
+  const NO_HOURS_WALK_IN = "Er staan geen vaste tijden bij. Bel voor de tijden.";
   const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
   const MONTHS = [
     "januari", "februari", "maart", "april", "mei", "juni",
@@ -70,11 +73,17 @@
     const weekday = isoWeekday(day);
     return data.spreekuren
       .filter(function (hour) {
-        return hour.dagen.indexOf(weekday) !== -1 && inWeeks(day, hour.weken);
+        return hour.dagen.indexOf(weekday) !== -1 && inWeeks(day, hour.weken) &&
+          appliesOn(hour, isoDate(day));
       })
       .sort(function (a, b) {
         return compare(a.van, b.van) || compare(a.tot, b.tot);
       });
+  }
+
+  /* Whether the hour is in force on that date: geldig_vanaf to geldig_tot, both optional. */
+  function appliesOn(hour, iso) {
+    return (!hour.geldig_vanaf || hour.geldig_vanaf <= iso) && (!hour.geldig_tot || iso <= hour.geldig_tot);
   }
 
   function compare(a, b) {
@@ -89,7 +98,66 @@
         return closure.reden || "";
       }
     }
-    return Object.prototype.hasOwnProperty.call(data.feestdagen, iso) ? data.feestdagen[iso] : null;
+    const holidays = holidaysOf(day.getUTCFullYear(), data.feestdagen || {});
+    return Object.prototype.hasOwnProperty.call(holidays, iso) ? holidays[iso] : null;
+  }
+
+  /* Dutch public holidays of a year, from the same rule as hours.dutch_holidays, so a page
+   * knows them for any year without a rebuild. Cached per year and policy. */
+  const holidayCache = {};
+
+  function holidaysOf(year, policy) {
+    const key = year + "|" + policy.bevrijdingsdag + "|" + policy.goede_vrijdag;
+    if (!holidayCache[key]) {
+      holidayCache[key] = computeHolidays(year, policy);
+    }
+    return holidayCache[key];
+  }
+
+  function computeHolidays(year, policy) {
+    const easter = easterSunday(year);
+    const kingsDay = new Date(Date.UTC(year, 3, 27));
+    const days = [
+      [new Date(Date.UTC(year, 0, 1)), "Nieuwjaarsdag"],
+      [easter, "Eerste paasdag"],
+      [addDays(easter, 1), "Tweede paasdag"],
+      // King's Day moves to Saturday when 27 April is a Sunday.
+      [isoWeekday(kingsDay) === 7 ? addDays(kingsDay, -1) : kingsDay, "Koningsdag"],
+      [addDays(easter, 39), "Hemelvaartsdag"],
+      [addDays(easter, 49), "Eerste pinksterdag"],
+      [addDays(easter, 50), "Tweede pinksterdag"],
+      [new Date(Date.UTC(year, 11, 25)), "Eerste kerstdag"],
+      [new Date(Date.UTC(year, 11, 26)), "Tweede kerstdag"],
+    ];
+    if (policy.goede_vrijdag === "dicht") {
+      days.push([addDays(easter, -2), "Goede vrijdag"]);
+    }
+    const liberation = policy.bevrijdingsdag || "elke vijf jaar";
+    if (liberation === "elk jaar" || (liberation === "elke vijf jaar" && year % 5 === 0)) {
+      days.push([new Date(Date.UTC(year, 4, 5)), "Bevrijdingsdag"]);
+    }
+    const holidays = {};
+    days.forEach(function (entry) {
+      holidays[isoDate(entry[0])] = entry[1];
+    });
+    return holidays;
+  }
+
+  /* Gregorian Easter (the anonymous Meeus/Jones/Butcher computus), as in hours.py. */
+  function easterSunday(year) {
+    const a = year % 19;
+    const b = Math.floor(year / 100);
+    const c = year % 100;
+    const d = Math.floor(b / 4);
+    const e = b % 4;
+    const g = Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3);
+    const h = (19 * a + b - d - g + 15) % 30;
+    const i = Math.floor(c / 4);
+    const k = c % 4;
+    const shift = (32 + 2 * e + 2 * i - h - k) % 7;
+    const m = Math.floor((a + 11 * h + 22 * shift) / 451);
+    const n = h + shift - 7 * m + 114;
+    return new Date(Date.UTC(year, Math.floor(n / 31) - 1, (n % 31) + 1));
   }
 
   /* The closing time if open now; back-to-back or overlapping hours count as one. */
@@ -123,13 +191,45 @@
         continue;
       }
       const starts = hoursOn(data, day)
-        .map(function (hour) { return hour.van; })
-        .filter(function (van) { return offset > 0 || van > now; });
+        .map(function (hour) { return realStart(day, hour); })
+        .filter(function (start) { return start !== null && (offset > 0 || start > now); })
+        .sort(compare);
       if (starts.length > 0) {
         return " Opent " + when(day, offset) + " om " + starts[0] + ".";
       }
     }
     return "";
+  }
+
+  /* The first minute of the hour that exists on the clock that day, or null. On the
+   * spring-forward night 02:00-02:59 does not exist: 02:30-04:00 starts at 03:00 and
+   * 02:00-03:00 does not happen at all. */
+  function realStart(day, hour) {
+    // Dutch clocks only jump forward on a Sunday in March; skip the costly check otherwise.
+    if (day.getUTCMonth() !== 2 || isoWeekday(day) !== 7) {
+      return hour.van;
+    }
+    let minutes = toMinutes(hour.van);
+    for (; minutes < toMinutes(hour.tot); minutes++) {
+      const clock = pad(Math.floor(minutes / 60)) + ":" + pad(minutes % 60);
+      if (exists(day, clock)) {
+        return clock;
+      }
+    }
+    return null;
+  }
+
+  function toMinutes(clock) {
+    return Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5));
+  }
+
+  /* Whether this wall-clock time happens on this date: the Dutch offset is one or two hours. */
+  function exists(day, clock) {
+    const wall = day.getTime() + toMinutes(clock) * 60 * 1000;
+    return [1, 2].some(function (hours) {
+      const found = wallClock(new Date(wall - hours * 60 * 60 * 1000));
+      return isoDate(found.day) === isoDate(day) && found.now === clock;
+    });
   }
 
   function when(day, offset) {
@@ -148,7 +248,7 @@
 
   function statusAt(data, instant) {
     if (data.spreekuren.length === 0) {
-      return "Alleen op afspraak.";
+      return data.zonder_afspraak ? NO_HOURS_WALK_IN : NO_HOURS;
     }
     const clock = wallClock(instant);
     const until = openUntil(data, clock.day, clock.now);
@@ -197,7 +297,11 @@
     window.setInterval(refresh, 60 * 1000);
   }
 
-  window.wegwijzerOpeningstijden = { statusAt: statusAt, isOpenAt: isOpenAt };
+  window.wegwijzerOpeningstijden = {
+    statusAt: statusAt,
+    isOpenAt: isOpenAt,
+    holidays: function (year, policy) { return holidaysOf(year, policy || {}); },
+  };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {

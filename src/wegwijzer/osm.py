@@ -1,0 +1,69 @@
+"""Opening hours as an OpenStreetMap `opening_hours` string, for the JSON and GeoJSON exports.
+
+OpenStreetMap, many municipal datasets and route planners read this format. Each consultation
+hour is one rule and rules are joined with ', ' so they add up; closures and public holidays
+follow with '; ', which overrides the hours on those days. Times are Dutch wall-clock time.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from wegwijzer.hours import DAY_KEYS
+from wegwijzer.models import Locatie, Sluiting, Spreekuur
+
+OSM_DAYS = dict(zip(DAY_KEYS, ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), strict=True))
+OSM_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# OSM years start at 1900: a closure 'since always' (0001-01-01) starts there.
+OSM_FIRST_DAY = date(1900, 1, 1)
+
+
+def opening_hours(location: Locatie) -> str | None:
+    """'Mo-Fr 09:30-12:00, Tu[1,3] 13:30-16:00; 2026 Dec 21-2027 Jan 03 off; PH off'."""
+    if not location.spreekuren:
+        return None
+    rules = [", ".join(_hour_rule(hour) for hour in location.spreekuren)]
+    rules += [_closure_rule(closure) for closure in location.gesloten]
+    return "; ".join([*rules, "PH off"])
+
+
+def _hour_rule(hour: Spreekuur) -> str:
+    return f"{_days(hour)} {hour.van}-{hour.tot}"
+
+
+def _days(hour: Spreekuur) -> str:
+    """'Mo-Fr', 'Tu,Th', or 'Tu[1,3],Th[1,3]' for weeks of the month."""
+    indexes = sorted(DAY_KEYS.index(day) for day in set(hour.dagen))
+    if hour.weken:
+        weeks = sorted(set(hour.weken), key=lambda week: week if week > 0 else 6)
+        nth = "[" + ",".join(str(week) for week in weeks) + "]"
+        return ",".join(OSM_DAYS[DAY_KEYS[index]] + nth for index in indexes)
+    return ",".join(_ranges(indexes))
+
+
+def _ranges(indexes: list[int]) -> list[str]:
+    """Runs of three or more days as 'Mo-We'; shorter runs stay single days."""
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and index == runs[-1][-1] + 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    parts = []
+    for run in runs:
+        names = [OSM_DAYS[DAY_KEYS[index]] for index in run]
+        parts += [f"{names[0]}-{names[-1]}"] if len(run) >= 3 else names
+    return parts
+
+
+def _closure_rule(closure: Sluiting) -> str:
+    start = _osm_date(max(closure.van, OSM_FIRST_DAY))
+    if closure.tot == date.max:
+        return f"{start}+ off"
+    if closure.van == closure.tot:
+        return f"{start} off"
+    return f"{start}-{_osm_date(closure.tot)} off"
+
+
+def _osm_date(day: date) -> str:
+    return f"{day.year} {OSM_MONTHS[day.month - 1]} {day.day:02d}"

@@ -1,0 +1,93 @@
+"""The OpenStreetMap opening_hours export, held to an independent parser (opening-hours-py)."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import opening_hours as reference
+import pytest
+
+from tests.test_hours import AMSTERDAM, LOCATIONS, location
+from wegwijzer.hours import DAY_KEYS, is_open_at
+from wegwijzer.models import Locatie
+from wegwijzer.osm import opening_hours
+
+
+def test_hours_closures_and_holidays_in_osm_syntax() -> None:
+    assert opening_hours(LOCATIONS["werkdagen"]) == (
+        "Mo-Fr 09:30-12:00, Tu,Th 13:30-16:00; 2026 Jul 20-2026 Jul 31 off; "
+        "2026 Aug 10 off; 2026 Aug 17 off; PH off"
+    )
+    assert opening_hours(LOCATIONS["weken"]) == ("Tu[1,3] 10:00-12:00, Th[-1] 14:00-16:00; PH off")
+    assert opening_hours(LOCATIONS["afspraak"]) is None
+
+
+def test_open_ended_closures_stay_valid_osm() -> None:
+    loc = location(
+        "open-eind",
+        spreekuren=[{"dagen": ["ma", "di", "do"], "van": "9.30", "tot": "12"}],
+        gesloten=[
+            {"van": "0001-01-01", "tot": "2026-01-04"},
+            {"van": "2027-03-01", "tot": "9999-12-31"},
+        ],
+    )
+    text = opening_hours(loc)
+    assert text == ("Mo,Tu,Th 09:30-12:00; 1900 Jan 01-2026 Jan 04 off; 2027 Mar 01+ off; PH off")
+    assert reference.validate(text)
+
+
+def _random_location(rng: random.Random, number: int) -> Locatie:
+    hours = []
+    for _ in range(rng.randint(1, 3)):
+        start = rng.randrange(6 * 60, 20 * 60, 15)
+        end = rng.randrange(start + 15, 22 * 60 + 1, 15)
+        hour: dict[str, Any] = {
+            "dagen": rng.sample(DAY_KEYS, rng.randint(1, 4)),
+            "van": f"{start // 60:02d}:{start % 60:02d}",
+            "tot": f"{end // 60:02d}:{end % 60:02d}",
+        }
+        if rng.random() < 0.4:
+            hour["weken"] = rng.sample([1, 2, 3, 4, 5, -1], rng.randint(1, 2))
+        hours.append(hour)
+    closures = []
+    for _ in range(rng.randint(0, 2)):
+        first = datetime(2026, 1, 1) + timedelta(days=rng.randrange(700))
+        last = first + timedelta(days=rng.randrange(20))
+        closures.append({"van": first.date().isoformat(), "tot": last.date().isoformat()})
+    return location(f"loc-{number}", spreekuren=hours, gesloten=closures)
+
+
+@pytest.mark.parametrize("seed", [18, 1118])
+def test_our_engine_agrees_with_the_osm_parser(seed: int) -> None:
+    """Holidays are left out on both sides: the lists differ by policy (Liberation Day)."""
+    rng = random.Random(seed)
+    mismatches, seen = [], set()
+    for number in range(60):
+        loc = _random_location(rng, number)
+        text = opening_hours(loc)
+        assert text is not None
+        parsed = reference.OpeningHours(text.removesuffix("; PH off"))
+        for _ in range(80):
+            wall = datetime(2026, 1, 1) + timedelta(minutes=15 * rng.randrange(4 * 24 * 730))
+            if rng.random() < 0.3:  # boundary minutes: exactly at, or just before, a start
+                wall = wall.replace(hour=int(loc.spreekuren[0].van[:2]))
+            ours = is_open_at(loc, wall.replace(tzinfo=AMSTERDAM), {})
+            seen.add(ours)
+            if ours != parsed.is_open(wall):
+                mismatches.append((text, wall.isoformat(), ours))
+    assert mismatches == []
+    assert seen == {True, False}
+
+
+def test_json_and_geojson_exports_carry_opening_hours(sample_site: Path) -> None:
+    folder = sample_site / "open-data"
+    records = json.loads((folder / "locaties.json").read_text(encoding="utf-8"))["locaties"]
+    features = json.loads((folder / "locaties.geojson").read_text(encoding="utf-8"))["features"]
+    strings = [r["opening_hours"] for r in records if r["spreekuren"]]
+    assert strings and all(reference.validate(s) for s in strings)
+    by_id = {f["properties"]["id"]: f["properties"]["opening_hours"] for f in features}
+    assert all(by_id[r["id"]] == r["opening_hours"] for r in records if r["id"] in by_id)
