@@ -178,3 +178,9 @@ def test_branches_of_one_organisation_in_other_municipalities_are_not_duplicates
     same.write_text(same.read_text(encoding="utf-8").replace("[Deventer]", "[Delft]"))
     _, report = validate_site(load_site(site / "mkdocs.yml"), TODAY)
     assert len([f for f in report.findings if "Is dit dubbel?" in f.message]) == 4
+
+
+def test_times_in_dutch_notation_are_shown_as_clock_times(real_site: Path) -> None:
+    assert "Donderdag 14:00 – 16:00" in text(real_site, "locaties/inloop-vincentius")
+    assert "Dinsdag 10:00 – 12:00" in text(real_site, "locaties/bibliotheek-keizerslanden")
+    assert "Woensdag 09:30 – 11:30" in text(real_site, "locaties/huis-van-leusden")
