@@ -9,7 +9,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
 
 from tests.conftest import EXAMPLES, SAMPLE, build_site
 
@@ -85,3 +87,18 @@ def test_bad_data_stops_the_build_and_says_why(base_site: Path, tmp_path: Path) 
         "data/locaties/organisatie-onbekend.yml:6: organisaties[2]: "
         "Er is geen organisatie met id 'gemeentee'. Bedoelde u 'gemeente'?"
     ) in result.stderr
+
+
+@pytest.mark.parametrize("key", ["site_name", "site_description"])
+def test_markup_in_settings_the_theme_prints_is_refused(
+    base_site: Path, tmp_path: Path, key: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = base_site.read_text(encoding="utf-8")
+    value = "X</title><script>alert(1)</script>"
+    base_site.write_text(
+        f"{key}: '{value}'\n"
+        + "\n".join(line for line in text.splitlines() if not line.startswith(f"{key}:"))
+    )
+    with pytest.raises(Abort):
+        build_site(base_site, tmp_path / "out")
+    assert f"mkdocs.yml: {key}: gebruik hier geen <, > of" in caplog.text
