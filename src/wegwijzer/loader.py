@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from wegwijzer.fields import suggestion
 from wegwijzer.messages import dutch_message
@@ -21,6 +23,12 @@ from wegwijzer.models import MODELS, Locatie, Organisatie, Point, Record
 from wegwijzer.report import Finding, Level, Report
 
 GEOCACHE = "geocache.yml"
+MAX_DEPTH = 20  # records nest four deep; far more is a mistake or an attack
+MAX_PROBLEM = 200  # characters of the parser's own words in a message
+
+# Only text that could hold an anchor, an alias or deep nesting is scanned event by event
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]", re.M)
+_DEEP_INDENT = re.compile(r"^ {40,}", re.M)
 
 
 class _Constructor(RoundTripConstructor):
@@ -173,6 +181,9 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Finding]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return None, [Finding(shown, 1, "", "Het bestand is geen UTF-8-tekst.")]
+    refused = _refused_structure(text, shown)
+    if refused:
+        return None, refused
     try:
         node = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -199,6 +210,8 @@ def _syntax_finding(exc: MarkedYAMLError, shown: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
     problem = str(exc.problem or exc.context or "onbekende fout")
+    if len(problem) > MAX_PROBLEM:  # a duplicate key echoes both values, however long
+        problem = problem[:MAX_PROBLEM] + "…"
     message = f"{problem}."
     for start, hint in _YAML_HINTS.items():
         if problem.startswith(start):
@@ -212,9 +225,40 @@ def read_data(path: Path, shown: str) -> tuple[Any, list[Finding]]:
     """The file's data through the fast loader; on any problem, the round-trip reader says
     what is wrong, with the same words and lines as always."""
     try:
-        return _fast_yaml().load(path.read_text(encoding="utf-8")), []
+        text = path.read_text(encoding="utf-8")
+        if _refused_structure(text, shown):
+            return read_yaml(path, shown)
+        return _fast_yaml().load(text), []
     except (YAMLError, ValueError, RecursionError):
         return read_yaml(path, shown)
+
+
+def _refused_structure(text: str, shown: str) -> list[Finding]:
+    """Anchors and aliases (&naam, *naam, <<:) and deep nesting are refused before loading:
+    a few nested aliases expand to billions of values and hang check, build and serve."""
+    deep = text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_INDENT.search(text)
+    if not (_MAYBE_ALIAS.search(text) or deep):
+        return []
+    depth = 0
+    try:
+        for event in _yaml().parse(text):
+            line = event.start_mark.line + 1
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+                message = (
+                    "Verwijzingen in YAML (&naam, *naam, <<:) worden niet gelezen. "
+                    "Schrijf de waarden voluit."
+                )
+                return [Finding(shown, line, "", message)]
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"De gegevens zijn dieper genest dan {MAX_DEPTH} niveaus."
+                    return [Finding(shown, line, "", message)]
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except (YAMLError, ValueError, RecursionError):
+        return []  # a syntax error: the normal reader explains it
+    return []
 
 
 def load_model(

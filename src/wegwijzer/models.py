@@ -7,6 +7,7 @@ editors use to autocomplete.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
@@ -118,7 +119,8 @@ class Organisatie(Record):
     @field_validator("fases", "rollen", "activiteiten", "doelgroepen", "talen", "werkgebied")
     @classmethod
     def _no_repeats(cls, values: list[str]) -> list[str]:
-        repeated = sorted({v for v in values if values.count(v) > 1})
+        counts = Counter(values)  # values.count(v) per value was quadratic
+        repeated = sorted(v for v, n in counts.items() if n > 1)
         if repeated:
             raise user_error(f"'{repeated[0]}' staat er meer dan één keer in.")
         return values
