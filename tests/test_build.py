@@ -102,3 +102,13 @@ def test_markup_in_settings_the_theme_prints_is_refused(
     with pytest.raises(Abort):
         build_site(base_site, tmp_path / "out")
     assert f"mkdocs.yml: {key}: gebruik hier geen <, > of" in caplog.text
+
+
+def test_use_directory_urls_false_is_refused(
+    base_site: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every link between our pages is a folder link; without folders a fifth of them broke."""
+    base_site.write_text(base_site.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n")
+    with pytest.raises(Abort):
+        build_site(base_site, tmp_path / "out")
+    assert "use_directory_urls: false wordt niet ondersteund" in caplog.text

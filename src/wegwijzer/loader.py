@@ -284,8 +284,14 @@ def load_record(
     path: Path, shown: str, model: type[Record], context: Mapping[str, Any]
 ) -> tuple[Record | None, Source | None, list[Finding]]:
     """One record file; its id must equal the file name."""
+    if path.stem in RESERVED_IDS:
+        message = f"'{path.stem}' is de naam van een lijstpagina. Geef het bestand een andere naam."
+        return None, None, [Finding(shown, 1, "", message)]
     record, source, findings = load_model(path, shown, model, context)
-    if record is not None and source is not None and record.id != path.stem:
+    if path.stem != path.stem.lower():  # the id may not have capitals: rename the file
+        message = f"Gebruik kleine letters in de bestandsnaam: '{path.stem.lower()}.yml'."
+        findings.append(Finding(shown, 1, "", message))
+    elif record is not None and source is not None and record.id != path.stem:
         message = f"Het id moet gelijk zijn aan de bestandsnaam: '{path.stem}'."
         findings.append(source.finding(("id",), message))
     return record, source, findings
@@ -303,9 +309,14 @@ def plain(value: Any) -> Any:
     return value
 
 
+RESERVED_IDS = frozenset({"index"})  # the list page of each kind: a record there is lost
+
+
 def record_files(data_dir: Path, kind: str) -> list[Path]:
+    """The entries of one record folder; hidden files (.x.yml, macOS' ._x.yml) are no records."""
     folder = data_dir / kind
-    return sorted(folder.iterdir()) if folder.is_dir() else []
+    entries = folder.iterdir() if folder.is_dir() else iter(())
+    return sorted(path for path in entries if not path.name.startswith("."))
 
 
 def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tuple[Dataset, Report]:
@@ -322,6 +333,11 @@ def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tupl
             if record is not None and source is not None:
                 _add(dataset, report, kind, record, source)
     report.extend(_stray_files(data_dir, root))
+    if data_dir.is_dir() and not dataset.sources and not report.errors:
+        folders = " en ".join(f"{shown_path(data_dir / kind, root)}/" for kind in MODELS)
+        report.add(
+            Finding(shown_path(data_dir, root), 0, "", f"Er staan geen records in {folders}.")
+        )
     return dataset, report
 
 
@@ -340,6 +356,10 @@ def _not_read(path: Path) -> str:
         return "Mappen worden hier niet gelezen. Zet elk record direct in de map."
     if path.suffix == ".yaml":
         return "Dit bestand wordt niet gelezen. Geef het de extensie .yml."
+    if path.suffix == ".yml":
+        return "Dit is geen gewoon bestand (bijvoorbeeld een snelkoppeling die nergens heen wijst)."
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return "Dit bestand wordt niet gelezen. Geef het de extensie .yml (kleine letters)."
     return "Dit bestand wordt niet gelezen. Hier horen alleen .yml-bestanden."
 
 
@@ -349,6 +369,11 @@ def _stray_files(data_dir: Path, root: Path) -> Iterator[Finding]:
         return
     for path in sorted(data_dir.iterdir()):
         if path.name not in (*MODELS, GEOCACHE) and not path.name.startswith("."):
+            close = suggestion(path.name, MODELS)
+            if close and path.is_dir():  # data/locatie: all its records would be lost unseen
+                message = f"Deze map wordt niet gelezen.{close}"
+                yield Finding(shown_path(path, root), 0, "", message)
+                continue
             yield Finding(
                 shown_path(path, root),
                 0,

@@ -52,6 +52,11 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _refuse_markup_in_settings(config)
+        if not config.use_directory_urls:  # our links are folder links: 'locaties/x/'
+            raise PluginError(
+                "mkdocs.yml: use_directory_urls: false wordt niet ondersteund: dan werken de "
+                "links tussen de pagina's niet. Haal de regel weg."
+            )
         self._trusted = theme_scripts(config.theme.dirs)  # the CSP hashes only these
         data_dir = str(self.site.data_dir)
         if data_dir not in config.watch:  # `mkdocs serve` rebuilds when a record changes
