@@ -112,3 +112,17 @@ def test_use_directory_urls_false_is_refused(
     with pytest.raises(Abort):
         build_site(base_site, tmp_path / "out")
     assert "use_directory_urls: false wordt niet ondersteund" in caplog.text
+
+
+def test_characters_outside_the_bmp_keep_the_front_matter(base_site: Path, tmp_path: Path) -> None:
+    """tojson wrote an emoji as a surrogate pair, which mkdocs' front matter parser refused."""
+    record = base_site.parent / "data" / "organisaties" / "humanitas.yml"
+    record.write_text(record.read_text().replace("Humanitas Teststad", "Humanitas 💶 𠀋"))
+    base_site.write_text(base_site.read_text().replace("gemeente: Teststad", "gemeente: Test😀"))
+    build_site(base_site, tmp_path / "out")
+    for path in (tmp_path / "out").rglob("*.html"):
+        assert "title: " not in soup(path).get_text(), path
+    page = soup(tmp_path / "out" / "organisaties" / "humanitas" / "index.html")
+    assert page.title is not None and page.title.string.startswith("Humanitas 💶 𠀋 - ")
+    start = soup(tmp_path / "out" / "index.html")
+    assert start.title is not None and "Hulp bij geldzorgen in Test😀" in start.title.string
