@@ -127,3 +127,16 @@ def test_reserved_names_hidden_files_and_capitals(
     assert "verborgen" not in out and "._gemeente" not in out
     assert "kopie.YML: Dit bestand wordt niet gelezen. Geef het de extensie .yml" in out
     assert "weg.yml: Dit is geen gewoon bestand" in out
+
+
+@pytest.mark.parametrize("char", ["\x07", "\x1b", "\ufffe", "\u202e", "\x00", "\x85"])
+def test_invisible_characters_are_refused_with_their_line(
+    base_site: Path, capsys: pytest.CaptureFixture[str], char: str
+) -> None:
+    folder = base_site.parent / "data" / "organisaties"
+    text = (folder / "humanitas.yml").read_text()
+    code, out = check(base_site, text.replace("Wij helpen", f"Wij{char} helpen"), capsys)
+    assert code == 1
+    line = text.splitlines().index("omschrijving: Wij helpen u met uw administratie.") + 1
+    code_point = f"U+{ord(char):04X}"
+    assert f"gemeente.yml:{line}: Er staat een onzichtbaar teken ({code_point})" in out

@@ -29,6 +29,11 @@ MAX_PROBLEM = 200  # characters of the parser's own words in a message
 # Only text that could hold an anchor, an alias or deep nesting is scanned event by event
 _MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]", re.M)
 _DEEP_INDENT = re.compile(r"^ {40,}", re.M)
+# Control characters, non-characters and direction overrides: invisible, they garble HTML,
+# vCard and CSV, or show text in another order than it was typed (U+202E)
+_BAD_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
 
 
 class _Constructor(RoundTripConstructor):
@@ -233,9 +238,24 @@ def read_data(path: Path, shown: str) -> tuple[Any, list[Finding]]:
         return read_yaml(path, shown)
 
 
+def _bad_character(text: str, shown: str) -> list[Finding]:
+    body = text.removeprefix("\ufeff")  # a byte order mark at the start is harmless
+    match = _BAD_CHARACTER.search(body)
+    if match is None:
+        return []
+    line = body.count("\n", 0, match.start()) + 1
+    code = f"U+{ord(match[0]):04X}"
+    message = f"Er staat een onzichtbaar teken ({code}) in de tekst. Haal het weg."
+    return [Finding(shown, line, "", message)]
+
+
 def _refused_structure(text: str, shown: str) -> list[Finding]:
     """Anchors and aliases (&naam, *naam, <<:) and deep nesting are refused before loading:
-    a few nested aliases expand to billions of values and hang check, build and serve."""
+    a few nested aliases expand to billions of values and hang check, build and serve.
+    So are invisible characters, wherever they are."""
+    bad = _bad_character(text, shown)
+    if bad:
+        return bad
     deep = text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_INDENT.search(text)
     if not (_MAYBE_ALIAS.search(text) or deep):
         return []
