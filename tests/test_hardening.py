@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import TypeAdapter, ValidationError
 
 from wegwijzer.cli import main
+from wegwijzer.fields import Url
 from wegwijzer.models import Organisatie
 
 TODAY = ["--vandaag", "2026-11-22"]
@@ -140,3 +142,22 @@ def test_invisible_characters_are_refused_with_their_line(
     line = text.splitlines().index("omschrijving: Wij helpen u met uw administratie.") + 1
     code_point = f"U+{ord(char):04X}"
     assert f"gemeente.yml:{line}: Er staat een onzichtbaar teken ({code_point})" in out
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://a.b\\@evil.example",
+        "https://www.gemeente.nl@evil.example/",
+        "https://user:pw@www.gemeente.nl/",
+        "https://www.gemeente.nl\\.evil.example/",
+    ],
+)
+def test_urls_that_hide_their_host_are_refused(url: str) -> None:
+    with pytest.raises(ValidationError, match="een @ of \\\\ erin kan de bezoeker"):
+        TypeAdapter(Url).validate_python(url)
+
+
+def test_ordinary_urls_still_pass() -> None:
+    url = "https://www.gemeente.nl/schulden?wijk=noord#contact"
+    assert TypeAdapter(Url).validate_python(url) == url
