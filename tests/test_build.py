@@ -9,7 +9,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
 
 from tests.conftest import EXAMPLES, SAMPLE, build_site
 
@@ -85,3 +87,42 @@ def test_bad_data_stops_the_build_and_says_why(base_site: Path, tmp_path: Path) 
         "data/locaties/organisatie-onbekend.yml:6: organisaties[2]: "
         "Er is geen organisatie met id 'gemeentee'. Bedoelde u 'gemeente'?"
     ) in result.stderr
+
+
+@pytest.mark.parametrize("key", ["site_name", "site_description"])
+def test_markup_in_settings_the_theme_prints_is_refused(
+    base_site: Path, tmp_path: Path, key: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    text = base_site.read_text(encoding="utf-8")
+    value = "X</title><script>alert(1)</script>"
+    base_site.write_text(
+        f"{key}: '{value}'\n"
+        + "\n".join(line for line in text.splitlines() if not line.startswith(f"{key}:"))
+    )
+    with pytest.raises(Abort):
+        build_site(base_site, tmp_path / "out")
+    assert f"mkdocs.yml: {key}: gebruik hier geen <, > of" in caplog.text
+
+
+def test_use_directory_urls_false_is_refused(
+    base_site: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every link between our pages is a folder link; without folders a fifth of them broke."""
+    base_site.write_text(base_site.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n")
+    with pytest.raises(Abort):
+        build_site(base_site, tmp_path / "out")
+    assert "use_directory_urls: false wordt niet ondersteund" in caplog.text
+
+
+def test_characters_outside_the_bmp_keep_the_front_matter(base_site: Path, tmp_path: Path) -> None:
+    """tojson wrote an emoji as a surrogate pair, which mkdocs' front matter parser refused."""
+    record = base_site.parent / "data" / "organisaties" / "humanitas.yml"
+    record.write_text(record.read_text().replace("Humanitas Teststad", "Humanitas 💶 𠀋"))
+    base_site.write_text(base_site.read_text().replace("gemeente: Teststad", "gemeente: Test😀"))
+    build_site(base_site, tmp_path / "out")
+    for path in (tmp_path / "out").rglob("*.html"):
+        assert "title: " not in soup(path).get_text(), path
+    page = soup(tmp_path / "out" / "organisaties" / "humanitas" / "index.html")
+    assert page.title is not None and page.title.string.startswith("Humanitas 💶 𠀋 - ")
+    start = soup(tmp_path / "out" / "index.html")
+    assert start.title is not None and "Hulp bij geldzorgen in Test😀" in start.title.string

@@ -205,3 +205,12 @@ def test_the_open_data_page_links_every_export(sample_site: Path) -> None:
     }
     assert links == files
     assert "CC0" in page.get_text()
+
+
+@pytest.mark.parametrize("label", ['=HYPERLINK("https://evil.example")', "+1", "-1", "@SUM(A1)"])
+def test_the_analysis_csv_never_holds_a_formula(label: str) -> None:
+    """Werkgebied values and custom target-group labels are typed text, like in the other CSVs."""
+    table = aanbod.Matrix("Fase en gemeente", "Gemeente", {"x": label}, {})
+    raw = aanbod.matrices_csv([table]).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(raw), delimiter=";"))
+    assert {row[1] for row in rows[1:]} == {"'" + label}

@@ -26,6 +26,7 @@ from wegwijzer.export import (
     hsds_organizations,
     open_windows,
     rrule_byday,
+    visible_contacts,
 )
 from wegwijzer.fields import parse_phone
 from wegwijzer.loader import Dataset
@@ -443,3 +444,18 @@ def test_referrers_edition_holds_them(
         for forms in _secrets(site[0]):
             assert [form for form in forms if form in text], (path, forms)
     assert json.loads(private["open-data/organisaties.json"])["editie"] == "verwijzers"
+
+
+def test_public_contact_numbers_do_not_reveal_hidden_contacts(
+    site: tuple[Dataset, SiteConfig],
+) -> None:
+    """Numbered over all contacts, the public edition's 'contact 2' showed that a hidden
+    contact 1 exists."""
+    dataset, _ = site
+    org = next(o for o in dataset.organisaties.values() if o.contactpersonen)
+    contact = org.contactpersonen[0]
+    hidden = contact.model_copy(update={"zichtbaarheid": "verwijzers"})
+    shown = contact.model_copy(update={"zichtbaarheid": "publiek"})
+    both = org.model_copy(update={"contactpersonen": [hidden, shown]})
+    assert visible_contacts(both, public=True) == [(1, shown)]
+    assert visible_contacts(both, public=False) == [(2, hidden), (1, shown)]

@@ -232,3 +232,15 @@ def test_record_text_is_never_a_template(name: str) -> None:
     html = render_map(dataset, KaartSettings())
     assert embedded_features(html)["features"][0]["properties"]["naam"] == name
     assert "49" not in html.replace(name, "")
+
+
+@pytest.mark.parametrize("text", ["{{ 7*7 }}", "{% if true %}ja", "{# weg", "{{ cycler }}"])
+def test_tile_settings_are_never_a_template(text: str) -> None:
+    """mkdocs.yml text must not reach branca's Jinja either: '{{ ... }}' could run any code."""
+    kaart = KaartSettings(
+        tegels=f"https://t.example/{{z}}/{{x}}/{{y}}.png?k={text}", attributie=text
+    )
+    html = render_map(dataset_of(["A"]), kaart)
+    assert html.count(json.dumps(kaart.tegels).replace("&", "\\u0026")) == 1
+    assert json.dumps(text) in html
+    assert "49" not in html and "<function" not in html.lower() and "Cycler" not in html

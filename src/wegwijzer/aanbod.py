@@ -14,6 +14,7 @@ from datetime import date
 
 from wegwijzer import vocab
 from wegwijzer.checks import overdue
+from wegwijzer.export import FORMULA_STARTS
 from wegwijzer.loader import Dataset
 from wegwijzer.models import LANDELIJK, Organisatie
 from wegwijzer.present import language_name
@@ -104,6 +105,12 @@ def stale_records(dataset: Dataset, today: date, months: int) -> list[Stale]:
     ]
 
 
+def safe_cell(value: object) -> str:
+    """Text for one CSV cell; never something Excel would run as a formula (CSV injection)."""
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
 def matrices_csv(tables: list[Matrix]) -> bytes:
     """All matrices in one CSV: tabel; rij; fase; aantal; oordeel. UTF-8 with BOM and ';' for
     Dutch Excel, like the other CSV exports."""
@@ -114,5 +121,6 @@ def matrices_csv(tables: list[Matrix]) -> bytes:
         for row, label in table.rows.items():
             for phase, phase_label in vocab.FASES.items():
                 count = table.count(row, phase)
-                writer.writerow([table.title, label, phase_label, count, verdict(count)])
+                cells = [table.title, label, phase_label, count, verdict(count)]
+                writer.writerow([safe_cell(cell) for cell in cells])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -77,9 +77,14 @@ def _json(value: Any) -> bytes:
 
 
 def visible_contacts(org: Organisatie, public: bool) -> list[tuple[int, Contactpersoon]]:
-    """The contacts an edition may show, numbered from 1 in the record (ids stay stable)."""
-    numbered = enumerate(org.contactpersonen, start=1)
-    return [(n, c) for n, c in numbered if not public or c.zichtbaarheid == "publiek"]
+    """The contacts an edition may show, in record order. Public contacts are numbered first
+    and hidden ones after them, so both editions share ids and the public numbers (in the ids)
+    have no gap that would show that a hidden contact exists."""
+    first = [c for c in org.contactpersonen if c.zichtbaarheid == "publiek"]
+    rest = [c for c in org.contactpersonen if c.zichtbaarheid != "publiek"]
+    number = {id(c): n for n, c in enumerate([*first, *rest], start=1)}
+    shown = first if public else org.contactpersonen
+    return [(number[id(c)], c) for c in shown]
 
 
 # --- Plain JSON: the records with the keys of the YAML -------------------------------------

@@ -178,6 +178,11 @@ def _check_url(value: str) -> str:
         raise user_error(f"'{value}' is geen webadres. Begin met https://.")
     if "." not in parts.netloc or any(c.isspace() for c in value):
         raise user_error(f"'{value}' is geen geldig webadres.")
+    if "@" in parts.netloc or "\\" in value:  # browsers and urllib disagree on the host
+        raise user_error(
+            f"'{value}' is geen geldig webadres: een @ of \\ erin kan de bezoeker naar een "
+            "andere site sturen."
+        )
     return value
 
 

@@ -8,6 +8,7 @@ where they hurt: no CDNs, no zoom lock in the viewport, fixed ids so builds are 
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import Counter
 from typing import Any, TypeVar
@@ -28,6 +29,8 @@ NL_CENTER = (52.2, 5.3)  # the whole of the Netherlands fits at NL_ZOOM
 NL_ZOOM = 7  # kaart.js then fits the view to the locations, if there are any
 COORDINATE_DECIMALS = 6  # about 10 cm; more digits only make the file bigger
 
+# folium gets these in place of the tile settings; the real values go in after rendering
+_TILES, _ATTRIBUTION = "wegwijzer-tegels", "wegwijzer-attributie"
 _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>')
 _ACCESSIBLE_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 
@@ -97,7 +100,8 @@ def render_map(
     cluster.default_js, cluster.default_css = assets.cluster_js, assets.cluster_css
     cluster.add_to(m)
     _Ready(m, cluster).add_to(m)
-    return _with_data(_accessible(m.get_root().render()), features)
+    document = _with_tiles(m.get_root().render(), kaart)
+    return _with_data(_accessible(document), features)
 
 
 class _Assets:
@@ -134,11 +138,26 @@ def _base_map(kaart: KaartSettings, assets: _Assets) -> folium.Map:
     figure = m.get_root()
     assert isinstance(figure, Figure)
     figure.title = TITLE
-    tiles = folium.TileLayer(
-        tiles=kaart.tegels, attr=html.escape(kaart.attributie), max_zoom=kaart.max_zoom
-    )
+    tiles = folium.TileLayer(tiles=_TILES, attr=_ATTRIBUTION, max_zoom=kaart.max_zoom)
     _stable(tiles, "achtergrond").add_to(m)
     return m
+
+
+def _with_tiles(document: str, kaart: KaartSettings) -> str:
+    """The tile address and attribution from mkdocs.yml, put in after folium has rendered.
+
+    Like record text, configuration never goes through folium: branca would evaluate a
+    '{{ ... }}' in it as Jinja at build time, which can run any code.
+    """
+    for placeholder, value in (
+        (_TILES, kaart.tegels),
+        (_ATTRIBUTION, html.escape(kaart.attributie)),
+    ):
+        quoted = json.dumps(placeholder)
+        if document.count(quoted) != 1:
+            raise RuntimeError("folium changed its page layout; check wegwijzer.kaart._with_tiles")
+        document = document.replace(quoted, json_for_script(value))
+    return document
 
 
 def _with_data(document: str, features: dict[str, Any]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pydantic_core import ErrorDetails
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from wegwijzer.fields import suggestion
 from wegwijzer.messages import dutch_message
@@ -21,6 +23,17 @@ from wegwijzer.models import MODELS, Locatie, Organisatie, Point, Record
 from wegwijzer.report import Finding, Level, Report
 
 GEOCACHE = "geocache.yml"
+MAX_DEPTH = 20  # records nest four deep; far more is a mistake or an attack
+MAX_PROBLEM = 200  # characters of the parser's own words in a message
+
+# Only text that could hold an anchor, an alias or deep nesting is scanned event by event
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]", re.M)
+_DEEP_INDENT = re.compile(r"^ {40,}", re.M)
+# Control characters, non-characters and direction overrides: invisible, they garble HTML,
+# vCard and CSV, or show text in another order than it was typed (U+202E)
+_BAD_CHARACTER = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
 
 
 class _Constructor(RoundTripConstructor):
@@ -180,6 +193,9 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Finding]]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         return None, [Finding(shown, 1, "", "Het bestand is geen UTF-8-tekst.")]
+    refused = _refused_structure(text, shown)
+    if refused:
+        return None, refused
     try:
         node = _yaml().load(text)
     except MarkedYAMLError as exc:
@@ -206,6 +222,8 @@ def _syntax_finding(exc: MarkedYAMLError, shown: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
     problem = str(exc.problem or exc.context or "onbekende fout")
+    if len(problem) > MAX_PROBLEM:  # a duplicate key echoes both values, however long
+        problem = problem[:MAX_PROBLEM] + "…"
     message = f"{problem}."
     for start, hint in _YAML_HINTS.items():
         if problem.startswith(start):
@@ -219,9 +237,55 @@ def read_data(path: Path, shown: str) -> tuple[Any, list[Finding]]:
     """The file's data through the fast loader; on any problem, the round-trip reader says
     what is wrong, with the same words and lines as always."""
     try:
-        return _fast_yaml().load(path.read_text(encoding="utf-8")), []
+        text = path.read_text(encoding="utf-8")
+        if _refused_structure(text, shown):
+            return read_yaml(path, shown)
+        return _fast_yaml().load(text), []
     except (YAMLError, ValueError, RecursionError):
         return read_yaml(path, shown)
+
+
+def _bad_character(text: str, shown: str) -> list[Finding]:
+    body = text.removeprefix("\ufeff")  # a byte order mark at the start is harmless
+    match = _BAD_CHARACTER.search(body)
+    if match is None:
+        return []
+    line = body.count("\n", 0, match.start()) + 1
+    code = f"U+{ord(match[0]):04X}"
+    message = f"Er staat een onzichtbaar teken ({code}) in de tekst. Haal het weg."
+    return [Finding(shown, line, "", message)]
+
+
+def _refused_structure(text: str, shown: str) -> list[Finding]:
+    """Anchors and aliases (&naam, *naam, <<:) and deep nesting are refused before loading:
+    a few nested aliases expand to billions of values and hang check, build and serve.
+    So are invisible characters, wherever they are."""
+    bad = _bad_character(text, shown)
+    if bad:
+        return bad
+    deep = text.count("[") + text.count("{") > MAX_DEPTH or _DEEP_INDENT.search(text)
+    if not (_MAYBE_ALIAS.search(text) or deep):
+        return []
+    depth = 0
+    try:
+        for event in _yaml().parse(text):
+            line = event.start_mark.line + 1
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+                message = (
+                    "Verwijzingen in YAML (&naam, *naam, <<:) worden niet gelezen. "
+                    "Schrijf de waarden voluit."
+                )
+                return [Finding(shown, line, "", message)]
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    message = f"De gegevens zijn dieper genest dan {MAX_DEPTH} niveaus."
+                    return [Finding(shown, line, "", message)]
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except (YAMLError, ValueError, RecursionError):
+        return []  # a syntax error: the normal reader explains it
+    return []
 
 
 def load_model(
@@ -247,8 +311,14 @@ def load_record(
     path: Path, shown: str, model: type[Record], context: Mapping[str, Any]
 ) -> tuple[Record | None, Source | None, list[Finding]]:
     """One record file; its id must equal the file name."""
+    if path.stem in RESERVED_IDS:
+        message = f"'{path.stem}' is de naam van een lijstpagina. Geef het bestand een andere naam."
+        return None, None, [Finding(shown, 1, "", message)]
     record, source, findings = load_model(path, shown, model, context)
-    if record is not None and source is not None and record.id != path.stem:
+    if path.stem != path.stem.lower():  # the id may not have capitals: rename the file
+        message = f"Gebruik kleine letters in de bestandsnaam: '{path.stem.lower()}.yml'."
+        findings.append(Finding(shown, 1, "", message))
+    elif record is not None and source is not None and record.id != path.stem:
         message = f"Het id moet gelijk zijn aan de bestandsnaam: '{path.stem}'."
         findings.append(source.finding(("id",), message))
     return record, source, findings
@@ -266,9 +336,14 @@ def plain(value: Any) -> Any:
     return value
 
 
+RESERVED_IDS = frozenset({"index"})  # the list page of each kind: a record there is lost
+
+
 def record_files(data_dir: Path, kind: str) -> list[Path]:
+    """The entries of one record folder; hidden files (.x.yml, macOS' ._x.yml) are no records."""
     folder = data_dir / kind
-    return sorted(folder.iterdir()) if folder.is_dir() else []
+    entries = folder.iterdir() if folder.is_dir() else iter(())
+    return sorted(path for path in entries if not path.name.startswith("."))
 
 
 def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tuple[Dataset, Report]:
@@ -287,6 +362,11 @@ def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tupl
             else:
                 dataset.broken[(kind, path.stem)] = shown
     report.extend(_stray_files(data_dir, root))
+    if data_dir.is_dir() and not dataset.sources and not report.errors:
+        folders = " en ".join(f"{shown_path(data_dir / kind, root)}/" for kind in MODELS)
+        report.add(
+            Finding(shown_path(data_dir, root), 0, "", f"Er staan geen records in {folders}.")
+        )
     return dataset, report
 
 
@@ -305,6 +385,10 @@ def _not_read(path: Path) -> str:
         return "Mappen worden hier niet gelezen. Zet elk record direct in de map."
     if path.suffix == ".yaml":
         return "Dit bestand wordt niet gelezen. Geef het de extensie .yml."
+    if path.suffix == ".yml":
+        return "Dit is geen gewoon bestand (bijvoorbeeld een snelkoppeling die nergens heen wijst)."
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return "Dit bestand wordt niet gelezen. Geef het de extensie .yml (kleine letters)."
     return "Dit bestand wordt niet gelezen. Hier horen alleen .yml-bestanden."
 
 
@@ -314,6 +398,11 @@ def _stray_files(data_dir: Path, root: Path) -> Iterator[Finding]:
         return
     for path in sorted(data_dir.iterdir()):
         if path.name not in (*MODELS, GEOCACHE) and not path.name.startswith("."):
+            close = suggestion(path.name, MODELS)
+            if close and path.is_dir():  # data/locatie: all its records would be lost unseen
+                message = f"Deze map wordt niet gelezen.{close}"
+                yield Finding(shown_path(path, root), 0, "", message)
+                continue
             yield Finding(
                 shown_path(path, root),
                 0,

@@ -73,6 +73,9 @@ def _environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    # tojson writes front matter: an emoji as "\ud83d\ude00" (a surrogate pair) is invalid
+    # YAML, and mkdocs then shows the raw block and drops the title. Write characters as-is.
+    env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     env.filters.update(
         tel=tel_uri,
         telefoon=present.phone_display,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wegwijzer.config import ConfigError, Site, SiteConfig, parse_site_config
-from wegwijzer.csp import with_csp
+from wegwijzer.csp import theme_scripts, with_csp
 from wegwijzer.loader import Dataset, Source
 from wegwijzer.pages import ASSET_ROOT, render_site
 from wegwijzer.publish import without_errors
@@ -35,6 +36,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     root: Path
     generated: set[str]  # src_uris of our pages: their body is finished HTML already
     _html: dict[str, str]
+    _trusted: list[re.Pattern[str]]
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -52,6 +54,13 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return Site(self.site_config, self.root)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        _refuse_markup_in_settings(config)
+        if not config.use_directory_urls:  # our links are folder links: 'locaties/x/'
+            raise PluginError(
+                "mkdocs.yml: use_directory_urls: false wordt niet ondersteund: dan werken de "
+                "links tussen de pagina's niet. Haal de regel weg."
+            )
+        self._trusted = theme_scripts(config.theme.dirs)  # the CSP hashes only these
         data_dir = str(self.site.data_dir)
         if data_dir not in config.watch:  # `mkdocs serve` rebuilds when a record changes
             config.watch.append(data_dir)
@@ -102,14 +111,14 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             output = output.replace(
                 "<head>", '<head><meta name="robots" content="noindex, nofollow">', 1
             )
-        return with_csp(output, self.site_config.kaart.tile_origin)
+        return with_csp(output, self.site_config.kaart.tile_origin, self._trusted)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         """Static templates (404.html) get the same policy; sitemap.xml is left alone."""
         if template_name.endswith(".html"):
-            return with_csp(output_content, self.site_config.kaart.tile_origin)
+            return with_csp(output_content, self.site_config.kaart.tile_origin, self._trusted)
         return output_content
 
     def _leave_out_errors(self, dataset: Dataset, report: Report) -> Dataset:
@@ -132,4 +141,15 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             raise PluginError(
                 f"docs/{path} bestaat al, maar wegwijzer maakt die pagina zelf. "
                 "Haal het bestand weg of geef het een andere naam."
+            )
+
+
+def _refuse_markup_in_settings(config: MkDocsConfig) -> None:
+    """Material prints these settings as HTML without escaping: refuse markup in them."""
+    for key in ("site_name", "site_description", "site_author"):
+        value = config.get(key) or ""
+        if any(char in value for char in '<>"'):
+            raise PluginError(
+                f'mkdocs.yml: {key}: gebruik hier geen <, > of ". '
+                "Het thema zet deze tekst zonder omzetting in elke pagina."
             )

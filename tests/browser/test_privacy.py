@@ -3,6 +3,8 @@ itself and the configured tile server, sets no cookie, and every page carries a 
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -90,4 +92,26 @@ def test_the_policy_blocks_a_script_that_was_not_hashed(
     assert page.evaluate("window.ok") == 1
     page.goto(base + "/tampered.html")
     assert page.evaluate("window.ok") is None
+    page.close()
+
+
+def test_a_script_inserted_after_rendering_is_blocked(
+    browser: Browser, serve: Any, sample_site: Path, tmp_path: Path
+) -> None:
+    """The policy trusts the theme's own scripts, not every script that is in the page: a
+    script that slips in with user text before the policy is made still does not run."""
+    from mkdocs.config import load_config
+
+    from wegwijzer.csp import theme_scripts, with_csp
+
+    shutil.copytree(sample_site, tmp_path / "site")
+    page_file = tmp_path / "site" / "index.html"
+    html = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", page_file.read_text())
+    html = html.replace("</h1>", "</h1><script>window.ww_injected=1</script>", 1)
+    dirs = load_config(str(SAMPLE / "mkdocs.yml")).theme.dirs
+    page_file.write_text(with_csp(html, "https://tiles.example", theme_scripts(dirs)))
+    page = browser.new_page()
+    page.goto(serve(tmp_path / "site") + "/index.html")
+    assert page.evaluate("typeof __md_scope") == "object", "the theme's own scripts still run"
+    assert page.evaluate("window.ww_injected") is None
     page.close()
