@@ -21,7 +21,51 @@ _SKIP_PREFIXES = ("beheer/", "flyers/")
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.DOTALL | re.I)
 _WORD = re.compile(r"[a-zà-ÿ0-9]+", re.I)
 _STOP = frozenset(
-    ["aan", "als", "bij", "dan", "dat", "de", "den", "der", "des", "die", "dit", "een", "en", "er", "het", "hij", "hoe", "ik", "in", "is", "je", "kan", "met", "mee", "naar", "niet", "nog", "of", "om", "ook", "op", "te", "ten", "tot", "u", "uw", "van", "voor", "wat", "wel", "wie", "zijn", "zo"]
+    [
+        "aan",
+        "als",
+        "bij",
+        "dan",
+        "dat",
+        "de",
+        "den",
+        "der",
+        "des",
+        "die",
+        "dit",
+        "een",
+        "en",
+        "er",
+        "het",
+        "hij",
+        "hoe",
+        "ik",
+        "in",
+        "is",
+        "je",
+        "kan",
+        "met",
+        "mee",
+        "naar",
+        "niet",
+        "nog",
+        "of",
+        "om",
+        "ook",
+        "op",
+        "te",
+        "ten",
+        "tot",
+        "u",
+        "uw",
+        "van",
+        "voor",
+        "wat",
+        "wel",
+        "wie",
+        "zijn",
+        "zo",
+    ]
 )
 
 # Resident's word -> words the records use. Keys and values are lower case.
