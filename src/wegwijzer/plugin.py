@@ -22,11 +22,17 @@ from wegwijzer.pages import ASSET_ROOT, render_site
 from wegwijzer.publish import without_errors
 from wegwijzer.report import Report
 from wegwijzer.validate import validate_site
+from wegwijzer.zoeken import INDEX_PATH, index_json, indexed, page_words
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
 
 STYLESHEETS = [f"{ASSET_ROOT}/css/wegwijzer.css"]
-SCRIPTS = [f"{ASSET_ROOT}/js/openingstijden.js", f"{ASSET_ROOT}/js/wegwijzer.js"]
+SCRIPTS = [
+    f"{ASSET_ROOT}/js/openingstijden.js",
+    f"{ASSET_ROOT}/js/wegwijzer.js",
+    f"{ASSET_ROOT}/js/zoeken.js",
+]
+THEME_DIR = Path(__file__).parent / "theme"  # partials/search.html: our own lazy search
 
 
 class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
@@ -37,6 +43,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     generated: set[str]  # src_uris of our pages: their body is finished HTML already
     _html: dict[str, str]
     _trusted: list[re.Pattern[str]]
+    _search: list[tuple[str, str, str]]
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -65,6 +72,10 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if data_dir not in config.watch:  # `mkdocs serve` rebuilds when a record changes
             config.watch.append(data_dir)
         config.extra_css.extend(s for s in STYLESHEETS if s not in config.extra_css)
+        dirs = config.theme.dirs
+        if str(THEME_DIR) not in dirs:  # after the site's custom_dir, before Material's own
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
+        self._search = []
         for path in SCRIPTS:
             script = ExtraScriptValue(path)
             script.defer = True
@@ -102,7 +113,14 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return markdown
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
-        return self._html.pop(page.file.src_uri, html)
+        html = self._html.pop(page.file.src_uri, html)
+        if indexed(page.file.src_uri, page.meta):
+            title = page.title or config.site_name
+            self._search.append((title, page.url, page_words(title, html)))
+        return html
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        (Path(config.site_dir) / INDEX_PATH).write_text(index_json(self._search), encoding="utf-8")
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         if (
