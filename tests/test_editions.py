@@ -30,7 +30,7 @@ def soup(path: Path) -> BeautifulSoup:
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    data, _ = validate_site(load_site(SAMPLE / "mkdocs.yml"), TODAY)
+    data, _ = validate_site(load_site(SAMPLE / "mkdocs.verwijzers.yml"), TODAY)
     return data
 
 
