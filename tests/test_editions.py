@@ -135,6 +135,11 @@ def test_the_referrers_edition_shows_the_direct_lines_once_opened(
     page = BeautifulSoup(opened["index.html"], "html.parser")
     assert page.select_one('meta[name="robots"][content="noindex, nofollow"]')
     assert page.select_one(".ww-verwijzers")
+    door = page.select_one(".ww-voordeur a[href='#ww-loket-titel']")
+    assert door is not None and page.select_one("#ww-loket-titel") is not None
+    card = opened["organisaties/schuldhulp-gemeente-voorbeeldstad.vcf"]
+    assert "TEL;TYPE=VOICE:+31 33 460 2010" in card
+    assert "verwijzers-schuldhulp@voorbeeldstad.example" in card
 
 
 def test_each_page_is_a_passphrase_form_with_a_strong_key(referrers_site: Path) -> None:
