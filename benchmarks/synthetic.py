@@ -556,6 +556,8 @@ def make_site(folder: Path, locations: int, seed: int = 1, site_url: str | None 
     of its mkdocs.yml."""
     folder.mkdir(parents=True, exist_ok=True)
     config = (SAMPLE / "mkdocs.yml").read_text("utf-8")
+    # The synthetic records carry referrer-only contacts in data/: declare that allowed.
+    config = config.replace("    editie: publiek", "    gegevens_prive: true\n    editie: publiek")
     if site_url:
         config = re.sub(r"^site_url:.*\n", "", config, flags=re.MULTILINE)
         config += f"\nsite_url: {json.dumps(site_url)}\n"

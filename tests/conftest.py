@@ -3,12 +3,20 @@
 
 from __future__ import annotations
 
+import base64
+import functools
+import gzip
+import json
+import os
 import shutil
 from pathlib import Path
 
 import folium  # noqa: F401  (imported before the socket guard: urllib3 probes IPv6 on import)
 import pytest
-from mkdocs.commands.build import build
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+from mkdocs.commands.build import build as _build
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,7 +35,7 @@ def base_site(tmp_path: Path) -> Path:
 
 def build_site(config: Path, out: Path) -> Path:
     """Build in this process, so the network guard (pytest-socket) covers the whole build."""
-    build(load_config(str(config), site_dir=str(out), strict=True))
+    _build(load_config(str(config), site_dir=str(out), strict=True))
     return out
 
 
@@ -35,3 +43,41 @@ def build_site(config: Path, out: Path) -> Path:
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The Voorbeeldstad fixture site, built once per test run, offline."""
     return build_site(SAMPLE / "mkdocs.yml", tmp_path_factory.mktemp("voorbeeldstad"))
+
+
+PASSPHRASE = "proef-wachtwoord-voor-tests"  # the referrers' edition in tests; never a real one
+
+
+@pytest.fixture(scope="session")
+def referrers_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample's referrers' edition with the private overlay, encrypted with PASSPHRASE."""
+    os.environ["WEGWIJZER_VERWIJZERS_WACHTWOORD"] = PASSPHRASE
+    try:
+        out = tmp_path_factory.mktemp("verwijzers")
+        return build_site(SAMPLE / "mkdocs.verwijzers.yml", out)
+    finally:
+        del os.environ["WEGWIJZER_VERWIJZERS_WACHTWOORD"]
+
+
+def open_envelope(text: str, passphrase: str = PASSPHRASE) -> bytes:
+    """What the browser does, in Python: for tests that read the encrypted edition."""
+    box = json.loads(text)
+    salt, nonce, data = (base64.b64decode(box[k]) for k in ("zout", "nonce", "data"))
+    return AESGCM(_key(passphrase, salt, box["iteraties"])).decrypt(nonce, data, None)
+
+
+@functools.cache
+def _key(passphrase: str, salt: bytes, iterations: int) -> bytes:
+    """One derivation per build, as the browser keeps the key: 600,000 rounds take a while."""
+    return PBKDF2HMAC(hashes.SHA256(), 32, salt, iterations).derive(passphrase.encode())
+
+
+def sealed_text(raw: bytes, name: str) -> str:
+    """The JSON envelope inside a file of the encrypted edition (a page holds it in a script)."""
+    if name.endswith(".gz"):
+        raw = gzip.decompress(raw)
+    text = raw.decode("utf-8")
+    if name.endswith(".html"):
+        start = text.index('id="ww-slot-data">') + len('id="ww-slot-data">')
+        return text[start : text.index("</script>", start)]
+    return text

@@ -169,6 +169,11 @@ def hostile_site(target: Path) -> int:
     """A copy of the sample site with a hostile string in every text field; returns the count."""
     ignore = shutil.ignore_patterns(".*", "site", "src", "tests", "*.egg-info")
     shutil.copytree(SAMPLE, target, ignore=ignore)
+    config = target / "mkdocs.yml"  # hostile `verwijzen` text too: allow it in this data/
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("    editie: publiek", "    gegevens_prive: true\n    editie: publiek")
+    )
     yaml = YAML(typ="rt")
     strings = itertools.cycle(corpus())
     used = 0

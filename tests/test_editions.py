@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import gzip
 import io
+import json
+import logging
 import re
 from datetime import date
 from pathlib import Path
@@ -13,12 +15,15 @@ from pathlib import Path
 import phonenumbers
 import pytest
 from bs4 import BeautifulSoup
+from cryptography.exceptions import InvalidTag
+from mkdocs.exceptions import Abort
 
-from tests.conftest import SAMPLE, build_site
+from tests.conftest import PASSPHRASE, SAMPLE, build_site, open_envelope, sealed_text
 from wegwijzer import aanbod, vocab
 from wegwijzer.config import load_site
 from wegwijzer.loader import Dataset
 from wegwijzer.present import phone_display
+from wegwijzer.slot import is_public_file
 from wegwijzer.validate import validate_site
 
 TODAY = date(2026, 11, 22)
@@ -30,13 +35,8 @@ def soup(path: Path) -> BeautifulSoup:
 
 @pytest.fixture(scope="module")
 def dataset() -> Dataset:
-    data, _ = validate_site(load_site(SAMPLE / "mkdocs.yml"), TODAY)
+    data, _ = validate_site(load_site(SAMPLE / "mkdocs.verwijzers.yml"), TODAY)
     return data
-
-
-@pytest.fixture(scope="module")
-def referrers_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(SAMPLE / "mkdocs.verwijzers.yml", tmp_path_factory.mktemp("verwijzers"))
 
 
 def public_values(dataset: Dataset) -> set[str]:
@@ -73,9 +73,11 @@ def phone_forms(number: str) -> set[str]:
     parsed = phonenumbers.parse(number, "NL")
     fmt = phonenumbers.PhoneNumberFormat
     forms = {number, re.sub(r"\D", "", number)}
-    forms |= {
-        phonenumbers.format_number(parsed, f) for f in (fmt.E164, fmt.NATIONAL, fmt.INTERNATIONAL)
-    }
+    kinds = (fmt.E164, fmt.NATIONAL, fmt.INTERNATIONAL, fmt.RFC3966)  # RFC3966: the tel: URI
+    forms |= {phonenumbers.format_number(parsed, f) for f in kinds}
+    international = phonenumbers.format_number(parsed, fmt.INTERNATIONAL)
+    e164 = phonenumbers.format_number(parsed, fmt.E164)
+    forms |= {f"tel:{e164}", f"TEL;TYPE=WORK:{international}", f"TEL;TYPE=CELL:{international}"}
     return forms
 
 
@@ -90,33 +92,77 @@ def all_bytes(site: Path) -> list[tuple[Path, str]]:
     return out
 
 
+@pytest.mark.parametrize("edition", ["publiek", "verwijzers"])
 def test_no_referrer_only_value_reaches_any_public_byte(
-    sample_site: Path, dataset: Dataset
+    sample_site: Path, referrers_site: Path, dataset: Dataset, edition: str
 ) -> None:
+    """Both editions are public files: the referrers' one only as ciphertext."""
+    site = sample_site if edition == "publiek" else referrers_site
     secrets = secret_forms(dataset)
-    assert len(secrets) >= 10, "the sample has referrer-only contacts and notes"
-    files = all_bytes(sample_site)
+    assert len(secrets) >= 10, "the overlay has referrer-only contacts and notes"
+    files = all_bytes(site)
     assert any(p.name == "search_index.json" for p, _ in files)
     assert any(p.name == "sitemap.xml" for p, _ in files)
     leaks = [
-        (key, str(path.relative_to(sample_site)))
+        (key, str(path.relative_to(site)))
         for key, forms in secrets.items()
         for path, text in files
         for form in forms
-        if form in text
+        if form.casefold() in text.casefold()
     ]
     assert leaks == []
 
 
-def test_the_referrers_edition_shows_the_direct_lines(
+def _opened(site: Path) -> dict[str, str]:
+    """Every non-public file of the encrypted edition, decrypted with the passphrase."""
+    opened = {}
+    for path in site.rglob("*"):
+        name = path.relative_to(site).as_posix()
+        if path.is_file() and not is_public_file(name):
+            plain = open_envelope(sealed_text(path.read_bytes(), name))
+            opened[name] = plain.decode("utf-8", errors="replace")
+    return opened
+
+
+def test_the_referrers_edition_shows_the_direct_lines_once_opened(
     referrers_site: Path, dataset: Dataset
 ) -> None:
-    text = " ".join(t for _, t in all_bytes(referrers_site))
+    opened = _opened(referrers_site)
+    assert {"search/search_index.json", "sitemap.xml", "open-data/organisaties.json"} <= set(opened)
+    text = " ".join(opened.values())
     for key in secret_forms(dataset):
         assert key in text or key.replace("@", "%40") in text, key
-    page = soup(referrers_site / "index.html")
+    page = BeautifulSoup(opened["index.html"], "html.parser")
     assert page.select_one('meta[name="robots"][content="noindex, nofollow"]')
     assert page.select_one(".ww-verwijzers")
+    door = page.select_one(".ww-voordeur a[href='#ww-loket-titel']")
+    assert door is not None and page.select_one("#ww-loket-titel") is not None
+    card = opened["organisaties/schuldhulp-gemeente-voorbeeldstad.vcf"]
+    assert "TEL;TYPE=VOICE:+31 33 460 2010" in card
+    assert "verwijzers-schuldhulp@voorbeeldstad.example" in card
+
+
+def test_each_page_is_a_passphrase_form_with_a_strong_key(referrers_site: Path) -> None:
+    page = soup(referrers_site / "organisaties" / "bewindvoering-kooistra" / "index.html")
+    assert page.select_one("form#ww-slot input[type=password]") is not None
+    assert page.select_one("script[src]")["src"] == "../../assets/wegwijzer/js/slot.js"
+    assert not page.select("script:not([src]):not([type])")
+    box = json.loads(page.select_one("#ww-slot-data").get_text())
+    assert box["iteraties"] >= 600_000 and box["kdf"] == "PBKDF2-SHA256"
+    with pytest.raises(InvalidTag):
+        open_envelope(json.dumps(box), PASSPHRASE + "x")
+
+
+def test_without_a_passphrase_the_referrers_build_refuses_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    monkeypatch.delenv("WEGWIJZER_VERWIJZERS_WACHTWOORD", raising=False)
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(SAMPLE / "mkdocs.verwijzers.yml", tmp_path / "site")
+    assert (
+        "Zet het wachtwoord in de omgevingsvariabele WEGWIJZER_VERWIJZERS_WACHTWOORD" in caplog.text
+    )
+    assert not (tmp_path / "site").exists()
 
 
 def test_the_print_page_lists_every_active_organisation_by_phase(

@@ -44,7 +44,7 @@ SCHEMA = HSDS_DIR / "schema" / "compiled" / "organization.json"
 
 @pytest.fixture(scope="module")
 def site() -> tuple[Dataset, SiteConfig]:
-    loaded = load_site(SAMPLE / "mkdocs.yml")
+    loaded = load_site(SAMPLE / "mkdocs.verwijzers.yml")  # with the private overlay
     dataset, _ = validate_site(loaded, TODAY)
     return dataset, loaded.config
 

@@ -117,7 +117,13 @@ def test_deploy_builds_strictly_and_publishes_to_pages() -> None:
     workflow = load(path)
     assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
-    assert commands_starting(path, "mkdocs", "build") == [["mkdocs", "build", "--strict"]]
+    assert commands_starting(path, "mkdocs", "build") == [
+        ["mkdocs", "build", "--strict"],
+        ["mkdocs", "build", "--strict", "-f", "mkdocs.verwijzers.yml"],  # encrypted edition
+    ]
+    secret = "${{ secrets.WEGWIJZER_VERWIJZERS_WACHTWOORD }}"
+    steps = jobs(path)["bouwen"]["steps"]
+    assert [s for s in steps if s.get("env", {}).get("WEGWIJZER_VERWIJZERS_WACHTWOORD") == secret]
     deploy = jobs(path)["publiceren"]
     assert deploy["needs"] == "bouwen"
     assert deploy["environment"]["name"] == "github-pages"

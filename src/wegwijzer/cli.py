@@ -19,6 +19,7 @@ from wegwijzer.report import Finding, Level, Report
 from wegwijzer.schema import stale_schemas, write_schemas
 from wegwijzer.upkeep import run_upkeep
 from wegwijzer.validate import validate_site
+from wegwijzer.verhuis import move_referrer_data
 
 
 def _date(text: str) -> date:
@@ -64,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     upkeep.add_argument("--vandaag", type=_date, help="doe alsof het deze datum is (voor tests)")
     upkeep.add_argument("--links", action="store_true", help="kijk ook of websites werken")
     upkeep.add_argument("--uitvoer", type=Path, help="schrijf het rapport in dit bestand")
+    move = commands.add_parser(
+        "verhuis-verwijzers", help="zet contacten voor verwijzers en 'verwijzen' in de privémap"
+    )
+    move.add_argument("doelmap", type=Path, help="de privémap (bijvoorbeeld ../wegwijzer-prive)")
     return parser
 
 
@@ -81,8 +86,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "pages": _pages,
         "schema": _schema,
         "onderhoud": _upkeep,
+        "verhuis-verwijzers": _move_private,
     }
     return handler[args.command](site, args)
+
+
+def _move_private(site: Site, args: argparse.Namespace) -> int:
+    moved = move_referrer_data(site.data_dir, args.doelmap)
+    for item in moved:
+        note = " en 'verwijzen'" if item.note else ""
+        print(f"{item.org_id}: {count_text(item.contacts, 'contact', 'contacten')}{note} verhuisd.")
+    print(f"Klaar: {count_text(len(moved), 'organisatie', 'organisaties')} naar {args.doelmap}.")
+    return 0
 
 
 def _upkeep(site: Site, args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ once and a mistake in it gets the same Dutch message with a line number in both.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -114,6 +115,17 @@ class SiteConfig(Strict):
             "records met fouten (de build noemt ze). Ook via WEGWIJZER_BIJ_FOUTEN."
         ),
     )
+    prive: str | None = Field(
+        None,
+        title="Privémap met gegevens voor verwijzers",
+        description="Map (of uitgecheckte privé-repository) met organisaties/<id>.yml. "
+        "De omgevingsvariabele WEGWIJZER_PRIVE gaat voor.",
+    )
+    gegevens_prive: bool = Field(
+        False,
+        title="De gegevens-repository is privé",
+        description="true: contacten voor verwijzers mogen in data/ staan.",
+    )
     geocoder: GeocoderSettings = Field(default_factory=GeocoderSettings, title="Geocoder")
     kaart: KaartSettings = Field(default_factory=KaartSettings, title="Kaart")
     feestdagen: FeestdagenBeleid = Field(default_factory=FeestdagenBeleid, title="Feestdagen")
@@ -177,6 +189,12 @@ class Site:
     @property
     def data_dir(self) -> Path:
         return self.root / self.config.data
+
+    @property
+    def private_dir(self) -> Path | None:
+        """The private overlay folder, if any: the environment variable wins over mkdocs.yml."""
+        folder = os.environ.get("WEGWIJZER_PRIVE") or self.config.prive
+        return self.root / folder if folder else None
 
     @property
     def geocache_path(self) -> Path:

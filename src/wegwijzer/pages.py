@@ -267,7 +267,8 @@ class _Renderer:
         for path, content in sorted(self.export_files.items()):
             yield StaticFile(path, content)
         for org in self.dataset.organisaties.values():
-            card = vcard_for(org, locations_of(org, self.dataset))
+            referrers = self.config.editie == "verwijzers"
+            card = vcard_for(org, locations_of(org, self.dataset), referrers=referrers)
             yield StaticFile(f"organisaties/{org.id}.vcf", card.encode("utf-8"))
         kaart = render_map(self.dataset, self.config.kaart, asset_prefix="../" + ASSET_ROOT)
         kaart = with_csp(kaart, self.config.kaart.tile_origin)

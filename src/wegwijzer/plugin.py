@@ -12,7 +12,7 @@ from mkdocs.config.base import ValidationError as MkDocsValidationError
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wegwijzer.config import ConfigError, Site, SiteConfig, parse_site_config
@@ -21,6 +21,7 @@ from wegwijzer.loader import Dataset, Source
 from wegwijzer.pages import ASSET_ROOT, render_site
 from wegwijzer.publish import without_errors
 from wegwijzer.report import Report
+from wegwijzer.slot import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.validate import validate_site
 from wegwijzer.zoeken import INDEX_PATH, index_json, indexed, page_words
 
@@ -44,6 +45,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     _html: dict[str, str]
     _trusted: list[re.Pattern[str]]
     _search: list[tuple[str, str, str]]
+    sealer: Sealer | None = None  # set in the referrers' edition: everything it writes is sealed
+    _sealed: set[str]
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -68,6 +71,12 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 "links tussen de pagina's niet. Haal de regel weg."
             )
         self._trusted = theme_scripts(config.theme.dirs)  # the CSP hashes only these
+        self.sealer, self._sealed = None, set()
+        if self.site_config.editie == "verwijzers":  # refuse before anything is written
+            try:
+                self.sealer = Sealer(passphrase_from_env())
+            except PassphraseError as exc:
+                raise PluginError(str(exc)) from None
         data_dir = str(self.site.data_dir)
         if data_dir not in config.watch:  # `mkdocs serve` rebuilds when a record changes
             config.watch.append(data_dir)
@@ -97,7 +106,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         for static in site.files:
             self._refuse_clash(files, static.path)
             if static.content is not None:
-                files.append(File.generated(config, static.path, content=static.content))
+                content = self._seal(static.path, static.content)
+                files.append(File.generated(config, static.path, content=content))
             else:
                 files.append(File.generated(config, static.path, abs_src_path=str(static.source)))
         return files
@@ -119,9 +129,6 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             self._search.append((title, page.url, page_words(title, html)))
         return html
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        (Path(config.site_dir) / INDEX_PATH).write_text(index_json(self._search), encoding="utf-8")
-
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         if (
             self.site_config.editie == "verwijzers"
@@ -129,15 +136,56 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             output = output.replace(
                 "<head>", '<head><meta name="robots" content="noindex, nofollow">', 1
             )
-        return with_csp(output, self.site_config.kaart.tile_origin, self._trusted)
+        output = with_csp(output, self.site_config.kaart.tile_origin, self._trusted)
+        if self.sealer is not None:
+            depth = page.file.dest_uri.count("/")
+            return self.sealer.lock_page(output, depth, self.site_config.kaart.tile_origin)
+        return output
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         """Static templates (404.html) get the same policy; sitemap.xml is left alone."""
+        tiles = self.site_config.kaart.tile_origin
         if template_name.endswith(".html"):
-            return with_csp(output_content, self.site_config.kaart.tile_origin, self._trusted)
+            output_content = with_csp(output_content, tiles, self._trusted)
+            return (
+                self.sealer.lock_page(output_content, 0, tiles) if self.sealer else output_content
+            )
+        if self.sealer is not None:  # sitemap.xml; mkdocs gzips this output as well
+            self._sealed |= {template_name, f"{template_name}.gz"}
+            return self.sealer.seal(output_content.encode("utf-8"))
         return output_content
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write our search index; in the referrers' edition, seal everything the other plugins
+        and docs/ wrote (the index included)."""
+        (Path(config.site_dir) / INDEX_PATH).write_text(index_json(self._search), encoding="utf-8")
+        if self.sealer is None:
+            return
+        site_dir = Path(config.site_dir)
+        for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+            relative = path.relative_to(site_dir).as_posix()
+            if relative in self._sealed or is_public_file(relative):
+                continue
+            if path.suffix == ".html":
+                html = path.read_text(encoding="utf-8")
+                if 'id="ww-slot-data"' not in html:
+                    tiles = self.site_config.kaart.tile_origin
+                    locked = self.sealer.lock_page(html, relative.count("/"), tiles)
+                    path.write_text(locked, encoding="utf-8")
+                continue
+            path.write_bytes(self.sealer.seal_file(relative, path.read_bytes()))
+
+    def _seal(self, path: str, content: bytes) -> bytes:
+        if self.sealer is None or is_public_file(path):
+            return content
+        self._sealed.add(path)
+        if path.endswith(".html"):  # the map's frame: a page of its own, opened with the key
+            tiles = self.site_config.kaart.tile_origin
+            return self.sealer.lock_page(content.decode("utf-8"), path.count("/"), tiles).encode()
+        return self.sealer.seal_file(path, content)
 
     def _leave_out_errors(self, dataset: Dataset, report: Report) -> Dataset:
         """Strict by default; a published site may publish every good record instead."""

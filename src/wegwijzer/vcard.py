@@ -6,7 +6,7 @@ import phonenumbers
 import vobject
 
 from wegwijzer.fields import parse_phone
-from wegwijzer.models import Locatie, Organisatie
+from wegwijzer.models import Contactpersoon, Locatie, Organisatie
 
 
 def _international(number: str) -> str:
@@ -14,8 +14,24 @@ def _international(number: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
-def vcard_for(org: Organisatie, locations: list[Locatie], page_url: str | None = None) -> str:
-    """vCard 3.0 (what phones import most reliably) with the public contact details only."""
+def _add_direct_line(card: vobject.base.Component, contact: Contactpersoon) -> None:
+    if contact.telefoon:
+        tel = card.add("tel")
+        tel.value, tel.type_param = _international(contact.telefoon), "VOICE"
+    if contact.email:
+        email = card.add("email")
+        email.value, email.type_param = contact.email, "INTERNET"
+
+
+def vcard_for(
+    org: Organisatie,
+    locations: list[Locatie],
+    page_url: str | None = None,
+    *,
+    referrers: bool = False,
+) -> str:
+    """vCard 3.0 (what phones import most reliably); the public contact details only, unless
+    it is for the referrers' edition, which adds the direct lines."""
     card = vobject.vCard()
     card.add("fn").value = org.naam
     card.add("n").value = vobject.vcard.Name(family=org.naam)
@@ -31,6 +47,8 @@ def vcard_for(org: Organisatie, locations: list[Locatie], page_url: str | None =
         email.value, email.type_param = org.email, "INTERNET"
     if org.website:
         card.add("url").value = org.website
+    for contact in org.contactpersonen if referrers else []:
+        _add_direct_line(card, contact)
     for location in locations[:1]:  # the main walk-in address; the page lists the others
         adres = location.adres
         card.add("adr").value = vobject.vcard.Address(

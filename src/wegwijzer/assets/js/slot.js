@@ -1,0 +1,80 @@
+/* The referrers' edition: decrypt the page in the browser (Web Crypto API), never on a server.
+   The derived key is kept in sessionStorage for this tab, so the other pages of the same build
+   open without typing the passphrase again; closing the tab forgets it. */
+(function () {
+  "use strict";
+  var data = document.getElementById("ww-slot-data");
+  if (!data || !window.crypto || !window.crypto.subtle) {
+    return;
+  }
+  var box = JSON.parse(data.textContent);
+  var storeKey = "ww-verwijzers-sleutel-" + box.zout;
+  var form = document.getElementById("ww-slot");
+  var field = document.getElementById("ww-slot-wachtwoord");
+  var message = document.getElementById("ww-slot-melding");
+  var subtle = window.crypto.subtle;
+
+  function bytes(text) {
+    return Uint8Array.from(atob(text), function (c) { return c.charCodeAt(0); });
+  }
+
+  function text64(buffer) {
+    return btoa(String.fromCharCode.apply(null, new Uint8Array(buffer)));
+  }
+
+  function derive(passphrase) {
+    var raw = new TextEncoder().encode(passphrase);
+    return subtle.importKey("raw", raw, "PBKDF2", false, ["deriveKey"]).then(function (base) {
+      var params = { name: "PBKDF2", hash: "SHA-256", salt: bytes(box.zout), iterations: box.iteraties };
+      return subtle.deriveKey(params, base, { name: "AES-GCM", length: 256 }, true, ["decrypt"]);
+    });
+  }
+
+  function openWith(key) {
+    return subtle.decrypt({ name: "AES-GCM", iv: bytes(box.nonce) }, key, bytes(box.data))
+      .then(function (plain) { return new TextDecoder().decode(plain); });
+  }
+
+  function show(html) {
+    document.open();
+    document.write(html);
+    document.close();
+  }
+
+  function ask() {
+    form.hidden = false;
+    field.focus();
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    message.textContent = "Even geduld, de gids wordt geopend…";
+    var chosen;
+    derive(field.value).then(function (key) {
+      chosen = key;
+      return openWith(key);
+    }).then(function (html) {
+      return subtle.exportKey("raw", chosen).then(function (raw) {
+        try { sessionStorage.setItem(storeKey, text64(raw)); } catch (e) { /* private mode */ }
+        show(html);
+      });
+    }).catch(function () {
+      message.textContent = "Dit wachtwoord klopt niet. Controleer het en probeer het opnieuw.";
+      field.select();
+    });
+  });
+
+  var kept = null;
+  try { kept = sessionStorage.getItem(storeKey); } catch (e) { kept = null; }
+  if (!kept) {
+    ask();
+    return;
+  }
+  subtle.importKey("raw", bytes(kept), "AES-GCM", false, ["decrypt"])
+    .then(openWith)
+    .then(show)
+    .catch(function () {
+      sessionStorage.removeItem(storeKey);
+      ask();
+    });
+})();

@@ -1,0 +1,136 @@
+"""The referrers' edition under lock: every page and data file encrypted at build time.
+
+AES-256-GCM (authenticated: a wrong passphrase or a changed byte fails, never shows rubbish),
+with the key derived by PBKDF2-SHA256 at 600,000 iterations (OWASP 2023). The browser derives
+the same key with the Web Crypto API (assets/js/slot.js). One random salt per build: changing
+the passphrase is one secret and one rebuild.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import os
+from dataclasses import dataclass, field
+from html import escape
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
+
+from wegwijzer.csp import policy
+
+PASSPHRASE_ENV = "WEGWIJZER_VERWIJZERS_WACHTWOORD"
+ITERATIONS = 600_000
+MIN_LENGTH = 12
+SCRIPT = "assets/wegwijzer/js/slot.js"
+# Files anyone may read: the theme's and our own code and styles, the same in every edition.
+PUBLIC_SUFFIXES = (".css", ".js", ".png", ".svg", ".woff", ".woff2", ".ico", ".map", ".txt")
+
+
+class PassphraseError(Exception):
+    """The passphrase is missing or too short; the message says what to do."""
+
+
+def passphrase_from_env() -> str:
+    value = os.environ.get(PASSPHRASE_ENV, "")
+    if not value:
+        raise PassphraseError(
+            f"De verwijzersgids wordt alleen versleuteld gebouwd. Zet het wachtwoord in de "
+            f"omgevingsvariabele {PASSPHRASE_ENV}. Er is niets geschreven."
+        )
+    if len(value) < MIN_LENGTH:
+        raise PassphraseError(
+            f"Het wachtwoord in {PASSPHRASE_ENV} is te kort. Gebruik minstens {MIN_LENGTH} tekens."
+        )
+    return value
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+@dataclass
+class Sealer:
+    """One key per build, derived once; every file gets its own random nonce."""
+
+    passphrase: str
+    iterations: int = ITERATIONS
+    salt: bytes = field(default_factory=lambda: os.urandom(16))
+
+    def __post_init__(self) -> None:
+        kdf = PBKDF2HMAC(hashes.SHA256(), 32, self.salt, self.iterations)
+        self._aead = AESGCM(kdf.derive(self.passphrase.encode("utf-8")))
+
+    def seal(self, data: bytes) -> str:
+        """A JSON envelope with everything the browser needs except the passphrase."""
+        nonce = os.urandom(12)
+        envelope = {
+            "versie": 1,
+            "kdf": "PBKDF2-SHA256",
+            "iteraties": self.iterations,
+            "zout": _b64(self.salt),
+            "nonce": _b64(nonce),
+            "data": _b64(self._aead.encrypt(nonce, data, None)),
+        }
+        return json.dumps(envelope)
+
+    def seal_file(self, path: str, data: bytes) -> bytes:
+        """Any non-public file: an envelope; gzip files stay gzip files."""
+        if path.endswith(".gz"):
+            return gzip.compress(self.seal(gzip.decompress(data)).encode("utf-8"), mtime=0)
+        return self.seal(data).encode("utf-8")
+
+    def lock_page(self, html: str, depth: int, tile_origin: str) -> str:
+        """The page as a passphrase form; its policy already allows the hidden page's scripts."""
+        root = "../" * depth
+        envelope = self.seal(html.encode("utf-8"))
+        return _SHELL.format(
+            csp=escape(policy(html, tile_origin)),
+            script=escape(root + SCRIPT),
+            envelope=envelope,  # base64 and JSON punctuation only: nothing to escape
+        )
+
+
+def is_public_file(path: str) -> bool:
+    return path.startswith("assets/") and path.endswith(PUBLIC_SUFFIXES)
+
+
+_SHELL = """<!doctype html>
+<html lang="nl">
+<head>
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>Verwijzersgids: wachtwoord nodig</title>
+<link rel="icon" href="data:,">
+<style>
+body {{ font: 1.1rem/1.5 system-ui, sans-serif; margin: 0; padding: 2rem 1rem; color: #1a1a1a; }}
+main {{ max-width: 32rem; margin: 0 auto; }}
+label, input, button {{ display: block; font: inherit; }}
+input {{ width: 100%; box-sizing: border-box; padding: .5rem; margin: .25rem 0 1rem;
+  border: 2px solid #333; }}
+button {{ padding: .5rem 1.25rem; background: #1a4f8b; color: #fff; border: 0; cursor: pointer; }}
+input:focus, button:focus {{ outline: 3px solid #f5a623; outline-offset: 2px; }}
+.ww-slot-melding {{ font-weight: bold; color: #a00; min-height: 1.5em; }}
+</style>
+<script src="{script}" defer></script>
+</head>
+<body>
+<main>
+<h1>Verwijzersgids</h1>
+<p>Deze gids is alleen voor verwijzers. Vul het wachtwoord in dat u van de coördinator kreeg.</p>
+<form id="ww-slot" hidden>
+<label for="ww-slot-wachtwoord">Wachtwoord</label>
+<input id="ww-slot-wachtwoord" type="password" autocomplete="current-password" required>
+<button type="submit">Gids openen</button>
+<p class="ww-slot-melding" id="ww-slot-melding" role="alert"></p>
+</form>
+<noscript><p>Zet JavaScript aan om de gids te openen.</p></noscript>
+</main>
+<script type="application/json" id="ww-slot-data">{envelope}</script>
+</body>
+</html>
+"""
