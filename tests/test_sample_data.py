@@ -18,7 +18,7 @@ TODAY = date(2026, 11, 22)
 
 @pytest.fixture(scope="module")
 def sample() -> Dataset:
-    dataset, report = validate_site(load_site(SAMPLE / "mkdocs.yml"), TODAY)
+    dataset, report = validate_site(load_site(SAMPLE / "mkdocs.verwijzers.yml"), TODAY)
     assert [str(f) for f in report.sorted()] == []
     return dataset
 

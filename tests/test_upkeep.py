@@ -75,11 +75,11 @@ def test_records_due_for_a_check_are_listed_oldest_first() -> None:
     items = [line for line in lines if line.startswith("- [ ] ")]
     assert len(items) == 10
     assert items[0] == (
-        "- [ ] `data/organisaties/klankbord-ondernemers-voorbeeldstad.yml:39`: Klankbord "
+        "- [ ] `data/organisaties/klankbord-ondernemers-voorbeeldstad.yml:31`: Klankbord "
         "Ondernemers Voorbeeldstad. Laatst nagekeken op 15 januari 2026 (16 maanden geleden)."
     )
     assert items[-1] == (
-        "- [ ] `data/organisaties/stichting-caribisch-netwerk-voorbeeldstad.yml:46`: Stichting "
+        "- [ ] `data/organisaties/stichting-caribisch-netwerk-voorbeeldstad.yml:39`: Stichting "
         "Caribisch Netwerk Voorbeeldstad. Laatst nagekeken op 20 mei 2026 (12 maanden geleden)."
     )
 
@@ -106,7 +106,7 @@ def test_lines_link_to_the_file_on_github_in_an_actions_run() -> None:
     assert repository == Repository("https://github.com/gemeente/wegwijzer", "main")
     report = render_report(build_report(load_site(SAMPLE / "mkdocs.yml"), JUNE_2027), repository)
     path = "data/organisaties/klankbord-ondernemers-voorbeeldstad.yml"
-    link = f"[{path}:39](https://github.com/gemeente/wegwijzer/blob/main/{path}#L39)"
+    link = f"[{path}:31](https://github.com/gemeente/wegwijzer/blob/main/{path}#L31)"
     assert f"- [ ] {link}: Klankbord Ondernemers Voorbeeldstad." in report
     assert repository_from_env({}) is None
 
