@@ -184,7 +184,23 @@ def _message(model: type[BaseModel], detail: ErrorDetails, loc: tuple[str | int,
         return dutch_message(detail)
     key = str(loc[-1])
     known = _model_at(model, loc[:-1]).model_fields
-    return f"Onbekend veld '{key}'.{suggestion(key, known)}"
+    meant = next((f for f in _MEANT.get(key, ()) if f in known), None)
+    hint = f" Bedoelde u '{meant}'?" if meant else suggestion(key, known)
+    return f"Onbekend veld '{key}'.{hint}"
+
+
+# Words people type for a field whose name is spelled differently, and that closeness alone
+# gets wrong: 'vanaf' is a date ("vanaf 2 februari"), not the time 'van'.
+_MEANT = {
+    "vanaf": ("geldig_vanaf",),
+    "tot_en_met": ("geldig_tot",),
+    "geldig_van": ("geldig_vanaf",),
+    "geldig_tot_en_met": ("geldig_tot",),
+    "telefoonnummer": ("telefoon",),
+    "mail": ("email",),
+    "e-mail": ("email",),
+    "taal": ("talen",),
+}
 
 
 def read_yaml(path: Path, shown: str) -> tuple[Any, list[Finding]]:
