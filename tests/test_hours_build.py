@@ -31,14 +31,7 @@ def test_open_ended_closures_build_and_read_tot_nader_bericht(
     )
     items = [li.get_text() for li in page.select("h3 + ul li")]
     assert "vanaf 1 maart 2027 tot nader bericht: Verhuizing" in items
-    hsds = json.loads((out / "open-data" / "hsds" / "organizations.json").read_text())
-    windows = {
-        (s.get("valid_from"), s.get("valid_to"))
-        for org in hsds
-        for service in org["services"]
-        for link in service.get("service_at_locations", [])
-        for s in link.get("schedules", [])
-    }
+    windows = _schedule_windows(out)
     assert ("2026-01-05", "2027-02-28") in windows
     assert all(valid_to is not None for _, valid_to in windows)
 
@@ -99,14 +92,19 @@ def test_hsds_schedules_follow_geldig_vanaf_and_geldig_tot(base_site: Path, tmp_
     )
     record.write_text(text + OPEN_ENDED, encoding="utf-8")
     out = build_site(base_site, tmp_path / "out")
+    windows = _schedule_windows(out)
+    assert windows == {("2026-09-01", "2027-02-28")}
+    page = (out / "locaties" / "bibliotheek" / "index.html").read_text(encoding="utf-8")
+    assert "Vanaf 1 september 2026 tot en met 30 juni 2027." in page
+
+
+def _schedule_windows(out: Path) -> set[tuple[str | None, str | None]]:
+    """(valid_from, valid_to) of every schedule in the built site's HSDS export."""
     hsds = json.loads((out / "open-data" / "hsds" / "organizations.json").read_text())
-    windows = {
+    return {
         (s.get("valid_from"), s.get("valid_to"))
         for org in hsds
         for service in org["services"]
         for link in service.get("service_at_locations", [])
         for s in link.get("schedules", [])
     }
-    assert windows == {("2026-09-01", "2027-02-28")}
-    page = (out / "locaties" / "bibliotheek" / "index.html").read_text(encoding="utf-8")
-    assert "Vanaf 1 september 2026 tot en met 30 juni 2027." in page

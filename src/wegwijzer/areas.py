@@ -29,6 +29,11 @@ def municipalities() -> tuple[str, ...]:
 
 
 @functools.cache
+def _by_folded_name() -> dict[str, str]:
+    return {m.casefold(): m for m in municipalities()}
+
+
+@functools.cache
 def places() -> dict[str, str]:
     """Place (casefolded) -> the municipality it lies in."""
     return {row[0].casefold(): row[1] for row in _rows("plaatsen.csv") if row[2] == "plaats"}
@@ -54,7 +59,7 @@ class Areas:
     def problem(self, name: str) -> str | None:
         """Why `name` is not a municipality, in Dutch; None when it is one."""
         folded = name.casefold()
-        official = {m.casefold(): m for m in municipalities()}
+        official = _by_folded_name()
         known = folded in self.extra or folded in other_names() or official.get(folded) == name
         if name == LANDELIJK or known:
             return None

@@ -13,11 +13,10 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import phonenumbers
-from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup
 
-from wegwijzer.fields import parse_phone
+from wegwijzer.fields import language_names, parse_phone
 from wegwijzer.models import LANDELIJK, Locatie, Point
 
 SAFE_SCHEMES = ("https", "http", "tel", "mailto")
@@ -48,14 +47,9 @@ def dutch_date(value: date) -> str:
     return str(format_date(value, "d MMMM y", locale="nl"))
 
 
-@functools.cache
-def _dutch_languages() -> dict[str, str]:
-    return {str(k): str(v) for k, v in Locale("nl").languages.items()}
-
-
 def language_name(code: str) -> str:
     """'tr' -> 'Turks'; the code itself when CLDR has no Dutch name."""
-    return _dutch_languages().get(code, code)
+    return language_names().get(code, code)
 
 
 @functools.lru_cache(maxsize=65536)  # a number is shown on many pages; parsing is slow

@@ -14,13 +14,15 @@ def _international(number: str) -> str:
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+def _add(card: vobject.base.Component, kind: str, value: str | None, type_param: str) -> None:
+    if value:
+        line = card.add(kind)
+        line.value, line.type_param = value, type_param
+
+
 def _add_direct_line(card: vobject.base.Component, contact: Contactpersoon) -> None:
-    if contact.telefoon:
-        tel = card.add("tel")
-        tel.value, tel.type_param = _international(contact.telefoon), "VOICE"
-    if contact.email:
-        email = card.add("email")
-        email.value, email.type_param = contact.email, "INTERNET"
+    _add(card, "tel", contact.telefoon and _international(contact.telefoon), "VOICE")
+    _add(card, "email", contact.email, "INTERNET")
 
 
 def vcard_for(
@@ -36,15 +38,9 @@ def vcard_for(
     card.add("fn").value = org.naam
     card.add("n").value = vobject.vcard.Name(family=org.naam)
     card.add("org").value = [org.naam]
-    if org.telefoon:
-        tel = card.add("tel")
-        tel.value, tel.type_param = _international(org.telefoon), "WORK"
-    if org.whatsapp:
-        tel = card.add("tel")
-        tel.value, tel.type_param = _international(org.whatsapp), "CELL"
-    if org.email:
-        email = card.add("email")
-        email.value, email.type_param = org.email, "INTERNET"
+    _add(card, "tel", org.telefoon and _international(org.telefoon), "WORK")
+    _add(card, "tel", org.whatsapp and _international(org.whatsapp), "CELL")
+    _add(card, "email", org.email, "INTERNET")
     if org.website:
         card.add("url").value = org.website
     for contact in org.contactpersonen if referrers else []:
