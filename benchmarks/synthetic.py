@@ -23,9 +23,9 @@ from typing import Any
 
 import phonenumbers
 
-from wegwijzer.fields import is_paid_line, parse_phone
-from wegwijzer.geocache import CacheEntry, GeoCache, address_key
-from wegwijzer.models import Adres
+from wegwijzer.geo.cache import CacheEntry, GeoCache, address_key
+from wegwijzer.records.fields import is_paid_line, parse_phone
+from wegwijzer.records.models import Adres
 
 REPO = Path(__file__).resolve().parent.parent
 # The product's sample site (settings, docs, overrides), not the demo at the repository's root.

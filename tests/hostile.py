@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from tests.conftest import SAMPLE
-from wegwijzer.loader import _BAD_CHARACTER
+from wegwijzer.records.loader import _BAD_CHARACTER
 
 FLAG = "window.__pwned=1"
 

@@ -7,8 +7,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from wegwijzer.config import load_site
-from wegwijzer.validate import validate_site
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.config import load_site
 
 EXAMPLES = Path(__file__).parent / "example-files"
 INVALID = EXAMPLES / "ongeldig"

@@ -8,10 +8,10 @@ from typing import Any
 
 from benchmarks.synthetic import CHECKED_BEFORE, make_site, synthesize
 
-from wegwijzer import vocab
-from wegwijzer.config import load_site
-from wegwijzer.models import MODELS
-from wegwijzer.validate import validate_site
+from wegwijzer.records import vocab
+from wegwijzer.records.models import MODELS
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.config import load_site
 
 TODAY = date(2026, 11, 15)  # after CHECKED_BEFORE and within six months of every record
 

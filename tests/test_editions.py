@@ -19,12 +19,13 @@ from cryptography.exceptions import InvalidTag
 from mkdocs.exceptions import Abort
 
 from tests.conftest import PASSPHRASE, SAMPLE, build_site, open_envelope, sealed_text
-from wegwijzer import aanbod, vocab
-from wegwijzer.config import load_site
-from wegwijzer.loader import Dataset
-from wegwijzer.present import phone_display
-from wegwijzer.slot import is_public_file
-from wegwijzer.validate import validate_site
+from wegwijzer.outputs import coverage as aanbod
+from wegwijzer.records import vocab
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.config import load_site
+from wegwijzer.site.encryption import is_public_file
+from wegwijzer.site.present import phone_display
 
 TODAY = date(2026, 11, 22)
 

@@ -18,8 +18,7 @@ import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
 from tests.conftest import SAMPLE
-from wegwijzer.config import SiteConfig, load_site
-from wegwijzer.export import (
+from wegwijzer.outputs.open_data import (
     NAMESPACE,
     export_files,
     hsds_number,
@@ -28,11 +27,12 @@ from wegwijzer.export import (
     rrule_byday,
     visible_contacts,
 )
-from wegwijzer.fields import parse_phone
-from wegwijzer.loader import Dataset
-from wegwijzer.models import Organisatie, Sluiting, Spreekuur
-from wegwijzer.present import phone_display
-from wegwijzer.validate import validate_site
+from wegwijzer.records.fields import parse_phone
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import Organisatie, Sluiting, Spreekuur
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.config import SiteConfig, load_site
+from wegwijzer.site.present import phone_display
 
 TODAY = date(2026, 11, 22)
 HSDS_DIR = Path(__file__).parent / "hsds-3.0"  # a copy of the official schemas, see its README

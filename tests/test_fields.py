@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from wegwijzer.fields import is_paid_line, tel_uri
-from wegwijzer.loader import _yaml
-from wegwijzer.models import Adres, Locatie, Organisatie
+from wegwijzer.records.fields import is_paid_line, tel_uri
+from wegwijzer.records.loader import _yaml
+from wegwijzer.records.models import Adres, Locatie, Organisatie
 
 ORG: dict[str, Any] = {
     "id": "test",
@@ -145,7 +145,7 @@ def test_the_fast_loader_reads_exactly_what_the_line_keeping_one_reads() -> None
     """Records are read with libyaml for speed and re-read round-trip only for findings:
     both must see the same data, YAML 1.2 rules included."""
     from tests.conftest import ROOT, SAMPLE
-    from wegwijzer.loader import _fast_yaml, plain
+    from wegwijzer.records.loader import _fast_yaml, plain
 
     files = [*SAMPLE.glob("data/*/*.yml"), *ROOT.glob("tests/example-files/*/*/*.yml")]
     assert len(files) > 60

@@ -10,10 +10,10 @@ from geopy.geocoders import options as geopy_options
 
 from tests.replay import Recorder
 from wegwijzer.cli import main
-from wegwijzer.config import GeocoderSettings, Site, load_site
-from wegwijzer.geocache import GeoCache, load_geocache
-from wegwijzer.geocode import MIN_DELAY, Lookup, geocode_dataset, make_geocoder
-from wegwijzer.validate import validate_site
+from wegwijzer.geo.cache import GeoCache, load_geocache
+from wegwijzer.geo.geocode import MIN_DELAY, Lookup, geocode_dataset, make_geocoder
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.config import GeocoderSettings, Site, load_site
 
 TODAY = date(2026, 11, 22)
 STATION = "stationsplein 1, 3511 ab teststad"

@@ -20,8 +20,8 @@ from click.testing import CliRunner
 from ruamel.yaml import YAML
 
 from tests.conftest import ROOT, SAMPLE
-from wegwijzer import vocab
-from wegwijzer.config import load_site
+from wegwijzer.records import vocab
+from wegwijzer.site.config import load_site
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

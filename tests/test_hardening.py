@@ -8,8 +8,8 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from wegwijzer.cli import main
-from wegwijzer.fields import Url
-from wegwijzer.models import Organisatie
+from wegwijzer.records.fields import Url
+from wegwijzer.records.models import Organisatie
 
 TODAY = ["--vandaag", "2026-11-22"]
 

@@ -14,8 +14,8 @@ import holidays as holidays_package
 import pytest
 from pydantic import ValidationError
 
-from wegwijzer.export import open_windows
-from wegwijzer.hours import (
+from wegwijzer.outputs.open_data import open_windows
+from wegwijzer.records.hours import (
     FeestdagenBeleid,
     ScheduleRow,
     browser_data,
@@ -27,7 +27,7 @@ from wegwijzer.hours import (
     schedule_rows,
     status_at,
 )
-from wegwijzer.models import Locatie, Sluiting, Spreekuur
+from wegwijzer.records.models import Locatie, Sluiting, Spreekuur
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 HOLIDAYS = dutch_holidays([2026, 2027])

@@ -11,11 +11,11 @@ import folium
 import pytest
 from bs4 import BeautifulSoup
 
-from wegwijzer import kaart as kaart_module
-from wegwijzer.config import KaartSettings
-from wegwijzer.kaart import TITLE, map_features, render_map
-from wegwijzer.loader import Dataset
-from wegwijzer.models import Locatie, Organisatie, Point
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import Locatie, Organisatie, Point
+from wegwijzer.site import map as kaart_module
+from wegwijzer.site.config import KaartSettings
+from wegwijzer.site.map import TITLE, map_features, render_map
 
 _PAYLOADS = (
     "</script><script>window.__pwned = 1</script>",

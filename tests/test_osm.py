@@ -12,9 +12,9 @@ import opening_hours as reference
 import pytest
 
 from tests.test_hours import AMSTERDAM, LOCATIONS, location
-from wegwijzer.hours import DAY_KEYS, is_open_at
-from wegwijzer.models import Locatie
-from wegwijzer.osm import opening_hours
+from wegwijzer.outputs.osm import opening_hours
+from wegwijzer.records.hours import DAY_KEYS, is_open_at
+from wegwijzer.records.models import Locatie
 
 
 def test_hours_closures_and_holidays_in_osm_syntax() -> None:

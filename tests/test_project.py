@@ -9,8 +9,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT
-from wegwijzer.config import SiteConfig
-from wegwijzer.models import (
+from wegwijzer.records.models import (
     Adres,
     Contactpersoon,
     Coordinaten,
@@ -19,6 +18,7 @@ from wegwijzer.models import (
     Sluiting,
     Spreekuur,
 )
+from wegwijzer.site.config import SiteConfig
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -12,9 +12,10 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import build_site
 from tests.test_build import mkdocs_build
-from wegwijzer import aanbod, vocab
-from wegwijzer.config import load_site
-from wegwijzer.validate import validate_site
+from wegwijzer.outputs import coverage as aanbod
+from wegwijzer.records import vocab
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.config import load_site
 
 REAL = Path(__file__).parent / "fixtures" / "echt"
 TODAY = date(2026, 11, 22)

@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from tests.conftest import SAMPLE
-from wegwijzer import vocab
-from wegwijzer.config import load_site
-from wegwijzer.loader import Dataset
-from wegwijzer.validate import validate_site
+from wegwijzer.records import vocab
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.config import load_site
 
 # The sample's dates age; pin "today" so the staleness warnings do not start firing next year.
 TODAY = date(2026, 11, 22)

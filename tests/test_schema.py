@@ -8,9 +8,9 @@ import jsonschema
 import pytest
 
 from tests.conftest import ROOT, SAMPLE
-from wegwijzer.config import load_site
-from wegwijzer.loader import _yaml, plain
-from wegwijzer.schema import SCHEMAS, stale_schemas
+from wegwijzer.records.loader import _yaml, plain
+from wegwijzer.records.schema import SCHEMAS, stale_schemas
+from wegwijzer.site.config import load_site
 
 
 def test_committed_schemas_match_the_models() -> None:

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import SAMPLE, build_site
 from wegwijzer.cli import main
-from wegwijzer.plugin import SCRIPTS, STYLESHEETS
+from wegwijzer.site.plugin import SCRIPTS, STYLESHEETS
 
 
 def search_text(site: Path) -> str:

@@ -8,18 +8,18 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from wegwijzer.config import ConfigError, Site, load_site
-from wegwijzer.geocache import load_geocache
-from wegwijzer.geocode import Lookup, geocode_dataset, make_geocoder
-from wegwijzer.new_record import NewRecordError, write_new_record
-from wegwijzer.pages import render_site, write_site
-from wegwijzer.plugin import SCRIPTS, STYLESHEETS
-from wegwijzer.present import count_text
-from wegwijzer.report import Finding, Level, Report
-from wegwijzer.schema import stale_schemas, write_schemas
-from wegwijzer.upkeep import run_upkeep
-from wegwijzer.validate import validate_site
-from wegwijzer.verhuis import move_referrer_data
+from wegwijzer.geo.cache import load_geocache
+from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
+from wegwijzer.outputs.upkeep import run_upkeep
+from wegwijzer.records.move_referrers import move_referrer_data
+from wegwijzer.records.new_record import NewRecordError, write_new_record
+from wegwijzer.records.report import Finding, Level, Report
+from wegwijzer.records.schema import stale_schemas, write_schemas
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.config import ConfigError, Site, load_site
+from wegwijzer.site.pages import render_site, write_site
+from wegwijzer.site.plugin import SCRIPTS, STYLESHEETS
+from wegwijzer.site.present import count_text
 
 
 def _date(text: str) -> date:

@@ -1,4 +1,4 @@
-"""openingstijden.js in real Chromium must say exactly what wegwijzer.hours says.
+"""openingstijden.js in real Chromium must say exactly what wegwijzer.records.hours says.
 
 The page clock is fixed before each navigation, so the script's own `new Date()` is the instant
 under test; the browser's time zone is varied to show it plays no part.
@@ -19,8 +19,7 @@ from playwright.sync_api import BrowserContext, Page
 import wegwijzer
 from tests.conftest import SAMPLE
 from tests.test_hours import HOLIDAYS, LOCATIONS, local, location, utc
-from wegwijzer.config import load_site
-from wegwijzer.hours import (
+from wegwijzer.records.hours import (
     DAY_KEYS,
     FeestdagenBeleid,
     browser_data,
@@ -28,8 +27,9 @@ from wegwijzer.hours import (
     is_open_at,
     status_at,
 )
-from wegwijzer.models import Locatie
-from wegwijzer.validate import validate_site
+from wegwijzer.records.models import Locatie
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.config import load_site
 
 SCRIPT = Path(wegwijzer.__file__).parent / "assets" / "js" / "openingstijden.js"
 PLACEHOLDER = "Bekijk de openingstijden hieronder."

@@ -12,8 +12,8 @@ import pytest
 from playwright.sync_api import Page, Route
 
 from tests.test_kaart import HOSTILE, dataset_of
-from wegwijzer.config import KaartSettings
-from wegwijzer.kaart import render_map
+from wegwijzer.site.config import KaartSettings
+from wegwijzer.site.map import render_map
 
 ASSETS = Path(__file__).resolve().parents[2] / "src" / "wegwijzer" / "assets"
 # A 1x1 transparent PNG: what every tile request gets instead of the network.

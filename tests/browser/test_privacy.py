@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Route
 
 from tests.browser.test_accessibility import page_paths
 from tests.conftest import SAMPLE
-from wegwijzer.config import load_site
+from wegwijzer.site.config import load_site
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -76,7 +76,7 @@ def test_every_page_has_a_content_security_policy_without_eval(sample_site: Path
 def test_the_policy_blocks_a_script_that_was_not_hashed(
     browser: Browser, serve: Any, tmp_path: Path
 ) -> None:
-    from wegwijzer.csp import with_csp
+    from wegwijzer.site.csp import with_csp
 
     html = (
         "<!doctype html><html><head><title>t</title></head>"
@@ -102,7 +102,7 @@ def test_a_script_inserted_after_rendering_is_blocked(
     script that slips in with user text before the policy is made still does not run."""
     from mkdocs.config import load_config
 
-    from wegwijzer.csp import theme_scripts, with_csp
+    from wegwijzer.site.csp import theme_scripts, with_csp
 
     shutil.copytree(sample_site, tmp_path / "site")
     page_file = tmp_path / "site" / "index.html"

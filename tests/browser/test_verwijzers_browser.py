@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 from tests.conftest import PASSPHRASE
-from wegwijzer.present import phone_display
+from wegwijzer.site.present import phone_display
 
 ORG = "/organisaties/schuldhulp-gemeente-voorbeeldstad/"
 DIRECT_LINE = phone_display("033 460 20 10")  # from the private overlay

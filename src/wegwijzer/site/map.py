@@ -18,10 +18,10 @@ from branca.element import Element, Figure
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
-from wegwijzer.config import KaartSettings
-from wegwijzer.loader import Dataset
-from wegwijzer.models import Locatie
-from wegwijzer.present import json_for_script
+from wegwijzer.site.config import KaartSettings
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import Locatie
+from wegwijzer.site.present import json_for_script
 
 TITLE = "Kaart met alle locaties"
 DATA_ID = "ww-locaties"  # the <script type="application/json"> that kaart.js reads
@@ -155,7 +155,7 @@ def _with_tiles(document: str, kaart: KaartSettings) -> str:
     ):
         quoted = json.dumps(placeholder)
         if document.count(quoted) != 1:
-            raise RuntimeError("folium changed its page layout; check wegwijzer.kaart._with_tiles")
+            raise RuntimeError("folium changed its page layout; check wegwijzer.site.map._with_tiles")
         document = document.replace(quoted, json_for_script(value))
     return document
 
@@ -170,7 +170,7 @@ def _with_data(document: str, features: dict[str, Any]) -> str:
     data = f'<script type="application/json" id="{DATA_ID}">{json_for_script(features)}</script>'
     body = re.search(r"<body[^>]*>", document)
     if body is None:
-        raise RuntimeError("folium changed its page layout; check wegwijzer.kaart._with_data")
+        raise RuntimeError("folium changed its page layout; check wegwijzer.site.map._with_data")
     return document[: body.end()] + data + document[body.end() :]
 
 
@@ -208,5 +208,5 @@ def _accessible(document: str) -> str:
     """Dutch, zoomable: folium locks the zoom in its viewport and sets no language."""
     document, count = _VIEWPORT.subn(_ACCESSIBLE_VIEWPORT, document)
     if count != 1 or not document.startswith("<!DOCTYPE html>\n<html>"):
-        raise RuntimeError("folium changed its page layout; check wegwijzer.kaart._accessible")
+        raise RuntimeError("folium changed its page layout; check wegwijzer.site.map._accessible")
     return document.replace("<html>", '<html lang="nl">', 1)

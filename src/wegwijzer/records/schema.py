@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from wegwijzer.config import SiteConfig
-from wegwijzer.models import Locatie, Organisatie, Record
+from wegwijzer.records.models import Locatie, Organisatie, Record
+from wegwijzer.site.config import SiteConfig
 
 SCHEMAS: dict[str, type[Record]] = {
     "organisatie.schema.json": Organisatie,

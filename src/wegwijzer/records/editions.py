@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import replace
 
-from wegwijzer.loader import Dataset
-from wegwijzer.report import Finding, Report
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.report import Finding, Report
 
 
 def for_edition(dataset: Dataset, editie: str) -> Dataset:

@@ -19,9 +19,9 @@ from pydantic import Field, RootModel
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from wegwijzer.loader import Dataset, Source, load_model
-from wegwijzer.models import Adres, Locatie, Point, RecordId, Strict
-from wegwijzer.report import Finding, Level
+from wegwijzer.records.loader import Dataset, Source, load_model
+from wegwijzer.records.models import Adres, Locatie, Point, RecordId, Strict
+from wegwijzer.records.report import Finding, Level
 
 HEADER = (
     "# Geocache van wegwijzer: adres -> coordinaten, gemaakt door 'wegwijzer geocode'.\n"

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic_core import ErrorDetails
 
-from wegwijzer.fields import USER_ERROR
+from wegwijzer.records.fields import USER_ERROR
 
 _MESSAGES: dict[str, str] = {
     "missing": "Dit veld is verplicht, maar ontbreekt.",

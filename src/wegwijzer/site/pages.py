@@ -20,17 +20,19 @@ import segno
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from wegwijzer import aanbod, hours, present, vocab
-from wegwijzer.cards import Card, all_cards, locations_of
-from wegwijzer.config import SiteConfig
-from wegwijzer.csp import with_csp
-from wegwijzer.export import export_files
-from wegwijzer.fields import tel_uri
-from wegwijzer.kaart import render_map
-from wegwijzer.loader import Dataset
-from wegwijzer.models import Locatie, Organisatie
-from wegwijzer.publish import for_edition
-from wegwijzer.vcard import vcard_for
+from wegwijzer.outputs import coverage
+from wegwijzer.records import hours, vocab
+from wegwijzer.site import present
+from wegwijzer.site.cards import Card, all_cards, locations_of
+from wegwijzer.site.config import SiteConfig
+from wegwijzer.site.csp import with_csp
+from wegwijzer.outputs.open_data import export_files
+from wegwijzer.records.fields import tel_uri
+from wegwijzer.site.map import render_map
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import Locatie, Organisatie
+from wegwijzer.records.editions import for_edition
+from wegwijzer.outputs.vcard import vcard_for
 
 ASSET_ROOT = "assets/wegwijzer"
 
@@ -165,7 +167,7 @@ class _Renderer:
             yield self.flyer(location)
 
     def print_page(self) -> Page:
-        orgs = sorted(aanbod.active(self.dataset), key=lambda o: o.naam.casefold())
+        orgs = sorted(coverage.active(self.dataset), key=lambda o: o.naam.casefold())
         by_phase = {f: [o for o in orgs if f in o.fases] for f in vocab.FASES}
         located = {o.id: locations_of(o, self.dataset) for o in orgs}
         hours_for = {loc.id: hours.schedule_rows(loc) for loc in self.dataset.locaties.values()}
@@ -184,9 +186,9 @@ class _Renderer:
             "aanbod.md.j2",
             in_nav=True,
             tables=self.tables,
-            overlap=aanbod.OVERLAP,
-            verdict=aanbod.verdict,
-            stale=aanbod.stale_records(self.dataset, self.today, self.config.controle_maanden),
+            overlap=coverage.OVERLAP,
+            verdict=coverage.verdict,
+            stale=coverage.stale_records(self.dataset, self.today, self.config.controle_maanden),
         )
 
     def flyer(self, location: Locatie) -> Page:
@@ -254,13 +256,13 @@ class _Renderer:
         )
 
     @functools.cached_property
-    def tables(self) -> list[aanbod.Matrix]:
-        return aanbod.matrices(self.dataset, self.config.target_groups())
+    def tables(self) -> list[coverage.Matrix]:
+        return coverage.matrices(self.dataset, self.config.target_groups())
 
     @functools.cached_property
     def export_files(self) -> dict[str, bytes]:
         files = export_files(self.dataset, self.config, public=self.config.editie == "publiek")
-        files["open-data/aanbodanalyse.csv"] = aanbod.matrices_csv(self.tables)
+        files["open-data/aanbodanalyse.csv"] = coverage.matrices_csv(self.tables)
         return files
 
     def static_files(self) -> Iterator[StaticFile]:

@@ -9,11 +9,11 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
-from wegwijzer.areas import Areas
-from wegwijzer.fields import is_paid_line, parse_phone, suggestion
-from wegwijzer.loader import Dataset, Source
-from wegwijzer.models import Locatie, Organisatie
-from wegwijzer.report import Finding, Level
+from wegwijzer.records.areas import Areas
+from wegwijzer.records.fields import is_paid_line, parse_phone, suggestion
+from wegwijzer.records.loader import Dataset, Source
+from wegwijzer.records.models import Locatie, Organisatie
+from wegwijzer.records.report import Finding, Level
 
 WARN = Level.WARNING
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib.resources import files
 
-from wegwijzer.fields import suggestion
-from wegwijzer.models import LANDELIJK
+from wegwijzer.records.fields import suggestion
+from wegwijzer.records.models import LANDELIJK
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -15,15 +15,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from wegwijzer.config import ConfigError, Site, SiteConfig, parse_site_config
-from wegwijzer.csp import theme_scripts, with_csp
-from wegwijzer.loader import Dataset, Source
-from wegwijzer.pages import ASSET_ROOT, render_site
-from wegwijzer.publish import without_errors
-from wegwijzer.report import Report
-from wegwijzer.slot import PassphraseError, Sealer, is_public_file, passphrase_from_env
-from wegwijzer.validate import validate_site
-from wegwijzer.zoeken import INDEX_PATH, index_json, indexed, page_words
+from wegwijzer.site.config import ConfigError, Site, SiteConfig, parse_site_config
+from wegwijzer.site.csp import theme_scripts, with_csp
+from wegwijzer.records.loader import Dataset, Source
+from wegwijzer.site.pages import ASSET_ROOT, render_site
+from wegwijzer.records.editions import without_errors
+from wegwijzer.records.report import Report
+from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
 
@@ -33,7 +33,7 @@ SCRIPTS = [
     f"{ASSET_ROOT}/js/wegwijzer.js",
     f"{ASSET_ROOT}/js/zoeken.js",
 ]
-THEME_DIR = Path(__file__).parent / "theme"  # partials/search.html: our own lazy search
+THEME_DIR = Path(__file__).parent.parent / "theme"  # partials/search.html: our own lazy search
 
 
 class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]

@@ -16,8 +16,8 @@ import phonenumbers
 from babel.dates import format_date
 from markupsafe import Markup
 
-from wegwijzer.fields import language_names, parse_phone
-from wegwijzer.models import LANDELIJK, Locatie, Point
+from wegwijzer.records.fields import language_names, parse_phone
+from wegwijzer.records.models import LANDELIJK, Locatie, Point
 
 SAFE_SCHEMES = ("https", "http", "tel", "mailto")
 

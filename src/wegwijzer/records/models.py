@@ -13,8 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from wegwijzer import vocab
-from wegwijzer.fields import (
+from wegwijzer.records import vocab
+from wegwijzer.records.fields import (
     ControleDatum,
     Datum,
     Doelgroep,

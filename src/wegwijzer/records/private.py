@@ -14,10 +14,10 @@ from typing import Any
 
 from pydantic import Field
 
-from wegwijzer.fields import suggestion
-from wegwijzer.loader import Dataset, Source, load_record, record_files, shown_path
-from wegwijzer.models import Contactpersoon, Record, RecordId, Tekst
-from wegwijzer.report import Finding, Report
+from wegwijzer.records.fields import suggestion
+from wegwijzer.records.loader import Dataset, Source, load_record, record_files, shown_path
+from wegwijzer.records.models import Contactpersoon, Record, RecordId, Tekst
+from wegwijzer.records.report import Finding, Report
 
 ENV_FOLDER = "WEGWIJZER_PRIVE"  # overrides the `prive:` option, e.g. in the deploy workflow
 KIND = "organisaties"

@@ -30,14 +30,16 @@ from typing import Any
 
 import phonenumbers
 
-from wegwijzer import __version__, hours, osm, vocab
-from wegwijzer.cards import locations_of
-from wegwijzer.config import SiteConfig
-from wegwijzer.fields import is_national_only, parse_phone
-from wegwijzer.kaart import map_features
-from wegwijzer.loader import Dataset
-from wegwijzer.models import Contactpersoon, Locatie, Organisatie, Sluiting, Spreekuur
-from wegwijzer.present import area_name, checklist, language_name, phone_display
+from wegwijzer import __version__
+from wegwijzer.outputs import osm
+from wegwijzer.records import hours, vocab
+from wegwijzer.records.fields import is_national_only, parse_phone
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import Contactpersoon, Locatie, Organisatie, Sluiting, Spreekuur
+from wegwijzer.site.cards import locations_of
+from wegwijzer.site.config import SiteConfig
+from wegwijzer.site.map import map_features
+from wegwijzer.site.present import area_name, checklist, language_name, phone_display
 
 FOLDER = "open-data"
 LICENSE = "CC0-1.0"

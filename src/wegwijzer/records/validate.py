@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from wegwijzer import prive
-from wegwijzer.areas import Areas
-from wegwijzer.checks import check_dataset
-from wegwijzer.config import Site
-from wegwijzer.geocache import geocache_findings, load_geocache
-from wegwijzer.loader import Dataset, load_records
-from wegwijzer.report import Report
+from wegwijzer.geo.cache import geocache_findings, load_geocache
+from wegwijzer.records import private
+from wegwijzer.records.areas import Areas
+from wegwijzer.records.checks import check_dataset
+from wegwijzer.records.loader import Dataset, load_records
+from wegwijzer.records.report import Report
+from wegwijzer.site.config import Site
 
 
 def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Report]:
@@ -21,12 +21,12 @@ def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Repor
     areas = None if site.config.voorbeelddata else Areas.for_site([site.config.gemeente])
     report.extend(check_dataset(dataset, today, site.config.controle_maanden, areas))
     if not site.config.gegevens_prive:
-        report.extend(prive.public_private_data(dataset))
+        report.extend(private.public_private_data(dataset))
     if site.private_dir is not None:
-        overlay, private_report = prive.load_overlay(site.private_dir, site.root, context)
-        report.extend([*private_report.findings, *prive.unknown_ids(overlay, dataset)])
+        overlay, private_report = private.load_overlay(site.private_dir, site.root, context)
+        report.extend([*private_report.findings, *private.unknown_ids(overlay, dataset)])
         if site.config.editie == "verwijzers":  # the public edition never holds private data
-            prive.merge_overlay(dataset, overlay)
+            private.merge_overlay(dataset, overlay)
     cache, findings = load_geocache(site.geocache_path, site.shown(site.geocache_path))
     report.extend(findings)
     report.extend(geocache_findings(dataset, cache))

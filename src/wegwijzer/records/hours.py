@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
-from wegwijzer import vocab
-from wegwijzer.models import Locatie, Sluiting, Spreekuur, Strict
-from wegwijzer.present import dutch_date
+from wegwijzer.records import vocab
+from wegwijzer.records.models import Locatie, Sluiting, Spreekuur, Strict
+from wegwijzer.site.present import dutch_date
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 DAY_KEYS = tuple(vocab.DAGEN)  # "ma".."zo", Monday first, as date.weekday() counts

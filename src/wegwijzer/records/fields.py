@@ -29,7 +29,7 @@ from pydantic import (
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import PydanticCustomError, core_schema
 
-from wegwijzer import vocab
+from wegwijzer.records import vocab
 
 USER_ERROR = "wegwijzer"
 

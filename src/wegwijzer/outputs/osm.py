@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from wegwijzer.hours import DAY_KEYS
-from wegwijzer.models import Locatie, Sluiting, Spreekuur
+from wegwijzer.records.hours import DAY_KEYS
+from wegwijzer.records.models import Locatie, Sluiting, Spreekuur
 
 OSM_DAYS = dict(zip(DAY_KEYS, ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), strict=True))
 OSM_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")

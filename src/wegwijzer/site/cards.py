@@ -10,8 +10,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from wegwijzer.loader import Dataset
-from wegwijzer.models import Locatie, Organisatie, Point
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import Locatie, Organisatie, Point
 
 FACETS = ("fases", "doelgroepen", "rollen", "talen")
 

@@ -31,10 +31,10 @@ from geopy.location import Location
 from tqdm import tqdm
 
 from wegwijzer import __version__
-from wegwijzer.config import GeocoderSettings
-from wegwijzer.geocache import CacheEntry, GeoCache, address_key
-from wegwijzer.loader import Dataset
-from wegwijzer.models import NL_BOUNDS, Locatie
+from wegwijzer.geo.cache import CacheEntry, GeoCache, address_key
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import NL_BOUNDS, Locatie
+from wegwijzer.site.config import GeocoderSettings
 
 RETRYABLE = (GeocoderTimedOut, GeocoderRateLimited, GeocoderUnavailable, GeocoderServiceError)
 

@@ -17,10 +17,10 @@ from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
-from wegwijzer.fields import suggestion
-from wegwijzer.messages import dutch_message
-from wegwijzer.models import MODELS, Locatie, Organisatie, Point, Record
-from wegwijzer.report import Finding, Level, Report
+from wegwijzer.records.fields import suggestion
+from wegwijzer.records.messages import dutch_message
+from wegwijzer.records.models import MODELS, Locatie, Organisatie, Point, Record
+from wegwijzer.records.report import Finding, Level, Report
 
 GEOCACHE = "geocache.yml"
 MAX_DEPTH = 20  # records nest four deep; far more is a mistake or an attack

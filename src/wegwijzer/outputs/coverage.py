@@ -12,12 +12,12 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from wegwijzer import vocab
-from wegwijzer.checks import overdue
-from wegwijzer.export import FORMULA_STARTS
-from wegwijzer.loader import Dataset
-from wegwijzer.models import LANDELIJK, Organisatie
-from wegwijzer.present import language_name
+from wegwijzer.outputs.open_data import FORMULA_STARTS
+from wegwijzer.records import vocab
+from wegwijzer.records.checks import overdue
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import LANDELIJK, Organisatie
+from wegwijzer.site.present import language_name
 
 OVERLAP = 4
 

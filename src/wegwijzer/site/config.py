@@ -16,12 +16,12 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
-from wegwijzer import vocab
-from wegwijzer.fields import Email, Telefoon, Url, user_error
-from wegwijzer.hours import FeestdagenBeleid
-from wegwijzer.loader import GEOCACHE, Source, error_findings, plain, read_yaml, shown_path
-from wegwijzer.models import ID_PATTERN, Strict, Tekst
-from wegwijzer.report import Finding
+from wegwijzer.records import vocab
+from wegwijzer.records.fields import Email, Telefoon, Url, user_error
+from wegwijzer.records.hours import FeestdagenBeleid
+from wegwijzer.records.loader import GEOCACHE, Source, error_findings, plain, read_yaml, shown_path
+from wegwijzer.records.models import ID_PATTERN, Strict, Tekst
+from wegwijzer.records.report import Finding
 
 PLUGIN = "wegwijzer"
 

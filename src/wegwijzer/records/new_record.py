@@ -8,7 +8,7 @@ from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
-from wegwijzer.models import ID_PATTERN
+from wegwijzer.records.models import ID_PATTERN
 
 
 class NewRecordError(Exception):

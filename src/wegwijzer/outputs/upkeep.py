@@ -25,12 +25,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from wegwijzer import __version__
-from wegwijzer.checks import months_between, overdue
-from wegwijzer.config import Site
-from wegwijzer.loader import Dataset
-from wegwijzer.models import Locatie, Organisatie
-from wegwijzer.present import count_text, dutch_date
-from wegwijzer.validate import validate_site
+from wegwijzer.records.checks import months_between, overdue
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import Locatie, Organisatie
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.config import Site
+from wegwijzer.site.present import count_text, dutch_date
 
 Fetch = Callable[[str, str], int]
 """fetch(method, url) -> HTTP status. Raises TimeoutError without an answer in time, and another

@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
-from wegwijzer.csp import policy
+from wegwijzer.site.csp import policy
 
 PASSPHRASE_ENV = "WEGWIJZER_VERWIJZERS_WACHTWOORD"
 ITERATIONS = 600_000

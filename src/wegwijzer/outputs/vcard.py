@@ -5,8 +5,8 @@ from __future__ import annotations
 import phonenumbers
 import vobject
 
-from wegwijzer.fields import parse_phone
-from wegwijzer.models import Contactpersoon, Locatie, Organisatie
+from wegwijzer.records.fields import parse_phone
+from wegwijzer.records.models import Contactpersoon, Locatie, Organisatie
 
 
 def _international(number: str) -> str:

@@ -13,8 +13,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from wegwijzer.loader import record_files
-from wegwijzer.prive import KIND, is_referrer_only
+from wegwijzer.records.loader import record_files
+from wegwijzer.records.private import KIND, is_referrer_only
 
 HEADER = (
     "Alleen voor verwijzers: deze map hoort in een privé-repository. "
