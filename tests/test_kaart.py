@@ -152,7 +152,7 @@ def test_assets_follow_the_prefix() -> None:
 def test_every_asset_the_document_names_is_in_the_package() -> None:
     html = render_map(dataset_of(["A"]), KaartSettings(), asset_prefix="PREFIX")
     links = [tag.get("src") or tag.get("href") for tag in soup_of(html).select("[src], [href]")]
-    assets = Path(kaart_module.__file__).parent / "assets"
+    assets = Path(kaart_module.__file__).parent.parent / "assets"
     missing = [link for link in links if not (assets / str(link).removeprefix("PREFIX/")).is_file()]
     assert missing == []
 
