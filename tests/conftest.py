@@ -19,6 +19,8 @@ from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from mkdocs.commands.build import build as _build
 from mkdocs.config import load_config
 
+from wegwijzer.site.encryption import is_public_file
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).parent / "example-files"
 # The product's own sample site. Never the repository's data/ or mkdocs.yml: those are the demo
@@ -57,6 +59,18 @@ def referrers_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         return build_site(SAMPLE / "mkdocs.verwijzers.yml", out)
     finally:
         del os.environ["WEGWIJZER_VERWIJZERS_WACHTWOORD"]
+
+
+@pytest.fixture(scope="session")
+def referrers_opened(referrers_site: Path) -> dict[str, str]:
+    """Every non-public file of the encrypted edition, decrypted with the passphrase."""
+    opened = {}
+    for path in referrers_site.rglob("*"):
+        name = path.relative_to(referrers_site).as_posix()
+        if path.is_file() and not is_public_file(name):
+            plain = open_envelope(sealed_text(path.read_bytes(), name))
+            opened[name] = plain.decode("utf-8", errors="replace")
+    return opened
 
 
 def open_envelope(text: str, passphrase: str = PASSPHRASE) -> bytes:

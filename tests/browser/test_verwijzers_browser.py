@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
+from tests.browser.test_accessibility import VIEWPORTS, axe_violations
 from tests.conftest import PASSPHRASE
 from wegwijzer.site.present import phone_display
 
@@ -61,3 +62,49 @@ def test_the_passphrase_opens_the_direct_line_and_the_next_page(guide: Any) -> N
     assert page.locator("#ww-slot").count() == 0
     # The search index stays sealed (the search box cannot read it); the policy holds.
     assert not [p for p in problems if "Content Security Policy" in p], problems
+
+
+def test_a_volunteer_builds_a_shortlist_and_shares_it(guide: Any) -> None:
+    page, url, problems = guide
+    page.set_viewport_size({"width": 360, "height": 780})
+    page.goto(url + ORG)
+    _unlock(page, PASSPHRASE)
+    button = page.locator("[data-ww-lijstje-knop]")
+    expect(button).to_have_text("Zet op het lijstje", timeout=15_000)
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    page.goto(url + "/lijstje/")
+    item = page.locator(".ww-lijstje__item")
+    expect(item).to_have_count(1, timeout=15_000)
+    expect(item.locator("h3")).to_have_text("Schuldhulp Gemeente Voorbeeldstad")
+    text = item.inner_text()
+    assert "Bel:" in text and DIRECT_LINE not in text  # the resident's sheet: public lines only
+    whatsapp = page.locator("[data-ww-lijstje-whatsapp]").get_attribute("href") or ""
+    assert whatsapp.startswith("https://wa.me/?text=") and "Schuldhulp" in whatsapp
+    mail = page.locator("[data-ww-lijstje-mail]").get_attribute("href") or ""
+    assert mail.startswith("mailto:?subject=")
+    page.click("[data-ww-lijstje-leeg]")
+    expect(item).to_have_count(0)
+    expect(page.locator(".ww-lijstje__leeg")).to_be_visible()
+    assert page.evaluate("localStorage.getItem('ww-lijstje')") == "[]"
+    assert problems == []
+
+
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_the_referrers_pages_have_no_axe_violations(guide: Any, viewport: str) -> None:
+    page, url, _ = guide
+    width, height = VIEWPORTS[viewport]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(url + ORG)
+    _unlock(page, PASSPHRASE)
+    page.locator("[data-ww-lijstje-knop]").click(timeout=15_000)  # so the list has an item
+    failures = {}
+    for path in ("/", "/overzicht/", ORG, "/afdrukken/", "/warm-overdragen/", "/lijstje/"):
+        page.goto(url + path)
+        expect(page.locator("#ww-slot")).to_have_count(0, timeout=15_000)  # opened, not the form
+        page.locator(".md-content h1").first.wait_for()
+        page.wait_for_load_state("load")
+        found = axe_violations(page)
+        if found:
+            failures[path] = found
+    assert failures == {}

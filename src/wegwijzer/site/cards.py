@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.models import Locatie, Organisatie, Point
+from wegwijzer.records.models import Contactpersoon, Locatie, Organisatie, Point
 
 FACETS = ("fases", "doelgroepen", "rollen", "talen")
 
@@ -34,6 +34,8 @@ class Card:
     organisaties: tuple[str, ...] = ()  # names, on location cards
     status: str = "actief"
     melding: str | None = None
+    # Direct lines for the referrers' edition only; always empty in the public one.
+    direct: tuple[Contactpersoon, ...] = ()
 
     def matches(self, facet: str, value: str) -> bool:
         return value in getattr(self, facet)
@@ -58,7 +60,12 @@ def _union(orgs: Iterable[Organisatie], facet: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def organisation_card(org: Organisatie, dataset: Dataset) -> Card:
+def direct_lines(orgs: Iterable[Organisatie]) -> tuple[Contactpersoon, ...]:
+    """The referrer-only contacts of these organisations, for the referrers' cards."""
+    return tuple(c for o in orgs for c in o.contactpersonen if c.zichtbaarheid == "verwijzers")
+
+
+def organisation_card(org: Organisatie, dataset: Dataset, *, referrers: bool = False) -> Card:
     locations = locations_of(org, dataset)
     return Card(
         kind="organisatie",
@@ -76,10 +83,11 @@ def organisation_card(org: Organisatie, dataset: Dataset) -> Card:
         punten=tuple(dataset.points[loc.id] for loc in locations if loc.id in dataset.points),
         status=org.status,
         melding=org.melding,
+        direct=direct_lines([org]) if referrers else (),
     )
 
 
-def location_card(location: Locatie, dataset: Dataset) -> Card:
+def location_card(location: Locatie, dataset: Dataset, *, referrers: bool = False) -> Card:
     orgs = [dataset.organisaties[i] for i in location.organisaties if i in dataset.organisaties]
     point = dataset.points.get(location.id)
     summary = location.adres.one_line(point.postcode if point else None)
@@ -100,6 +108,7 @@ def location_card(location: Locatie, dataset: Dataset) -> Card:
         locaties=(location.id,),
         punten=(point,) if point else (),
         organisaties=tuple(o.naam for o in orgs),
+        direct=direct_lines(orgs) if referrers else (),
     )
 
 
@@ -107,10 +116,11 @@ def locations_of(org: Organisatie, dataset: Dataset) -> list[Locatie]:
     return list(dataset.locations_by_org.get(org.id, ()))
 
 
-def all_cards(dataset: Dataset) -> tuple[list[Card], list[Card]]:
-    """Organisation cards and location cards, each sorted by name as people look them up."""
-    orgs = [organisation_card(o, dataset) for o in dataset.organisaties.values()]
-    locs = [location_card(loc, dataset) for loc in dataset.locaties.values()]
+def all_cards(dataset: Dataset, *, referrers: bool = False) -> tuple[list[Card], list[Card]]:
+    """Organisation cards and location cards, each sorted by name as people look them up.
+    Only the referrers' edition (`referrers=True`) puts direct lines on them."""
+    orgs = [organisation_card(o, dataset, referrers=referrers) for o in dataset.organisaties.values()]
+    locs = [location_card(loc, dataset, referrers=referrers) for loc in dataset.locaties.values()]
     key = _sort_key
     return sorted(orgs, key=key), sorted(locs, key=key)
 

@@ -24,6 +24,7 @@ from wegwijzer.outputs import coverage
 from wegwijzer.records import hours, vocab
 from wegwijzer.site import present
 from wegwijzer.site.cards import Card, all_cards, locations_of
+from wegwijzer.site.handoff import sheet_entries
 from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
 from wegwijzer.outputs.open_data import export_files
@@ -109,7 +110,7 @@ class _Renderer:
         self.env = _environment()
         self.dataset, self.config, self.today = dataset, config, today
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
-        self.org_cards, self.loc_cards = all_cards(dataset)
+        self.org_cards, self.loc_cards = all_cards(dataset, referrers=config.editie == "verwijzers")
 
     def page(self, path: str, template: str, in_nav: bool = False, **context: Any) -> Page:
         text = self.env.get_template(template).render(
@@ -152,6 +153,9 @@ class _Renderer:
         yield from self.filter_pages()
         yield self.page("kaart.md", "kaart.md.j2", in_nav=True, loc_cards=self.loc_cards)
         yield self.print_page()
+        if self.config.editie == "verwijzers":
+            yield self.page("lijstje.md", "lijstje.md.j2", entries=sheet_entries(self.dataset))
+            yield self.page("warm-overdragen.md", "warm-overdragen.md.j2")
         yield self.analysis_page()
         yield self.page(
             "open-data.md",

@@ -33,6 +33,7 @@ SCRIPTS = [
     f"{ASSET_ROOT}/js/wegwijzer.js",
     f"{ASSET_ROOT}/js/zoeken.js",
 ]
+REFERRER_SCRIPTS = [f"{ASSET_ROOT}/js/lijstje.js"]  # the shortlist: the referrers' edition only
 THEME_DIR = Path(__file__).parent.parent / "theme"  # partials/search.html: our own lazy search
 
 
@@ -85,7 +86,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if str(THEME_DIR) not in dirs:  # after the site's custom_dir, before Material's own
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         self._search = []
-        for path in SCRIPTS:
+        referrers = self.site_config.editie == "verwijzers"
+        for path in SCRIPTS + (REFERRER_SCRIPTS if referrers else []):
             script = ExtraScriptValue(path)
             script.defer = True
             config.extra_javascript.append(script)
