@@ -10,6 +10,7 @@ from pathlib import Path
 
 from wegwijzer.geo.cache import load_geocache
 from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
+from wegwijzer.outputs.pdf import PdfError, write_pdf
 from wegwijzer.outputs.upkeep import run_upkeep
 from wegwijzer.records.move_referrers import move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
@@ -69,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         "verhuis-verwijzers", help="zet contacten voor verwijzers en 'verwijzen' in de privémap"
     )
     move.add_argument("doelmap", type=Path, help="de privémap (bijvoorbeeld ../wegwijzer-prive)")
+    pdf = commands.add_parser("pdf", help="maak een PDF (A4) van de pagina om te printen")
+    pdf.add_argument("uitvoer", type=Path, help="het PDF-bestand, bijvoorbeeld verwijzersgids.pdf")
     return parser
 
 
@@ -87,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema": _schema,
         "onderhoud": _upkeep,
         "verhuis-verwijzers": _move_private,
+        "pdf": _pdf,
     }
     return handler[args.command](site, args)
 
@@ -97,6 +101,16 @@ def _move_private(site: Site, args: argparse.Namespace) -> int:
         note = " en 'verwijzen'" if item.note else ""
         print(f"{item.org_id}: {count_text(item.contacts, 'contact', 'contacten')}{note} verhuisd.")
     print(f"Klaar: {count_text(len(moved), 'organisatie', 'organisaties')} naar {args.doelmap}.")
+    return 0
+
+
+def _pdf(site: Site, args: argparse.Namespace) -> int:
+    try:
+        path = write_pdf(args.config, args.uitvoer)
+    except PdfError as exc:
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
+    print(f"Gemaakt: {path}. Deel het alleen met verwijzers als er directe nummers in staan.")
     return 0
 
 

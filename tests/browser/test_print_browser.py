@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import Page
+from pypdf import PdfReader
+
+from tests.browser.conftest import CHROMIUM
+from tests.conftest import PASSPHRASE, SAMPLE
+from wegwijzer.site.encryption import PASSPHRASE_ENV
 
 
 @pytest.fixture(scope="module")
@@ -35,3 +43,26 @@ def test_print_hides_navigation_filters_and_buttons(page: Page, site_url: str) -
     page.emulate_media(media="print")
     assert not page.locator(".ww-niet-printen").is_visible()
     assert page.locator(".ww-spoed").is_visible()
+
+
+def test_wegwijzer_pdf_prints_the_referrers_guide_with_its_direct_lines(tmp_path: Path) -> None:
+    """The coordinator's command, run as they would: it builds the encrypted edition, opens it
+    with the passphrase in Chromium on 127.0.0.1 and writes an A4 PDF."""
+    out = tmp_path / "verwijzersgids.pdf"
+    env = {**os.environ, PASSPHRASE_ENV: PASSPHRASE, "WEGWIJZER_CHROMIUM": CHROMIUM}
+    command = [sys.executable, "-m", "wegwijzer.cli", "-f", str(SAMPLE / "mkdocs.verwijzers.yml")]
+    done = subprocess.run([*command, "pdf", str(out)], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    reader = PdfReader(out)
+    text = " ".join(page.extract_text() for page in reader.pages)
+    assert "Hulp bij geldzorgen in Voorbeeldstad" in text
+    assert "06 12657720" in text  # a direct line from the private overlay
+    assert reader.pages[0].mediabox.width == pytest.approx(595, abs=2)  # A4 in points
+    assert len(reader.pages) <= 20
+    env.pop(PASSPHRASE_ENV)
+    refused = subprocess.run(
+        [*command, "pdf", str(tmp_path / "x.pdf")], env=env, capture_output=True, text=True
+    )
+    assert refused.returncode == 1
+    assert "WEGWIJZER_VERWIJZERS_WACHTWOORD" in refused.stderr
+    assert not (tmp_path / "x.pdf").exists()
