@@ -220,8 +220,66 @@ def test_the_analysis_is_also_a_csv(sample_site: Path) -> None:
     raw = (sample_site / "open-data" / "aanbodanalyse.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["tabel", "rij", "fase", "aantal organisaties", "oordeel"]
-    assert {r[0] for r in rows[1:]} == {"Fase en doelgroep", "Fase en taal", "Fase en gemeente"}
+    assert rows[0] == [
+        "tabel", "rij", "fase", "aantal organisaties", "waarvan voor iedereen", "oordeel",
+        "organisaties",
+    ]  # fmt: skip
+    assert {r[0] for r in rows[1:]} == {
+        "Fase en doelgroep", "Fase en taal", "Fase en gemeente", "Wie doet wat",
+        "Inloopuren per week",
+    }  # fmt: skip
+    for row in rows[1:]:
+        if row[0] != "Inloopuren per week" and row[3] != "0":
+            assert len(row[6].split(", ")) >= int(row[3]) > 0  # every cell names its members
+
+
+def test_every_cell_lists_its_organisations_and_how_many_help_everyone(
+    sample_site: Path, dataset: Dataset
+) -> None:
+    table = aanbod.matrices(dataset, load_site(SAMPLE / "mkdocs.yml").config.target_groups())[0]
+    row, phase = "jongeren", "preventie"
+    members = table.members(row, phase)
+    specific = {o.naam for o in aanbod.active(dataset) if row in o.doelgroepen and phase in o.fases}
+    everyone = {
+        o.naam for o in aanbod.active(dataset) if "iedereen" in o.doelgroepen and phase in o.fases
+    }
+    assert specific and everyone, "the sample has both kinds in this cell"
+    assert {m.naam for m in members if m.specific} == specific
+    assert {m.naam for m in members if not m.specific} == everyone - specific
+    assert table.general(row, phase) == len(everyone - specific)
+    page = soup(sample_site / "aanbod" / "index.html")
+    cell = (
+        page.select("table.ww-matrix")[0]
+        .select("tbody tr")[list(table.rows).index(row)]
+        .select("td")[list(vocab.FASES).index(phase)]
+    )
+    links = {a.get_text() for a in cell.select("details a")}
+    assert links == specific | everyone
+    assert f"({len(everyone - specific)} voor iedereen)" in cell.select_one("summary").get_text()
+
+
+def test_who_does_what_counts_roles_and_activities_by_phase(dataset: Dataset) -> None:
+    table = aanbod.matrices(dataset, vocab.DOELGROEPEN)[3]
+    assert table.title == "Wie doet wat"
+    assert len(table.rows) == len(vocab.ROLLEN) + len(vocab.ACTIVITEITEN) == 13
+    for key in vocab.ACTIVITEITEN:
+        for phase in vocab.FASES:
+            expected = sum(
+                1 for o in aanbod.active(dataset) if key in o.activiteiten and phase in o.fases
+            )
+            assert table.count(f"activiteit:{key}", phase) == expected
+
+
+def test_walk_in_hours_per_week_count_monthly_hours_in_part() -> None:
+    dataset, _ = validate_site(load_site(SAMPLE / "mkdocs.yml"), TODAY)
+    rows = {w.plaats: w for w in aanbod.walk_in_hours(dataset, aanbod.active(dataset))}
+    assert set(rows) == {loc.adres.plaats for loc in dataset.locaties.values()}
+    buurdorp = [loc for loc in dataset.locaties.values() if loc.adres.plaats == "Buurdorp"]
+    assert rows["Buurdorp"].locaties == len(buurdorp)
+    # Only "dinsdag 19:00-20:30 in the 2nd and 4th week": 1.5 h x 2 of 4.33 weeks, not 1.5 h.
+    church = dataset.locaties["diaconaal-spreekuur-ontmoetingskerk"]
+    assert [(h.van, h.tot, h.weken) for h in church.spreekuren] == [("19:00", "20:30", [2, 4])]
+    assert aanbod._weekly_hours(church) == pytest.approx(1.5 * 2 / (52 / 12))
 
 
 def test_stale_records_are_listed_for_the_municipality(dataset: Dataset) -> None:

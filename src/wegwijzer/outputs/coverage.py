@@ -2,6 +2,8 @@
 
 Counts organisations that are active or temporarily closed; stopped ones offer nothing.
 A cell with 0 is a gap, a cell with OVERLAP or more organisations is worth a look for overlap.
+Every cell knows its organisations, and which of them serve that row specifically rather than
+everyone (or the whole country), so a policy officer sees both the gap and who fills it.
 """
 
 from __future__ import annotations
@@ -14,25 +16,47 @@ from datetime import date
 
 from wegwijzer.outputs.open_data import FORMULA_STARTS
 from wegwijzer.records import vocab
+from wegwijzer.records.areas import places
 from wegwijzer.records.checks import overdue
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.models import LANDELIJK, Organisatie
+from wegwijzer.records.models import LANDELIJK, Locatie, Organisatie
 from wegwijzer.site.present import language_name
 
 OVERLAP = 4
 
 
 @dataclass(frozen=True)
+class Member:
+    """One organisation in a cell; `specific` when it names this row itself rather than
+    helping everyone (doelgroep iedereen) or the whole country (werkgebied landelijk)."""
+
+    id: str
+    naam: str
+    specific: bool = True
+
+    @property
+    def url(self) -> str:
+        return f"organisaties/{self.id}/"
+
+
+@dataclass(frozen=True)
 class Matrix:
-    """Rows × phases: the number of organisations in each cell."""
+    """Rows × phases: the organisations in each cell."""
 
     title: str
     row_header: str
     rows: dict[str, str]  # key -> label, in display order
-    counts: dict[tuple[str, str], int]  # (row key, phase key) -> organisations
+    cells: dict[tuple[str, str], tuple[Member, ...]]  # (row key, phase key) -> organisations
+
+    def members(self, row: str, phase: str) -> tuple[Member, ...]:
+        return self.cells.get((row, phase), ())
 
     def count(self, row: str, phase: str) -> int:
-        return self.counts.get((row, phase), 0)
+        return len(self.members(row, phase))
+
+    def general(self, row: str, phase: str) -> int:
+        """How many in the cell help everyone, not this row in particular."""
+        return sum(1 for m in self.members(row, phase) if not m.specific)
 
     def gaps(self) -> int:
         return sum(1 for r in self.rows for f in vocab.FASES if self.count(r, f) == 0)
@@ -52,34 +76,91 @@ def active(dataset: Dataset) -> list[Organisatie]:
 def _matrix(
     title: str, header: str, rows: Mapping[str, str], orgs: Iterable[Organisatie], field: str
 ) -> Matrix:
-    counts: dict[tuple[str, str], int] = {}
-    for org in orgs:
-        for row in _rows_served(org, field, rows):
+    cells: dict[tuple[str, str], list[Member]] = {}
+    for org in sorted(orgs, key=lambda o: o.naam.casefold()):
+        for row, specific in _rows_served(org, field, rows):
             for phase in org.fases:
-                counts[(row, phase)] = counts.get((row, phase), 0) + 1
-    return Matrix(title, header, dict(rows), counts)
+                cells.setdefault((row, phase), []).append(Member(org.id, org.naam, specific))
+    return Matrix(title, header, dict(rows), {k: tuple(v) for k, v in cells.items()})
 
 
-def _rows_served(org: Organisatie, field: str, rows: Mapping[str, str]) -> Iterable[str]:
+def _rows_served(
+    org: Organisatie, field: str, rows: Mapping[str, str]
+) -> Iterable[tuple[str, bool]]:
     """Help for everyone counts for every group, national help for every municipality: a
-    cell is only a gap when nobody at all helps there."""
+    cell is only a gap when nobody at all helps there. The flag says which help is specific."""
+    if field == "wie-doet-wat":
+        return [(f"rol:{r}", True) for r in org.rollen] + [
+            (f"activiteit:{a}", True) for a in org.activiteiten
+        ]
     values: list[str] = getattr(org, field)
-    if (field == "doelgroepen" and "iedereen" in values) or (
+    everyone = (field == "doelgroepen" and "iedereen" in values) or (
         field == "werkgebied" and LANDELIJK in values
-    ):
-        return rows
-    return values
+    )
+    if everyone:
+        return [(row, row in values) for row in rows]
+    return [(value, True) for value in values if value in rows]
 
 
 def matrices(dataset: Dataset, target_groups: Mapping[str, str]) -> list[Matrix]:
     orgs = active(dataset)
     languages = sorted({t for o in orgs for t in o.talen})
     areas = sorted({g for o in orgs for g in o.werkgebied if g != LANDELIJK}, key=str.casefold)
+    who = {f"rol:{k}": label for k, label in vocab.ROLLEN.items()}
+    who |= {f"activiteit:{k}": label for k, label in vocab.ACTIVITEITEN.items()}
     return [
         _matrix("Fase en doelgroep", "Doelgroep", target_groups, orgs, "doelgroepen"),
         _matrix("Fase en taal", "Taal", {t: language_name(t) for t in languages}, orgs, "talen"),
         _matrix("Fase en gemeente", "Gemeente", {a: a for a in areas}, orgs, "werkgebied"),
+        _matrix("Wie doet wat", "Rol of activiteit", who, orgs, "wie-doet-wat"),
     ]
+
+
+WEEKS_PER_MONTH = 52 / 12  # "the 1st and 3rd week" is 2 of about 4.33 weeks
+
+
+@dataclass(frozen=True)
+class WalkIn:
+    """Walk-in and consultation hours in an average week, for one place."""
+
+    plaats: str
+    gemeente: str | None  # when the place lies in a municipality of another name
+    locaties: int
+    uren: float
+
+
+def walk_in_hours(dataset: Dataset, active_orgs: Iterable[Organisatie]) -> list[WalkIn]:
+    """Hours per week per place, from the locations of active organisations. A consultation
+    hour without clock times (only a part of the day) counts for nothing: its length is not
+    known. Places sorted by name."""
+    ids = {o.id for o in active_orgs}
+    by_place: dict[str, list[Locatie]] = {}
+    for location in dataset.locaties.values():
+        if any(o in ids for o in location.organisaties):
+            by_place.setdefault(location.adres.plaats, []).append(location)
+    rows = []
+    for place, locations in sorted(by_place.items(), key=lambda item: item[0].casefold()):
+        municipality = places().get(place.casefold())
+        hours = sum(_weekly_hours(loc) for loc in locations)
+        rows.append(WalkIn(place, municipality, len(locations), round(hours, 1)))
+    return rows
+
+
+def _weekly_hours(location: Locatie) -> float:
+    total = 0.0
+    for hour in location.spreekuren:
+        start, end = getattr(hour, "van", None), getattr(hour, "tot", None)
+        if not (start and end):
+            continue
+        length = _minutes(str(end)) - _minutes(str(start))
+        share = len(hour.weken) / WEEKS_PER_MONTH if hour.weken else 1.0
+        total += len(hour.dagen) * max(length, 0) / 60 * share
+    return total
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
 
 
 @dataclass(frozen=True)
@@ -111,16 +192,27 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def matrices_csv(tables: list[Matrix]) -> bytes:
-    """All matrices in one CSV: tabel; rij; fase; aantal; oordeel. UTF-8 with BOM and ';' for
-    Dutch Excel, like the other CSV exports."""
+def matrices_csv(tables: list[Matrix], walk_in: Iterable[WalkIn] = ()) -> bytes:
+    """All matrices in one CSV: tabel; rij; fase; aantal; voor iedereen; oordeel;
+    organisaties, then the walk-in hours per place. UTF-8 with BOM and ';' for Dutch Excel,
+    like the other CSV exports."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(["tabel", "rij", "fase", "aantal organisaties", "oordeel"])
+    writer.writerow(
+        ["tabel", "rij", "fase", "aantal organisaties", "waarvan voor iedereen", "oordeel",
+         "organisaties"]
+    )  # fmt: skip
     for table in tables:
         for row, label in table.rows.items():
             for phase, phase_label in vocab.FASES.items():
                 count = table.count(row, phase)
-                cells = [table.title, label, phase_label, count, verdict(count)]
+                names = ", ".join(m.naam for m in table.members(row, phase))
+                cells = [table.title, label, phase_label, count, table.general(row, phase),
+                         verdict(count), names]  # fmt: skip
                 writer.writerow([safe_cell(cell) for cell in cells])
+    for place in walk_in:
+        label = f"{place.plaats} (gemeente {place.gemeente})" if place.gemeente else place.plaats
+        cells = ["Inloopuren per week", label, "", place.locaties, "", "",
+                 str(place.uren).replace(".", ",")]  # fmt: skip
+        writer.writerow([safe_cell(cell) for cell in cells])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -190,6 +190,7 @@ class _Renderer:
             "aanbod.md.j2",
             in_nav=True,
             tables=self.tables,
+            walk_in=self.walk_in,
             overlap=coverage.OVERLAP,
             verdict=coverage.verdict,
             stale=coverage.stale_records(self.dataset, self.today, self.config.controle_maanden),
@@ -264,9 +265,13 @@ class _Renderer:
         return coverage.matrices(self.dataset, self.config.target_groups())
 
     @functools.cached_property
+    def walk_in(self) -> list[coverage.WalkIn]:
+        return coverage.walk_in_hours(self.dataset, coverage.active(self.dataset))
+
+    @functools.cached_property
     def export_files(self) -> dict[str, bytes]:
         files = export_files(self.dataset, self.config, public=self.config.editie == "publiek")
-        files["open-data/aanbodanalyse.csv"] = coverage.matrices_csv(self.tables)
+        files["open-data/aanbodanalyse.csv"] = coverage.matrices_csv(self.tables, self.walk_in)
         return files
 
     def static_files(self) -> Iterator[StaticFile]:
