@@ -15,7 +15,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,7 @@ from wegwijzer.outputs.upkeep import (
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import load_site
+from wegwijzer.site.pages import render_site
 
 JUNE_2027 = date(2027, 6, 1)  # ten sample records are then more than 12 months old
 SAMPLE_DAY = date(2026, 11, 22)  # the day the sample data was last brought up to date
@@ -72,16 +73,90 @@ def test_records_due_for_a_check_are_listed_oldest_first() -> None:
         "## Gegevens nakijken (10)",
         "",
     ]
-    items = [line for line in lines if line.startswith("- [ ] ")]
+    section = lines[: lines.index("## Vaste nummers nabellen")]
+    items = [line for line in section if line.startswith("- [ ] ")]
     assert len(items) == 10
-    assert items[0] == (
+    assert section[8:10] == [
+        "**Klankbord Ondernemers Voorbeeldstad**: 0800 1844",
         "- [ ] `data/organisaties/klankbord-ondernemers-voorbeeldstad.yml:31`: Klankbord "
-        "Ondernemers Voorbeeldstad. Laatst nagekeken op 15 januari 2026 (16 maanden geleden)."
+        "Ondernemers Voorbeeldstad. Laatst nagekeken op 15 januari 2026 (16 maanden geleden).",
+    ]
+    checked = [
+        line.split("Laatst nagekeken op ")[1].split(" (")[0] for line in items
+    ]  # each organisation's group comes when its oldest record is due
+    assert checked[0] == "15 januari 2026"
+
+
+def test_due_records_are_grouped_per_organisation_to_call() -> None:
+    report = build_report(load_site(SAMPLE / "mkdocs.yml"), JUNE_2027)
+    lines = render_report(report).splitlines()
+    section = lines[: lines.index("## Vaste nummers nabellen")]
+    headers = [line.split("**")[1] for line in section if line.startswith("**")]
+    assert headers == list(dict.fromkeys(d.organisatie for d in report.due))
+    current = None
+    for line in section:  # every item sits under the header of the organisation to call
+        if line.startswith("**"):
+            current = line.split("**")[1]
+        elif line.startswith("- [ ] "):
+            due = next(d for d in report.due if f"`{d.place.path}:" in line)
+            assert due.organisatie == current
+
+
+def test_the_loket_and_urgent_numbers_come_in_the_first_week_of_a_month() -> None:
+    site = load_site(SAMPLE / "mkdocs.yml")
+    first_week = render_report(build_report(site, date(2026, 12, 7)))
+    assert "## Vaste nummers nabellen" in first_week
+    assert "- [ ] Loket: Schuldhulp Gemeente Voorbeeldstad: 14 020" in first_week
+    assert first_week.count("- [ ] Spoed: ") == len(site.config.spoed)
+    assert "Vaste nummers" not in render_report(build_report(site, date(2026, 12, 8)))
+
+
+def test_closures_that_end_within_two_weeks_are_listed() -> None:
+    site = load_site(SAMPLE / "mkdocs.yml")
+    dataset, _ = validate_site(site, SAMPLE_DAY)
+    location, closure = next(
+        (loc, c) for loc in dataset.locaties.values() for c in loc.gesloten if c.tot > SAMPLE_DAY
     )
-    assert items[-1] == (
-        "- [ ] `data/organisaties/stichting-caribisch-netwerk-voorbeeldstad.yml:39`: Stichting "
-        "Caribisch Netwerk Voorbeeldstad. Laatst nagekeken op 20 mei 2026 (12 maanden geleden)."
+    ending = build_report(site, closure.tot - timedelta(days=3)).closures
+    assert [(c.naam, c.ends) for c in ending if c.naam == location.naam] == [
+        (location.naam, closure.tot)
+    ]
+    assert not [
+        c
+        for c in build_report(site, closure.tot + timedelta(days=1)).closures
+        if c.naam == location.naam
+    ]
+    text = render_report(build_report(site, closure.tot - timedelta(days=3)))
+    assert "## Sluitingen die bijna aflopen" in text and location.naam in text
+
+
+def test_no_answer_from_any_website_means_no_internet_not_gone(base_site: Path) -> None:
+    dataset, _ = validate_site(load_site(base_site), SAMPLE_DAY)
+
+    def offline(method: str, url: str) -> int:
+        raise socket.gaierror(-3, "Temporary failure in name resolution")
+
+    real = {o.id: o for o in dataset.organisaties.values()}
+    for org in real.values():
+        object.__setattr__(org, "website", f"https://{org.id}.nl/")
+    links = check_links(dataset, offline)
+    assert links.offline and links.broken == [] and links.checked == len(real)
+    text = render_report(UpkeepReport(SAMPLE_DAY, 12, [], 0, links))
+    assert "Waarschijnlijk was er geen internet" in text and "bestaat niet" not in text
+
+
+def test_a_record_past_its_check_period_says_so_on_the_site() -> None:
+    site = load_site(SAMPLE / "mkdocs.yml")
+    dataset, _ = validate_site(site, JUNE_2027)
+    rendered = {p.path: p.text for p in render_site(dataset, site.config, JUNE_2027).pages}
+    old = dataset.organisaties["klankbord-ondernemers-voorbeeldstad"]
+    assert (
+        "Deze gegevens zijn al 16 maanden niet nagekeken." in rendered[f"organisaties/{old.id}.md"]
     )
+    fresh = next(
+        o for o in dataset.organisaties.values() if o.laatst_gecontroleerd > date(2026, 9, 1)
+    )
+    assert "niet nagekeken" not in rendered[f"organisaties/{fresh.id}.md"]
 
 
 def test_the_report_lists_exactly_what_wegwijzer_check_warns_about() -> None:

@@ -1,10 +1,14 @@
 """`wegwijzer onderhoud`: the weekly upkeep report, as Markdown for one GitHub issue.
 
-It lists the records nobody has checked for `controle_maanden` months and, only with `--links`,
-the websites that stopped answering. The report informs; it never fails a run. The link check is
-the one place where wegwijzer contacts other people's websites, so it asks politely (a timeout,
-at most four requests at a time, a User-Agent that says who asks, HEAD before GET) and runs only
-in the scheduled workflow, never in a build or a test: tests hand it a fake `Fetch`.
+It lists the records nobody has checked for `controle_maanden` months, grouped per
+organisation with the number to call; closures that end soon; once a month (in its first week)
+the loket and urgent numbers from mkdocs.yml, which no record check covers; and, only with
+`--links`, the websites that stopped answering (or that nothing could be reached at all, which
+means no internet, not that every website is gone). The report informs; it never fails a run.
+The link check is the one place where wegwijzer contacts other people's websites, so it asks
+politely (a timeout, at most four requests at a time, a User-Agent that says who asks, HEAD
+before GET) and runs only in the scheduled workflow, never in a build or a test: tests hand it
+a fake `Fetch`.
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,7 +34,7 @@ from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import Site
-from wegwijzer.site.present import count_text, dutch_date
+from wegwijzer.site.present import count_text, dutch_date, phone_display
 
 Fetch = Callable[[str, str], int]
 """fetch(method, url) -> HTTP status. Raises TimeoutError without an answer in time, and another
@@ -59,6 +63,24 @@ class DueRecord:
     naam: str
     checked: date
     months: int
+    organisatie: str | None = None  # the organisation to call (a location's first one)
+    contact: str | None = None  # "033 460 2010, info@..." : how to reach it
+
+
+@dataclass(frozen=True)
+class EndingClosure:
+    place: Place
+    naam: str
+    ends: date
+    reden: str | None
+
+
+@dataclass(frozen=True)
+class FixedNumber:
+    """A number from mkdocs.yml (loket, spoed) that residents are sent to."""
+
+    label: str
+    telefoon: str
 
 
 @dataclass(frozen=True)
@@ -74,6 +96,7 @@ class LinkCheck:
     broken: list[BrokenLink]
     checked: int  # distinct addresses asked
     skipped: int  # reserved example addresses, never asked
+    offline: bool = False  # not one website answered anything: no internet here
 
 
 @dataclass(frozen=True)
@@ -83,10 +106,13 @@ class UpkeepReport:
     due: list[DueRecord]
     errors: int  # records with errors are missing from the dataset, so from this report
     links: LinkCheck | None  # None: the links were not checked
+    closures: list[EndingClosure] = field(default_factory=list)
+    numbers: list[FixedNumber] = field(default_factory=list)  # only in a month's first week
 
     @property
     def is_empty(self) -> bool:
-        return not (self.due or self.errors or (self.links and self.links.broken))
+        broken = self.links and (self.links.broken or self.links.offline)
+        return not (self.due or self.errors or broken or self.closures or self.numbers)
 
 
 @dataclass(frozen=True)
@@ -110,16 +136,64 @@ def repository_from_env(env: Mapping[str, str]) -> Repository | None:
 
 def due_records(dataset: Dataset, today: date, stale_months: int) -> list[DueRecord]:
     """Records not checked for `stale_months` months (as `wegwijzer check` warns), oldest first."""
-    due = [
-        DueRecord(
-            _place(dataset, record, "laatst_gecontroleerd"),
-            record.naam,
-            record.laatst_gecontroleerd,
-            months_between(record.laatst_gecontroleerd, today),
+    due = []
+    for record in overdue(dataset, today, stale_months):
+        org = _organisation_of(dataset, record)
+        due.append(
+            DueRecord(
+                _place(dataset, record, "laatst_gecontroleerd"),
+                record.naam,
+                record.laatst_gecontroleerd,
+                months_between(record.laatst_gecontroleerd, today),
+                org.naam if org else None,
+                _contact(record, org),
+            )
         )
-        for record in overdue(dataset, today, stale_months)
-    ]
     return sorted(due, key=lambda d: (d.checked, d.place.path))
+
+
+def _organisation_of(dataset: Dataset, record: Organisatie | Locatie) -> Organisatie | None:
+    if isinstance(record, Organisatie):
+        return record
+    return next(
+        (dataset.organisaties[o] for o in record.organisaties if o in dataset.organisaties), None
+    )
+
+
+def _contact(record: Organisatie | Locatie, org: Organisatie | None) -> str | None:
+    phone = getattr(record, "telefoon", None) or (org.telefoon if org else None)
+    email = getattr(record, "email", None) or (org.email if org else None)
+    parts = [phone_display(phone) if phone else None, email]
+    return ", ".join(p for p in parts if p) or None
+
+
+CLOSURE_NOTICE_DAYS = 14
+
+
+def ending_closures(dataset: Dataset, today: date) -> list[EndingClosure]:
+    """Closures that end within two weeks: does the place really open again then?"""
+    horizon = today + timedelta(days=CLOSURE_NOTICE_DAYS)
+    found = []
+    for location in dataset.locaties.values():
+        for closure in location.gesloten:
+            ends = getattr(closure, "tot", None)
+            if isinstance(ends, date) and today <= ends <= horizon:
+                place = _place(dataset, location, "gesloten")
+                found.append(EndingClosure(place, location.naam, ends, closure.reden))
+    return sorted(found, key=lambda c: (c.ends, c.place.path))
+
+
+def fixed_numbers(site: Site, today: date) -> list[FixedNumber]:
+    """The loket and urgent numbers, to call once a month: in the first week's report."""
+    if today.day > 7:
+        return []
+    config = site.config
+    numbers = [FixedNumber(f"Loket: {config.loket.naam}", config.loket.telefoon)]
+    numbers += [
+        FixedNumber(f"Spoed: {s.situatie} ({s.naam or config.loket.naam})", s.telefoon)
+        for s in config.spoed
+    ]
+    return numbers
 
 
 def _place(dataset: Dataset, record: Organisatie | Locatie, field: str) -> Place:
@@ -161,6 +235,11 @@ def _status_reason(status: int) -> str:
     return f"de website geeft foutcode {status}"
 
 
+_NETWORK_REASONS = frozenset(
+    {"het webadres bestaat niet (meer)", "de website is niet bereikbaar", _NO_ANSWER}
+)
+
+
 def _network_reason(exc: OSError) -> str:
     if isinstance(exc, ssl.SSLCertVerificationError):
         return "het beveiligingscertificaat van de website klopt niet"
@@ -181,6 +260,8 @@ def check_links(dataset: Dataset, fetch: Fetch) -> LinkCheck:
         if (reason := reasons.get(url)) is not None
     ]
     skipped = len({url for _, url in sites}) - len(urls)
+    if urls and all(reasons[url] in _NETWORK_REASONS for url in urls):
+        return LinkCheck([], len(urls), skipped, offline=True)  # the problem is here, not there
     return LinkCheck(sorted(broken, key=lambda b: b.place.path), len(urls), skipped)
 
 
@@ -224,7 +305,13 @@ def build_report(site: Site, today: date, fetch: Fetch | None = None) -> UpkeepR
     months = site.config.controle_maanden
     links = check_links(dataset, fetch) if fetch is not None else None
     return UpkeepReport(
-        today, months, due_records(dataset, today, months), len(report.errors), links
+        today,
+        months,
+        due_records(dataset, today, months),
+        len(report.errors),
+        links,
+        ending_closures(dataset, today),
+        fixed_numbers(site, today),
     )
 
 
@@ -235,6 +322,8 @@ def render_report(report: UpkeepReport, repository: Repository | None = None) ->
         lines += ["Alles is bijgewerkt. Er is deze week niets na te kijken.", ""]
     lines += _errors_section(report.errors)
     lines += _due_section(report, repository)
+    lines += _closures_section(report.closures, repository)
+    lines += _numbers_section(report.numbers)
     lines += _links_section(report.links, repository)
     return "\n".join(lines).rstrip() + "\n"
 
@@ -259,17 +348,71 @@ def _due_section(report: UpkeepReport, repository: Repository | None) -> list[st
         "de organisatie en vraag of alles nog klopt. Pas aan wat niet klopt. Zet daarna "
         "`laatst_gecontroleerd` op de datum van vandaag."
     )
-    items = (
-        f"- [ ] {_where(d.place, repository)}: {_text(d.naam)}. Laatst nagekeken op "
-        f"{dutch_date(d.checked)} ({count_text(d.months, 'maand', 'maanden')} geleden)."
-        for d in report.due
+    return [
+        f"## Gegevens nakijken ({len(report.due)})",
+        "",
+        intro,
+        "",
+        *_limited(_due_items(report.due, repository)),
+        "",
+    ]
+
+
+def _due_items(due: list[DueRecord], repository: Repository | None) -> Iterator[str]:
+    """One group per organisation to call, the group with the oldest record first."""
+    groups: dict[str | None, list[DueRecord]] = {}
+    for record in due:  # already oldest first
+        groups.setdefault(record.organisatie, []).append(record)
+    for name, records in groups.items():
+        if len(groups) > 1 or name is not None:
+            contact = records[0].contact
+            header = f"**{_text(name)}**" if name else "**Overige gegevens**"
+            yield header + (f": {_text(contact)}" if contact else "")
+        for d in records:
+            yield (
+                f"- [ ] {_where(d.place, repository)}: {_text(d.naam)}. Laatst nagekeken op "
+                f"{dutch_date(d.checked)} ({count_text(d.months, 'maand', 'maanden')} geleden)."
+            )
+
+
+def _closures_section(closures: list[EndingClosure], repository: Repository | None) -> list[str]:
+    if not closures:
+        return []
+    intro = (
+        "Deze sluitingen eindigen binnenkort. Gaat de plek dan echt weer open? Verandert de "
+        "datum? Pas dan `gesloten` aan."
     )
-    return [f"## Gegevens nakijken ({len(report.due)})", "", intro, "", *_limited(items), ""]
+    items = (
+        f"- [ ] {_where(c.place, repository)}: {_text(c.naam)}, dicht tot en met "
+        f"{dutch_date(c.ends)}" + (f" ({_text(c.reden)})" if c.reden else "") + "."
+        for c in closures
+    )
+    return [f"## Sluitingen die bijna aflopen ({len(closures)})", "", intro, "", *items, ""]
+
+
+def _numbers_section(numbers: list[FixedNumber]) -> list[str]:
+    if not numbers:
+        return []
+    intro = (
+        "Eén keer per maand: bel deze nummers uit `mkdocs.yml`. Krijgt u de goede organisatie? "
+        "Klopt de situatie nog? Pas `mkdocs.yml` aan als iets niet klopt."
+    )
+    items = (f"- [ ] {_text(n.label)}: {phone_display(n.telefoon)}" for n in numbers)
+    return ["## Vaste nummers nabellen", "", intro, "", *items, ""]
 
 
 def _links_section(links: LinkCheck | None, repository: Repository | None) -> list[str]:
     if links is None:
         return []
+    if links.offline:
+        return [
+            "## Websites",
+            "",
+            f"Geen enkele website gaf antwoord ({count_text(links.checked, 'website', 'websites')}"
+            " gevraagd). Waarschijnlijk was er geen internet bij deze controle. Er is niets "
+            "gemeld; de volgende controle probeert het opnieuw.",
+            "",
+        ]
     checked = f"{count_text(links.checked, 'website', 'websites')} bekeken"
     if links.skipped:
         checked += (

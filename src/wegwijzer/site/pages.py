@@ -32,6 +32,7 @@ from wegwijzer.records.fields import tel_uri
 from wegwijzer.site.map import render_map
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
+from wegwijzer.records.checks import months_between
 from wegwijzer.records.editions import for_edition
 from wegwijzer.outputs.vcard import vcard_for
 
@@ -93,7 +94,12 @@ def _environment() -> Environment:
         json_script=present.json_for_script,
         aantal=present.count_text,
     )
-    env.globals.update(vocab=vocab, route_url=present.route_url, report_url=present.report_url)
+    env.globals.update(
+        vocab=vocab,
+        route_url=present.route_url,
+        report_url=present.report_url,
+        months_between=months_between,
+    )
     return env
 
 
