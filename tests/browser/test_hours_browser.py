@@ -18,7 +18,7 @@ from playwright.sync_api import BrowserContext, Page
 
 import wegwijzer
 from tests.conftest import SAMPLE
-from tests.test_hours import HOLIDAYS, LOCATIONS, local, location, utc
+from tests.test_hours import CASES, HOLIDAYS, LOCATIONS, VACATIONS, local, location, utc
 from wegwijzer.records.hours import (
     DAY_KEYS,
     FeestdagenBeleid,
@@ -54,6 +54,8 @@ INSTANTS = [
     local(2026, 10, 29, 14, 30),  # the 5th Thursday is the last one
     local(2026, 11, 2, 10, 0),  # nothing opens within 60 days
     local(2026, 9, 4, 12, 0),  # the last day of one hour, the next starts on Monday
+    # Every instant of the Python table, so each new rule is held to it in the browser too.
+    *sorted({moment for _, moment, _ in CASES}),
 ]
 
 
@@ -80,7 +82,7 @@ def _write_site(folder: Path, blocks: list[str]) -> Path:
 
 def _location_blocks(locations: dict[str, Locatie]) -> list[str]:
     return [
-        _status_block(key, f"ww-open-{key}", _json_for_html(browser_data(loc)))
+        _status_block(key, f"ww-open-{key}", _json_for_html(browser_data(loc, vacations=VACATIONS)))
         for key, loc in locations.items()
     ]
 
@@ -112,7 +114,9 @@ def test_live_line_matches_python(zoned_page: Page, site_url: str) -> None:
     for moment in INSTANTS:
         zoned_page.clock.set_fixed_time(moment)
         zoned_page.goto(site_url, wait_until="domcontentloaded")
-        expected = {key: status_at(loc, moment, HOLIDAYS) for key, loc in LOCATIONS.items()}
+        expected = {
+            key: status_at(loc, moment, HOLIDAYS, VACATIONS) for key, loc in LOCATIONS.items()
+        }
         if (found := _statuses(zoned_page)) != expected:
             mismatches.append((moment.isoformat(), found, expected))
     assert not mismatches
@@ -135,6 +139,8 @@ SWEEP = [
     *_every(utc(2026, 8, 30), 10, HALF_HOUR),  # one hour ends, another starts
     *_every(utc(2026, 9, 28), 34, HALF_HOUR),
     *_every(utc(2026, 12, 23), 12, HALF_HOUR),
+    *_every(utc(2026, 10, 14), 14, HALF_HOUR),  # school holidays, the pilot's last days
+    *_every(utc(2027, 8, 25), 10, HALF_HOUR),  # past the last known school holiday
 ]
 
 
@@ -150,9 +156,12 @@ def test_statusat_and_isopenat_agree_with_python_every_half_hour(
     ])"""
     times = [moment.timestamp() * 1000 for moment in SWEEP]
     for key, loc in LOCATIONS.items():
-        found = page.evaluate(call, [browser_data(loc), times])
+        found = page.evaluate(call, [browser_data(loc, vacations=VACATIONS), times])
         expected = [
-            [status_at(loc, moment, HOLIDAYS), is_open_at(loc, moment, HOLIDAYS)]
+            [
+                status_at(loc, moment, HOLIDAYS, VACATIONS),
+                is_open_at(loc, moment, HOLIDAYS, VACATIONS),
+            ]
             for moment in SWEEP
         ]
         mismatches = [
@@ -167,9 +176,25 @@ def test_line_is_refreshed_every_minute(page: Page, tmp_path: Path, serve: Any) 
     folder = _write_site(tmp_path, _location_blocks({"werkdagen": LOCATIONS["werkdagen"]}))
     page.clock.install(time=local(2026, 6, 2, 11, 59, 30))
     page.goto(serve(folder) + "/index.html")
-    assert page.text_content("#werkdagen") == "Nu open, tot 12:00."
+    assert page.text_content("#werkdagen") == "Nu open, tot 12:00. Sluit over 1 minuut."
     page.clock.run_for(60_000)
     assert page.text_content("#werkdagen") == "Nu gesloten. Opent vandaag om 13:30."
+
+
+def test_what_is_over_hides_itself_without_a_rebuild(
+    page: Page, tmp_path: Path, serve: Any
+) -> None:
+    blocks = [
+        '<p id="gisteren" data-ww-tot="2027-03-09">Bijeenkomst op 9 maart</p>\n',
+        '<p id="vandaag" data-ww-tot="2027-03-10">Bijeenkomst op 10 maart</p>\n',
+    ]
+    folder = _write_site(tmp_path, blocks)
+    # 00:30 on 10 March in the Netherlands, still 9 March in UTC.
+    page.clock.install(time=utc(2027, 3, 9, 23, 30))
+    page.goto(serve(folder) + "/index.html")
+    assert page.is_hidden("#gisteren") and page.is_visible("#vandaag")
+    page.clock.run_for(24 * 60 * 60 * 1000)
+    assert page.is_hidden("#vandaag")
 
 
 def test_text_is_never_markup_and_bad_data_keeps_the_placeholder(

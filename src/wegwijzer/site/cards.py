@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie, Point
@@ -34,6 +35,7 @@ class Card:
     organisaties: tuple[str, ...] = ()  # names, on location cards
     status: str = "actief"
     melding: str | None = None
+    tot_en_met: date | None = None  # a location's geldig_tot: the page hides the card after it
 
     def matches(self, facet: str, value: str) -> bool:
         return value in getattr(self, facet)
@@ -71,7 +73,7 @@ def organisation_card(org: Organisatie, dataset: Dataset) -> Card:
         doelgroepen=tuple(org.doelgroepen),
         rollen=tuple(org.rollen),
         talen=tuple(org.talen),
-        zonder_afspraak=any(loc.zonder_afspraak for loc in locations),
+        zonder_afspraak=any(loc.any_walk_in for loc in locations),
         locaties=tuple(loc.id for loc in locations),
         punten=tuple(dataset.points[loc.id] for loc in locations if loc.id in dataset.points),
         status=org.status,
@@ -96,7 +98,8 @@ def location_card(location: Locatie, dataset: Dataset) -> Card:
         doelgroepen=_union(orgs, "doelgroepen"),
         rollen=_union(orgs, "rollen"),
         talen=_union(orgs, "talen"),
-        zonder_afspraak=location.zonder_afspraak,
+        zonder_afspraak=location.any_walk_in,
+        tot_en_met=location.geldig_tot,
         locaties=(location.id,),
         punten=(point,) if point else (),
         organisaties=tuple(o.naam for o in orgs),
