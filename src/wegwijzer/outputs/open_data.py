@@ -594,8 +594,10 @@ def _meeting_schedule(meeting: Bijeenkomst, link_id: str, key: tuple[str, str]) 
             "valid_from": day,
             "valid_to": day,
             "dtstart": day,
-            "count": 1,
-            "freq": "DAILY",
+            "count": 1,  # HSDS allows WEEKLY and MONTHLY only: once, on that weekday
+            "freq": "WEEKLY",
+            "wkst": "MO",
+            "byday": RRULE_DAYS[hours.DAY_KEYS[meeting.datum.weekday()]],
             "opens_at": meeting.van,
             "closes_at": meeting.tot,
             "description": f"{meeting.titel}. {SCHEDULE_DESCRIPTION}",

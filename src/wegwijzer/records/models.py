@@ -269,8 +269,19 @@ class Adres(Strict):
         return ", ".join(p for p in (self.street_line(), self.place_line()) if p)
 
 
-# A box around the European Netherlands: coordinates outside it are a mistake.
+# A box around the European Netherlands: coordinates outside it are a mistake, unless they lie
+# on Bonaire, Sint Eustatius or Saba (Caribisch Nederland).
 NL_BOUNDS = {"lat": (50.7, 53.7), "lon": (3.2, 7.3)}
+BES_BOXES = (
+    ((11.95, 12.35), (-68.45, -68.15)),  # Bonaire and Klein Bonaire
+    ((17.45, 17.53), (-63.00, -62.93)),  # Sint Eustatius
+    ((17.60, 17.67), (-63.27, -63.21)),  # Saba
+)
+
+
+def in_netherlands(lat: float, lon: float) -> bool:
+    boxes = ((NL_BOUNDS["lat"], NL_BOUNDS["lon"]), *BES_BOXES)
+    return any(la[0] <= lat <= la[1] and lo[0] <= lon <= lo[1] for la, lo in boxes)
 
 
 class Coordinaten(Strict):
@@ -279,6 +290,8 @@ class Coordinaten(Strict):
 
     @model_validator(mode="after")
     def _in_netherlands(self) -> Coordinaten:
+        if in_netherlands(self.lat, self.lon):
+            return self
         for name, (low, high) in NL_BOUNDS.items():
             if not low <= getattr(self, name) <= high:
                 message = "Dit punt ligt niet in Nederland. "
