@@ -4,6 +4,7 @@ site, and what a source leaves out is said plainly instead of guessed."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from tests.test_build import mkdocs_build
 from tests.test_export import SCHEMA as HSDS_SCHEMA
 from tests.test_export import _format_checker
 from tests.test_export import closed as closed_schema
+from wegwijzer.cli import main
 from wegwijzer.outputs import coverage as aanbod
 from wegwijzer.records import vocab
 from wegwijzer.records.hours import DAY_KEYS
@@ -330,3 +332,26 @@ def test_points_on_bonaire_saba_and_sint_eustatius_are_in_the_netherlands() -> N
     assert in_netherlands(17.48, -62.97) and in_netherlands(52.37, 4.89)
     assert not in_netherlands(12.52, -70.03)  # Aruba is not part of the Netherlands itself
     assert not in_netherlands(48.85, 2.35)
+
+
+def test_a_new_location_written_by_the_command_uncomments_into_a_valid_record(
+    base_site: Path,
+) -> None:
+    """`wegwijzer nieuw locatie` shows every new field commented; uncommented, it passes."""
+    assert (
+        main(
+            ["--config", str(base_site), "nieuw", "locatie", "proef", "--organisatie", "humanitas"]
+        )
+        == 0
+    )
+    record = base_site.parent / "data" / "locaties" / "proef.yml"
+    written = record.read_text(encoding="utf-8")
+    for field in ("dagdeel", "zonder_afspraak", "bijeenkomsten", "jaarlijks", "schoolvakanties"):
+        assert f"# {field}:" in written or f"#   {field}:" in written or f"{field}:" in written
+    lines = written.splitlines()
+    header = [line for line in lines if line.startswith("# yaml-language-server")]
+    body = [re.sub(r"^(\s*)# (?=[-a-z ]*[a-z_]+:|  )", r"\1", line) for line in lines[3:]]
+    record.write_text("\n".join([*header, *lines[1:3], *body]) + "\n", encoding="utf-8")
+    _, report = validate_site(load_site(base_site), date.today())  # the command wrote today
+    assert [str(f) for f in report.errors if "proef" in f.path] == []
+    assert "schoolvakanties: midden" in record.read_text(encoding="utf-8")
