@@ -17,8 +17,9 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 
 import wegwijzer
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, build_site
 from tests.test_hours import CASES, HOLIDAYS, LOCATIONS, VACATIONS, local, location, utc
+from tests.test_real_records import REAL
 from wegwijzer.records.hours import (
     DAY_KEYS,
     FeestdagenBeleid,
@@ -30,6 +31,7 @@ from wegwijzer.records.hours import (
 from wegwijzer.records.models import Locatie
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import load_site
+from wegwijzer.site.present import dutch_date
 
 SCRIPT = Path(wegwijzer.__file__).parent / "assets" / "js" / "openingstijden.js"
 PLACEHOLDER = "Bekijk de openingstijden hieronder."
@@ -263,3 +265,25 @@ def test_a_page_built_today_is_right_on_christmas_three_years_on(
     holidays = dutch_holidays([year, year + 1])
     assert found == {loc.id: status_at(loc, christmas, holidays) for loc in open_that_day}
     assert any(text.startswith("Vandaag gesloten: Eerste kerstdag.") for text in found.values())
+
+
+def test_a_location_past_its_last_day_leaves_the_overview_without_a_rebuild(
+    page: Page, tmp_path: Path, serve: Any
+) -> None:
+    site = tmp_path / "echt"
+    shutil.copytree(REAL, site)
+    record = site / "data" / "locaties" / "stadhuis-deventer.yml"
+    last = date.today() + timedelta(days=1)
+    record.write_text(record.read_text(encoding="utf-8") + f"geldig_tot: {last}\n")
+    base = serve(build_site(site / "mkdocs.yml", tmp_path / "uit"))
+    card = '.ww-kaartje[data-id="stadhuis-deventer"]'
+    page.goto(f"{base}/overzicht/")
+    assert page.is_visible(card)
+    page.clock.set_fixed_time(local(last.year, last.month, last.day, 12) + timedelta(days=2))
+    page.goto(f"{base}/overzicht/")
+    assert page.is_hidden(card)
+    page.check("input[name=zonder_afspraak]")  # a filter change must not bring it back
+    page.uncheck("input[name=zonder_afspraak]")
+    assert page.is_hidden(card)
+    page.goto(f"{base}/locaties/stadhuis-deventer/")
+    assert page.text_content(".ww-nu-open") == f"Deze plek is gestopt op {dutch_date(last)}."

@@ -389,11 +389,14 @@
 
   /* Hide what is over: [data-ww-tot="2027-03-10"] after that Dutch date, so an ended
    * meeting, hour or location leaves the page without a rebuild. */
+  function isOver(element) {
+    const last = element.getAttribute("data-ww-tot");
+    return Boolean(last) && isoDate(wallClock(new Date()).day) > last;
+  }
+
   function hideEnded() {
-    const today = isoDate(wallClock(new Date()).day);
     document.querySelectorAll("[data-ww-tot]").forEach(function (element) {
-      const last = element.getAttribute("data-ww-tot");
-      if (last && today > last && !element.hidden) {
+      if (!element.hidden && isOver(element)) {
         element.hidden = true;
       }
     });
@@ -440,6 +443,7 @@
   window.wegwijzerOpeningstijden = {
     statusAt: statusAt,
     isOpenAt: isOpenAt,
+    isOver: isOver,  // wegwijzer.js keeps an ended card hidden when the filters change
     holidays: function (year, policy) { return holidaysOf(year, policy || {}); },
   };
   if (document.readyState === "loading") {
