@@ -7,6 +7,7 @@ very same table.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,7 @@ import holidays as holidays_package
 import pytest
 from pydantic import ValidationError
 
+import wegwijzer
 from wegwijzer.outputs.open_data import open_windows
 from wegwijzer.records.hours import (
     FeestdagenBeleid,
@@ -24,6 +26,7 @@ from wegwijzer.records.hours import (
     easter_sunday,
     holiday_note,
     is_open_at,
+    meeting_rows,
     schedule_rows,
     status_at,
 )
@@ -508,3 +511,63 @@ def test_dutch_time_notation_is_normalised(typed: object, stored: str) -> None:
 def test_impossible_times_are_refused(typed: object) -> None:
     with pytest.raises(ValidationError):
         Spreekuur.model_validate({"dagen": ["ma"], "van": typed, "tot": "23:00"})
+
+
+@pytest.mark.parametrize("typed", ["24-12", "24/12", "24 december", "24 dec", "2026-12-24"])
+def test_a_yearly_closure_keeps_day_and_month_however_typed(typed: str) -> None:
+    closure = Sluiting.model_validate({"van": typed, "tot": "1 januari", "jaarlijks": True})
+    assert closure.model_dump(mode="json")["van"] == "24-12"
+    assert closure.model_dump(mode="json")["tot"] == "01-01"
+    assert closure_period(closure) == "elk jaar van 24 december tot en met 1 januari"
+
+
+def test_a_yearly_closure_on_29_february_moves_to_1_march_in_other_years() -> None:
+    loc = location(
+        "schrikkel",
+        spreekuren=[{"dagen": ["ma", "di", "wo", "do", "vr", "za", "zo"], "van": "9", "tot": "17"}],
+        gesloten=[{"van": "29-02", "tot": "29-02", "jaarlijks": True, "reden": "Schrikkeldag"}],
+    )
+    closed = "Vandaag gesloten: Schrikkeldag. Opent morgen om 09:00."
+    assert status_at(loc, local(2028, 2, 29, 10), HOLIDAYS) == closed
+    assert status_at(loc, local(2027, 3, 1, 10), HOLIDAYS) == closed
+    assert status_at(loc, local(2027, 2, 28, 10), HOLIDAYS) == "Nu open, tot 17:00."
+
+
+def test_the_shipped_school_holidays_name_their_source_and_parse() -> None:
+    from wegwijzer.records.school_holidays import school_holidays
+
+    shipped = school_holidays()
+    assert all(p.regio in ("noord", "midden", "zuid", "alle") for p in shipped.periods)
+    text = (Path(wegwijzer.__file__).parent / "data" / "schoolvakanties.csv").read_text(
+        encoding="utf-8"
+    )
+    assert "Bron: Rijksoverheid, https://www.rijksoverheid.nl/" in text
+    assert "Opgehaald:" in text
+    with pytest.raises(ValueError, match="bad row"):
+        parse(["schooljaar;vakantie;regio;van;tot", "2026-2027;Herfst;west;2026-10-17;2026-10-25"])
+    assert VACATIONS.known_until == date(2027, 8, 29)
+    assert [p.naam for p in VACATIONS.of("zuid")] == ["Herfstvakantie", "Kerstvakantie"]
+
+
+def test_rows_for_hours_without_times_and_per_hour_walk_in() -> None:
+    assert schedule_rows(LOCATIONS["ochtend"]) == [
+        ScheduleRow("Dinsdag", "13:00 – 15:00", None),
+        ScheduleRow("Vrijdag", "Ochtend (bel voor de tijden)", None),
+    ]
+    assert [row.tijden for row in schedule_rows(LOCATIONS["vaste-momenten"])] == [
+        "Bel voor de tijden",
+        "Bel voor de tijden",
+    ]
+    assert [row.opmerking for row in schedule_rows(LOCATIONS["inloop-donderdag"])] == [
+        "Op afspraak.",
+        "Zonder afspraak.",
+    ]
+    assert LOCATIONS["inloop-donderdag"].any_walk_in
+    assert not LOCATIONS["werkdagen"].any_walk_in
+
+
+def test_meeting_rows_leave_out_the_past() -> None:
+    rows = meeting_rows(LOCATIONS["bijeenkomst"], date(2026, 10, 7))
+    assert [(r.wanneer, r.titel) for r in rows] == [
+        ("zaterdag 26 december 2026, 14:00 – 16:00", "Kerstinloop")
+    ]

@@ -355,3 +355,23 @@ def test_a_new_location_written_by_the_command_uncomments_into_a_valid_record(
     _, report = validate_site(load_site(base_site), date.today())  # the command wrote today
     assert [str(f) for f in report.errors if "proef" in f.path] == []
     assert "schoolvakanties: midden" in record.read_text(encoding="utf-8")
+
+
+def test_a_point_far_from_the_other_locations_in_its_place_is_questioned(tmp_path: Path) -> None:
+    site = tmp_path / "echt"
+    shutil.copytree(REAL, site)
+    for name, lat in (("buurthuis-a", 52.2550), ("buurthuis-b", 52.5120)):  # B: in Zwolle
+        (site / "data" / "locaties" / f"{name}.yml").write_text(
+            f"id: {name}\nnaam: Buurthuis {name[-1].upper()}\norganisaties: [gemeente-deventer]\n"
+            f"adres:\n  gebouw: Buurthuis\n  plaats: Deventer\ncoordinaten:\n  lat: {lat}\n"
+            "  lon: 6.1600\nlaatst_gecontroleerd: 2026-10-01\n",
+            encoding="utf-8",
+        )
+    _, report = validate_site(load_site(site / "mkdocs.yml"), TODAY)
+    far = [f for f in report.warnings if "km van de andere locaties" in f.message]
+    assert [(f.path, f.message) for f in far] == [
+        (
+            "data/locaties/buurthuis-b.yml",
+            "Dit punt ligt 29 km van de andere locaties in Deventer. Klopt het adres?",
+        )
+    ]
