@@ -17,9 +17,10 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 
 import wegwijzer
+from tests.browser.test_accessibility import axe_violations
 from tests.conftest import SAMPLE, build_site
 from tests.test_hours import CASES, HOLIDAYS, LOCATIONS, VACATIONS, local, location, utc
-from tests.test_real_records import REAL
+from tests.test_real_records import REAL, _dated_copy
 from wegwijzer.records.hours import (
     DAY_KEYS,
     FeestdagenBeleid,
@@ -287,3 +288,15 @@ def test_a_location_past_its_last_day_leaves_the_overview_without_a_rebuild(
     assert page.is_hidden(card)
     page.goto(f"{base}/locaties/stadhuis-deventer/")
     assert page.text_content(".ww-nu-open") == f"Deze plek is gestopt op {dutch_date(last)}."
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_location_with_every_new_kind_of_hour_has_no_axe_findings(
+    page: Page, tmp_path: Path, serve: Any, width: int
+) -> None:
+    config = _dated_copy(tmp_path, {"past": -3, "soon": 10, "start": 5})
+    base = serve(build_site(config, tmp_path / "uit"))
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{base}/locaties/wijkcentrum-de-hoven/")
+    assert page.locator(".ww-bijeenkomsten li").count() == 1
+    assert axe_violations(page) == []
