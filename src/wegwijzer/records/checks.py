@@ -118,10 +118,11 @@ def point_findings(dataset: Dataset) -> Iterator[Finding]:
 def _far_from_the_rest(dataset: Dataset, places: list[tuple[str, Point]]) -> Iterator[Finding]:
     if len(places) < 3:  # with two points there is no telling which one is wrong
         return
+    # The median of all points: one stray point cannot move it, and it is computed once, so
+    # a place with thousands of locations stays linear.
+    lat = sorted(p.lat for _, p in places)[len(places) // 2]
+    lon = sorted(p.lon for _, p in places)[len(places) // 2]
     for loc_id, point in places:
-        others = [p for i, p in places if i != loc_id]
-        lat = sorted(p.lat for p in others)[len(others) // 2]
-        lon = sorted(p.lon for p in others)[len(others) // 2]
         if (distance := _km(point.lat, point.lon, lat, lon)) > FAR_KM:
             location = dataset.locaties[loc_id]
             message = (
