@@ -571,3 +571,17 @@ def test_meeting_rows_leave_out_the_past() -> None:
     assert [(r.wanneer, r.titel) for r in rows] == [
         ("zaterdag 26 december 2026, 14:00 – 16:00", "Kerstinloop")
     ]
+
+
+def test_hsds_cuts_schedules_to_the_locations_own_dates_and_lists_rules_as_notes() -> None:
+    from wegwijzer.outputs.open_data import _schedules
+
+    pilot = _schedules(LOCATIONS["pilot"], "link", ("org", "pilot"))
+    assert [(s["valid_from"], s["valid_to"]) for s in pilot] == [("2026-09-07", "2026-10-30")]
+    closed = _schedules(LOCATIONS["kerstsluiting"], "link", ("org", "kerst"))
+    assert "valid_from" not in closed[0]  # a yearly closure cannot be a window
+    assert closed[0]["notes"] == (
+        "Gesloten elk jaar van 24 december tot en met 1 januari: Kerst en oud en nieuw."
+    )
+    untimed = _schedules(LOCATIONS["vaste-momenten"], "link", ("org", "vast"))
+    assert [s["description"][:19] for s in untimed] == ["Bel voor de tijden."]
