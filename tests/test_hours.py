@@ -569,7 +569,7 @@ def test_rows_for_hours_without_times_and_per_hour_walk_in() -> None:
 def test_meeting_rows_leave_out_the_past() -> None:
     rows = meeting_rows(LOCATIONS["bijeenkomst"], date(2026, 10, 7))
     assert [(r.wanneer, r.titel) for r in rows] == [
-        ("zaterdag 26 december 2026, 14:00 – 16:00", "Kerstinloop")
+        ("Zaterdag 26 december 2026, 14:00 – 16:00", "Kerstinloop")
     ]
 
 

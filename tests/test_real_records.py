@@ -236,8 +236,8 @@ def test_yearly_closures_and_school_holidays_are_listed(real_site: Path) -> None
         for li in page(real_site, "locaties/wijkcentrum-de-hoven").select("h3 + ul li")
         if "dicht" not in li.get_text()
     ]
-    assert "elk jaar van 24 december tot en met 1 januari: Tussen kerst en oud en nieuw" in closed
-    assert "in de schoolvakanties (regio midden)" in closed
+    assert "Elk jaar van 24 december tot en met 1 januari: Tussen kerst en oud en nieuw" in closed
+    assert "In de schoolvakanties (regio midden)" in closed
 
 
 def test_hsds_says_when_there_are_no_clock_times_and_keeps_meetings(real_site: Path) -> None:
@@ -304,7 +304,7 @@ def test_meetings_start_dates_and_ended_places_on_the_built_site(tmp_path: Path)
         meetings[0]
         .get_text(" ", strip=True)
         .startswith(
-            f"{vocab.DAGEN[DAY_KEYS[soon.weekday()]]} {dutch_date(soon)}, 19:30 – 21:00: Week van"
+            f"{vocab.DAGEN[DAY_KEYS[soon.weekday()]].capitalize()} {dutch_date(soon)}, 19:30 – 21:00: Week van"
         )
     )
     # A location whose last day is over is left off the site, its card too.

@@ -211,7 +211,7 @@ class MeetingRow:
     """A one-off meeting as the location page lists it."""
 
     datum: date
-    wanneer: str  # 'dinsdag 9 maart 2027, 19:30 – 21:00'
+    wanneer: str  # 'Dinsdag 9 maart 2027, 19:30 – 21:00'
     titel: str
     omschrijving: str | None
 
@@ -224,7 +224,7 @@ def meeting_rows(location: Locatie, today: date) -> list[MeetingRow]:
     return [
         MeetingRow(
             datum=m.datum,
-            wanneer=f"{_weekday(m.datum)} {dutch_date(m.datum)}, {m.van} – {m.tot}",
+            wanneer=f"{_weekday(m.datum).capitalize()} {dutch_date(m.datum)}, {m.van} – {m.tot}",
             titel=m.titel,
             omschrijving=m.omschrijving,
         )
