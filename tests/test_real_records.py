@@ -300,13 +300,9 @@ def test_meetings_start_dates_and_ended_places_on_the_built_site(tmp_path: Path)
     assert len(meetings) == 1  # the past one is left out at build time
     soon = date.today() + timedelta(days=10)
     assert meetings[0]["data-ww-tot"] == soon.isoformat()  # and hides itself after the day
-    assert (
-        meetings[0]
-        .get_text(" ", strip=True)
-        .startswith(
-            f"{vocab.DAGEN[DAY_KEYS[soon.weekday()]].capitalize()} {dutch_date(soon)}, 19:30 – 21:00: Week van"
-        )
-    )
+    weekday = vocab.DAGEN[DAY_KEYS[soon.weekday()]].capitalize()
+    shown = meetings[0].get_text(" ", strip=True)
+    assert shown.startswith(f"{weekday} {dutch_date(soon)}, 19:30 – 21:00: Week van")
     # A location whose last day is over is left off the site, its card too.
     assert not (out / "locaties" / "stadhuis-deventer").exists()
     assert page(out, "overzicht").select_one('[data-id="stadhuis-deventer"]') is None
