@@ -82,43 +82,37 @@
     return (!data.geldig_vanaf || data.geldig_vanaf <= iso) && (!data.geldig_tot || iso <= data.geldig_tot);
   }
 
-  /* The weekly hours that apply on this date, ignoring closures. */
-  function regular(data, day) {
-    const iso = isoDate(day);
-    if (!locationOpenOn(data, iso)) {
-      return [];
-    }
-    const weekday = isoWeekday(day);
-    return data.spreekuren.filter(function (hour) {
-      return hour.dagen.indexOf(weekday) !== -1 && inWeeks(day, hour.weken) && appliesOn(hour, iso);
-    });
+  /* Everything the line needs to know about one date. */
+  function plan(data, day) {
+    return makePlan(data, day, isoDate(day));
   }
 
-  /* Clock times open on this date: weekly hours unless closed, and meetings, which are
-   * planned for that very day and so count even then. */
-  function slots(data, day) {
-    const iso = isoDate(day);
-    const found = closedOn(data, day) ? [] : regular(data, day)
+  function makePlan(data, day, iso) {
+    const exists = locationOpenOn(data, iso);
+    const weekday = isoWeekday(day);
+    // The weekly hours that apply on this date, ignoring closures.
+    const regular = !exists ? [] : data.spreekuren.filter(function (hour) {
+      return hour.dagen.indexOf(weekday) !== -1 && inWeeks(day, hour.weken) && appliesOn(hour, iso);
+    });
+    const closed = exists ? findClosed(data, day, iso) : null;
+    // Clock times open on this date: weekly hours unless closed, and meetings, which are
+    // planned for that very day and so count even then.
+    const slots = closed ? [] : regular
       .filter(function (hour) { return hour.van && hour.tot; })
       .map(function (hour) { return [hour.van, hour.tot]; });
-    if (locationOpenOn(data, iso)) {
+    if (exists) {
       (data.bijeenkomsten || []).forEach(function (meeting) {
         if (meeting.datum === iso) {
-          found.push([meeting.van, meeting.tot]);
+          slots.push([meeting.van, meeting.tot]);
         }
       });
     }
-    return found.sort(function (a, b) { return compare(a[0], b[0]) || compare(a[1], b[1]); });
-  }
-
-  /* Hours without clock times on this date: the line cannot say open or closed. */
-  function untimed(data, day) {
-    if (closedOn(data, day)) {
-      return [];
-    }
-    return regular(data, day)
+    slots.sort(function (a, b) { return compare(a[0], b[0]) || compare(a[1], b[1]); });
+    // Hours without clock times: the line cannot say open or closed.
+    const untimed = closed ? [] : regular
       .filter(function (hour) { return !(hour.van && hour.tot); })
       .sort(function (a, b) { return compare(sortTime(a), sortTime(b)); });
+    return { regular: regular, closed: closed, slots: slots, untimed: untimed };
   }
 
   /* Whether the hour is in force on that date: geldig_vanaf to geldig_tot, both optional. */
@@ -143,8 +137,7 @@
   }
 
   /* The concrete closed period {van, tot, reden, holiday} that contains the day, or null. */
-  function closedOn(data, day) {
-    const iso = isoDate(day);
+  function findClosed(data, day, iso) {
     for (const closure of data.gesloten) {
       const found = closure.jaarlijks ? yearlyPeriod(closure, day) :
         (closure.van <= iso && iso <= closure.tot ? closure : null);
@@ -231,9 +224,9 @@
   }
 
   /* The closing time if open now; back-to-back or overlapping hours count as one. */
-  function openUntil(data, day, now) {
+  function openUntil(today, now) {
     let until = null;
-    for (const slot of slots(data, day)) {
+    for (const slot of today.slots) {
       if (slot[0] <= (until || now) && (until || now) < slot[1]) {
         until = slot[1];
       }
@@ -269,11 +262,11 @@
     return Number(iso.slice(8, 10)) + " " + MONTHS[Number(iso.slice(5, 7)) - 1] + " " + Number(iso.slice(0, 4));
   }
 
-  function closedText(data, day) {
+  function closedText(data, day, today) {
     if (data.geldig_vanaf && isoDate(day) < data.geldig_vanaf) {
       return "Open vanaf " + dutchDate(data.geldig_vanaf) + ".";
     }
-    const closed = closedOn(data, day);
+    const closed = today.closed;
     if (closed === null) {
       return CLOSED_NOW;
     }
@@ -282,23 +275,26 @@
     if (closed.van !== closed.tot) {
       return "Gesloten " + untilText(closed.tot, day) + reason;
     }
-    return regular(data, day).length > 0 ? "Vandaag gesloten" + reason : CLOSED_NOW;
+    return today.regular.length > 0 ? "Vandaag gesloten" + reason : CLOSED_NOW;
   }
 
   /* " Opent morgen om 09:30.", or "" when nothing opens within SCAN_DAYS. */
-  function nextOpeningText(data, today, now) {
+  function nextOpeningText(data, today, now, todayPlan) {
     for (let offset = 0; offset <= SCAN_DAYS; offset++) {
       const day = addDays(today, offset);
-      const starts = slots(data, day)
+      const found = offset === 0 ? todayPlan : plan(data, day);
+      if (found.slots.length === 0 && found.untimed.length === 0) {
+        continue;
+      }
+      const starts = found.slots
         .map(function (slot) { return realStart(day, slot[0], slot[1]); })
         .filter(function (start) { return start !== null && (offset > 0 || start > now); })
         .sort(compare);
       if (starts.length > 0) {
         return " Opent " + when(day, offset) + " om " + starts[0] + ".";
       }
-      const open = offset > 0 ? untimed(data, day) : [];
-      if (open.length > 0) {
-        return (" Opent " + when(day, offset) + " " + partText(open[0])).replace(/\s+$/, "") + ". " + ASK_FOR_TIMES;
+      if (offset > 0 && found.untimed.length > 0) {
+        return (" Opent " + when(day, offset) + " " + partText(found.untimed[0])).replace(/\s+$/, "") + ". " + ASK_FOR_TIMES;
       }
     }
     return "";
@@ -366,15 +362,15 @@
     if (data.spreekuren.length === 0 && meetings.length === 0) {
       return data.zonder_afspraak ? NO_HOURS_WALK_IN : NO_HOURS;
     }
-    const until = openUntil(data, today, now);
+    const todayPlan = plan(data, today);
+    const until = openUntil(todayPlan, now);
     if (until) {
       return openText(until, now);
     }
-    const open = untimed(data, today);
-    if (open.length > 0) {
-      return "Vandaag " + partText(open[0]) + "open. " + ASK_FOR_TIMES;
+    if (todayPlan.untimed.length > 0) {
+      return "Vandaag " + partText(todayPlan.untimed[0]) + "open. " + ASK_FOR_TIMES;
     }
-    return closedText(data, today) + nextOpeningText(data, today, now);
+    return closedText(data, today, todayPlan) + nextOpeningText(data, today, now, todayPlan);
   }
 
   function statusAt(data, instant) {
@@ -384,7 +380,7 @@
 
   function isOpenAt(data, instant) {
     const clock = wallClock(instant);
-    return openUntil(data, clock.day, clock.now) !== null;
+    return openUntil(plan(data, clock.day), clock.now) !== null;
   }
 
   /* Hide what is over: [data-ww-tot="2027-03-10"] after that Dutch date, so an ended
