@@ -303,6 +303,10 @@ def test_meetings_start_dates_and_ended_places_on_the_built_site(tmp_path: Path)
     weekday = vocab.DAGEN[DAY_KEYS[soon.weekday()]].capitalize()
     shown = meetings[0].get_text(" ", strip=True)
     assert shown.startswith(f"{weekday} {dutch_date(soon)}, 19:30 – 21:00: Week van")
+    flyer = text(out, "flyers/wijkcentrum-de-hoven")
+    assert "Bijeenkomsten" in flyer and "Week van het geld" in flyer
+    assert "Op sommige tijden kunt u zonder afspraak binnenlopen" in flyer
+    assert "Alleen op afspraak" not in flyer
     # A location whose last day is over is left off the site, its card too.
     assert not (out / "locaties" / "stadhuis-deventer").exists()
     assert page(out, "overzicht").select_one('[data-id="stadhuis-deventer"]') is None

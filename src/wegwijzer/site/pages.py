@@ -200,6 +200,7 @@ class _Renderer:
             orgs=self.dataset.orgs_of(location),
             point=self.dataset.points.get(location.id),
             rows=hours.schedule_rows(location),
+            bijeenkomsten=hours.meeting_rows(location, self.today),
             qr=qr_svg(url) if url else None,
             page_url=url,
         )
