@@ -2,6 +2,10 @@
 
 The same rules live in assets/js/openingstijden.js for the live line in the browser; the
 browser tests run both on the same instants, so change the two together.
+
+The line never guesses: an hour without clock times (a dagdeel, or only days) makes it say
+"bel voor de tijden", never open or closed; school holidays past the shipped file are said,
+not assumed. One-off meetings count on their day and time even when the location is closed.
 """
 
 from __future__ import annotations
