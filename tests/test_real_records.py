@@ -3,6 +3,8 @@ site, and what a source leaves out is said plainly instead of guessed."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shutil
@@ -375,3 +377,14 @@ def test_a_point_far_from_the_other_locations_in_its_place_is_questioned(tmp_pat
             "Dit punt ligt 29 km van de andere locaties in Deventer. Klopt het adres?",
         )
     ]
+
+
+def test_the_csv_carries_meetings_and_a_locations_dates(real_site: Path) -> None:
+    raw = (real_site / "open-data" / "locaties.csv").read_bytes().decode("utf-8-sig")
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(raw), delimiter=";")}
+    assert rows["wijkcentrum-de-hoven"]["bijeenkomsten"] == (
+        "Dinsdag 9 maart 2027, 19:30 – 21:00: Week van het geld: grip op uw post"
+    )
+    assert rows["wijkcentrum-de-hoven"]["spreekuren"].startswith(
+        "Dinsdag 13:30 – 16:00 (Op afspraak.)"
+    )

@@ -175,6 +175,7 @@ LOCATIE_KOLOMMEN = (
     *("gebouw", "straat", "huisnummer", "postcode", "plaats", "lat", "lon"),
     *("telefoon", "telefoon_toelichting", "email", "website"),
     *("zonder_afspraak", "rolstoeltoegankelijk", "bereikbaarheid", "spreekuren", "gesloten"),
+    *("bijeenkomsten", "geldig_vanaf", "geldig_tot"),
     "laatst_gecontroleerd",
 )
 
@@ -253,6 +254,11 @@ def _location_cells(loc: Locatie, dataset: Dataset) -> dict[str, object]:
         "rolstoeltoegankelijk": loc.rolstoeltoegankelijk,
         "spreekuren": "; ".join(_hours_text(row) for row in hours.schedule_rows(loc)),
         "gesloten": "; ".join(_closure_text(closure) for closure in loc.gesloten),
+        "bijeenkomsten": "; ".join(
+            f"{row.wanneer}: {row.titel}" for row in hours.meeting_rows(loc, date.min)
+        ),
+        "geldig_vanaf": loc.geldig_vanaf.isoformat() if loc.geldig_vanaf else None,
+        "geldig_tot": loc.geldig_tot.isoformat() if loc.geldig_tot else None,
         "laatst_gecontroleerd": loc.laatst_gecontroleerd.isoformat(),
     }
 
