@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
+from wegwijzer.records import areas as known_areas
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.fields import is_paid_line, parse_phone, suggestion
 from wegwijzer.records.loader import Dataset, Source
@@ -96,7 +97,7 @@ FAR_KM = 25
 
 def point_findings(dataset: Dataset) -> Iterator[Finding]:
     """Geocoded points outside the Netherlands are errors; a point far from the other
-    locations in its place is probably the wrong street of the same name."""
+    locations in its municipality is probably the wrong street of the same name."""
     by_place: dict[str, list[tuple[str, Point]]] = defaultdict(list)
     for loc_id, point in dataset.points.items():
         location = dataset.locaties.get(loc_id)
@@ -110,12 +111,19 @@ def point_findings(dataset: Dataset) -> Iterator[Finding]:
             )
             yield source.finding(("adres",), message)
             continue
-        by_place[location.adres.plaats.casefold()].append((loc_id, point))
-    for places in by_place.values():
-        yield from _far_from_the_rest(dataset, places)
+        by_place[_municipality(location.adres.plaats)].append((loc_id, point))
+    for name, found in by_place.items():
+        yield from _far_from_the_rest(dataset, found, name)
 
 
-def _far_from_the_rest(dataset: Dataset, places: list[tuple[str, Point]]) -> Iterator[Finding]:
+def _municipality(place: str) -> str:
+    """The municipality a place lies in, when we know it ('Hoogezand'), else the place."""
+    return known_areas.places().get(place.casefold(), place)
+
+
+def _far_from_the_rest(
+    dataset: Dataset, places: list[tuple[str, Point]], municipality: str
+) -> Iterator[Finding]:
     if len(places) < 3:  # with two points there is no telling which one is wrong
         return
     # The median of all points: one stray point cannot move it, and it is computed once, so
@@ -127,7 +135,7 @@ def _far_from_the_rest(dataset: Dataset, places: list[tuple[str, Point]]) -> Ite
             location = dataset.locaties[loc_id]
             message = (
                 f"Dit punt ligt {distance:.0f} km van de andere locaties in "
-                f"{location.adres.plaats}. Klopt het adres?"
+                f"{municipality}. Klopt het adres?"
             )
             yield dataset.source(location).finding(("adres",), message, WARN)
 
