@@ -7,6 +7,7 @@ very same table.
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -14,6 +15,7 @@ import holidays as holidays_package
 import pytest
 from pydantic import ValidationError
 
+import wegwijzer
 from wegwijzer.outputs.open_data import open_windows
 from wegwijzer.records.hours import (
     FeestdagenBeleid,
@@ -24,10 +26,12 @@ from wegwijzer.records.hours import (
     easter_sunday,
     holiday_note,
     is_open_at,
+    meeting_rows,
     schedule_rows,
     status_at,
 )
 from wegwijzer.records.models import Locatie, Sluiting, Spreekuur
+from wegwijzer.records.school_holidays import parse
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 HOLIDAYS = dutch_holidays([2026, 2027])
@@ -104,6 +108,59 @@ LOCATIONS = {
     ),
     "afspraak": location("afspraak"),
     "inloop-zonder-tijden": location("inloop-zonder-tijden", zonder_afspraak=True),
+    # "Vrijdagochtend (bel voor de tijden)" next to a clock-time hour on Tuesday.
+    "ochtend": location(
+        "ochtend",
+        spreekuren=[
+            {"dagen": ["vr"], "dagdeel": "ochtend"},
+            {"dagen": ["di"], "van": "13:00", "tot": "15:00"},
+        ],
+    ),
+    "vaste-momenten": location(
+        "vaste-momenten",
+        zonder_afspraak=True,
+        spreekuren=[{"dagen": ["ma", "wo"], "opmerking": "Op vaste momenten."}],
+    ),
+    "inloop-donderdag": location(
+        "inloop-donderdag",
+        spreekuren=[
+            {"dagen": ["do"], "van": "10:00", "tot": "12:00", "zonder_afspraak": True},
+            {"dagen": ["ma"], "van": "09:00", "tot": "11:00"},
+        ],
+    ),
+    # "Pilot van 7 september tot eind oktober".
+    "pilot": location(
+        "pilot",
+        geldig_vanaf="2026-09-07",
+        geldig_tot="2026-10-30",
+        spreekuren=[{"dagen": ["ma"], "van": "09:00", "tot": "12:00"}],
+    ),
+    # Week van het geld, and a meeting on Boxing Day: planned for that day, so open then.
+    "bijeenkomst": location(
+        "bijeenkomst",
+        zonder_afspraak=True,
+        bijeenkomsten=[
+            {"datum": "2026-10-06", "van": "19:30", "tot": "21:00", "titel": "Week van het geld"},
+            {"datum": "2026-12-26", "van": "14:00", "tot": "16:00", "titel": "Kerstinloop"},
+        ],
+    ),
+    "kerstsluiting": location(
+        "kerstsluiting",
+        spreekuren=[{"dagen": ["ma", "di", "wo", "do", "vr"], "van": "09:00", "tot": "17:00"}],
+        gesloten=[
+            {
+                "van": "24-12",
+                "tot": "1 januari",
+                "jaarlijks": True,
+                "reden": "Kerst en oud en nieuw",
+            }
+        ],
+    ),
+    "schoolvakanties": location(
+        "schoolvakanties",
+        spreekuren=[{"dagen": ["wo"], "van": "13:00", "tot": "15:00"}],
+        gesloten=[{"schoolvakanties": "midden"}],
+    ),
     "verbouwing": location(
         "verbouwing",
         spreekuren=[
@@ -113,6 +170,19 @@ LOCATIONS = {
         gesloten=[{"van": "2026-11-02", "tot": "2027-03-31", "reden": "Verbouwing"}],
     ),
 }
+
+# Made-up dates in the shape of the shipped file, so the test does not age with it.
+VACATIONS = parse(
+    [
+        "# test data",
+        "schooljaar;vakantie;regio;van;tot",
+        "2026-2027;Herfstvakantie;midden;2026-10-17;2026-10-25",
+        "2026-2027;Herfstvakantie;zuid;2026-10-10;2026-10-18",
+        "2026-2027;Kerstvakantie;alle;2026-12-19;2027-01-03",
+        "2026-2027;Zomervakantie;midden;2027-07-17;2027-08-29",
+    ]
+)
+ASK = "Bel voor de tijden."
 
 CASES: list[tuple[str, datetime, str]] = [
     # Open, at the exact opening minute, and closed at the exact closing minute.
@@ -133,7 +203,7 @@ CASES: list[tuple[str, datetime, str]] = [
     (
         "werkdagen",
         local(2026, 7, 29, 10, 0),
-        "Vandaag gesloten: Zomervakantie. Opent maandag om 09:30.",
+        "Gesloten tot en met 31 juli: Zomervakantie. Opent maandag om 09:30.",
     ),
     ("werkdagen", local(2026, 8, 10, 10, 0), "Vandaag gesloten. Opent morgen om 09:30."),
     (
@@ -144,7 +214,7 @@ CASES: list[tuple[str, datetime, str]] = [
     (
         "werkdagen",
         local(2026, 7, 25, 10, 0),
-        "Nu gesloten. Opent op maandag 3 augustus om 09:30.",
+        "Gesloten tot en met 31 juli: Zomervakantie. Opent op maandag 3 augustus om 09:30.",
     ),
     ("werkdagen", local(2026, 8, 7, 17, 0), "Nu gesloten. Opent dinsdag om 09:30."),
     # Public holidays: on the day, on a weekend, skipped ahead and across the new year.
@@ -172,10 +242,12 @@ CASES: list[tuple[str, datetime, str]] = [
     ("zondag", utc(2026, 3, 29, 7, 59), "Nu gesloten. Opent vandaag om 10:00."),
     ("zondag", utc(2026, 3, 29, 8, 30), "Nu open, tot 12:00."),
     # Summer time ends 2026-10-25: 03:00 CEST becomes 02:00 CET, repeating 02:00-03:00.
-    ("zondag", utc(2026, 10, 25, 0, 30), "Nu open, tot 03:00."),
-    ("zondag", utc(2026, 10, 25, 1, 30), "Nu open, tot 03:00."),
+    ("zondag", utc(2026, 10, 25, 0, 30), "Nu open, tot 03:00. Sluit over 30 minuten."),
+    ("zondag", utc(2026, 10, 25, 1, 30), "Nu open, tot 03:00. Sluit over 30 minuten."),
     ("zondag", utc(2026, 10, 25, 2, 0), "Nu gesloten. Opent vandaag om 10:00."),
-    ("zondag", utc(2026, 10, 25, 10, 30), "Nu open, tot 12:00."),
+    ("zondag", utc(2026, 10, 25, 10, 30), "Nu open, tot 12:00. Sluit over 30 minuten."),
+    ("zondag", utc(2026, 10, 25, 10, 29), "Nu open, tot 12:00."),
+    ("zondag", utc(2026, 10, 25, 10, 59), "Nu open, tot 12:00. Sluit over 1 minuut."),
     ("zondag", utc(2026, 10, 25, 11, 30), "Nu gesloten. Opent op zondag 1 november om 02:00."),
     # Weeks of the month: 1st and 3rd Tuesday, last Thursday (the 4th or the 5th).
     ("weken", local(2026, 9, 1, 10, 30), "Nu open, tot 12:00."),
@@ -197,9 +269,63 @@ CASES: list[tuple[str, datetime, str]] = [
         local(2026, 6, 2, 10, 0),
         "Er staan geen vaste tijden bij. Bel voor de tijden.",
     ),
+    # A part of the day, or only days: never open or closed on a guess.
+    ("ochtend", local(2026, 6, 5, 8, 0), f"Vandaag 's ochtends open. {ASK}"),
+    ("ochtend", local(2026, 6, 5, 16, 0), f"Vandaag 's ochtends open. {ASK}"),
+    ("ochtend", local(2026, 6, 4, 10, 0), f"Nu gesloten. Opent morgen 's ochtends. {ASK}"),
+    ("ochtend", local(2026, 6, 3, 10, 0), f"Nu gesloten. Opent vrijdag 's ochtends. {ASK}"),
+    ("ochtend", local(2026, 6, 2, 14, 0), "Nu open, tot 15:00."),
+    ("ochtend", local(2026, 6, 1, 10, 0), "Nu gesloten. Opent morgen om 13:00."),
+    (
+        "ochtend",
+        local(2026, 12, 25, 10, 0),
+        "Vandaag gesloten: Eerste kerstdag. Opent dinsdag om 13:00.",
+    ),
+    ("vaste-momenten", local(2026, 6, 1, 10, 0), f"Vandaag open. {ASK}"),
+    ("vaste-momenten", local(2026, 6, 2, 10, 0), f"Nu gesloten. Opent morgen. {ASK}"),
+    ("inloop-donderdag", local(2026, 6, 4, 10, 30), "Nu open, tot 12:00."),
+    # A location that starts and stops on a known day.
+    ("pilot", local(2026, 9, 1, 10, 0), "Open vanaf 7 september 2026. Opent maandag om 09:00."),
+    ("pilot", local(2026, 10, 26, 10, 0), "Nu open, tot 12:00."),
+    ("pilot", local(2026, 10, 27, 10, 0), "Nu gesloten."),
+    ("pilot", local(2026, 10, 31, 10, 0), "Deze plek is gestopt op 30 oktober 2026."),
+    # One-off meetings, also on a public holiday; none left: no fixed times.
+    ("bijeenkomst", local(2026, 10, 6, 20, 0), "Nu open, tot 21:00."),
+    ("bijeenkomst", local(2026, 10, 1, 10, 0), "Nu gesloten. Opent dinsdag om 19:30."),
+    ("bijeenkomst", local(2026, 12, 26, 15, 0), "Nu open, tot 16:00."),
+    (
+        "bijeenkomst",
+        local(2026, 12, 27, 10, 0),
+        "Er staan geen vaste tijden bij. Bel voor de tijden.",
+    ),
+    # Every year from 24 December to 1 January, across the new year.
+    (
+        "kerstsluiting",
+        local(2026, 12, 28, 10, 0),
+        "Gesloten tot en met 1 januari 2027: Kerst en oud en nieuw."
+        " Opent op maandag 4 januari om 09:00.",
+    ),
+    (
+        "kerstsluiting",
+        local(2026, 1, 1, 10, 0),
+        "Gesloten tot en met 1 januari: Kerst en oud en nieuw. Opent morgen om 09:00.",
+    ),
+    ("kerstsluiting", local(2026, 12, 23, 16, 45), "Nu open, tot 17:00. Sluit over 15 minuten."),
+    # School holidays of region midden; after the last known day the site says so.
+    (
+        "schoolvakanties",
+        local(2026, 10, 21, 14, 0),
+        "Gesloten tot en met 25 oktober: Herfstvakantie. Opent op woensdag 28 oktober om 13:00.",
+    ),
+    ("schoolvakanties", local(2026, 10, 14, 14, 0), "Nu open, tot 15:00."),
+    (
+        "schoolvakanties",
+        local(2027, 9, 1, 14, 0),
+        "Nu open, tot 15:00. Let op: in de schoolvakanties is deze plek dicht.",
+    ),
     # Back-to-back hours read as one; a long closure leaves nothing to announce.
     ("verbouwing", local(2026, 6, 1, 10, 0), "Nu open, tot 16:00."),
-    ("verbouwing", local(2026, 11, 2, 10, 0), "Vandaag gesloten: Verbouwing."),
+    ("verbouwing", local(2026, 11, 2, 10, 0), "Gesloten tot en met 31 maart 2027: Verbouwing."),
     ("verbouwing", local(2026, 11, 1, 10, 0), "Nu gesloten."),
 ]
 
@@ -208,14 +334,14 @@ CASES: list[tuple[str, datetime, str]] = [
     ("key", "moment", "expected"), CASES, ids=[f"{k}-{m.isoformat()}" for k, m, _ in CASES]
 )
 def test_status_at(key: str, moment: datetime, expected: str) -> None:
-    assert status_at(LOCATIONS[key], moment, HOLIDAYS) == expected
+    assert status_at(LOCATIONS[key], moment, HOLIDAYS, VACATIONS) == expected
 
 
 @pytest.mark.parametrize(
     ("key", "moment", "expected"), CASES, ids=[f"{k}-{m.isoformat()}" for k, m, _ in CASES]
 )
 def test_is_open_at_agrees_with_status(key: str, moment: datetime, expected: str) -> None:
-    assert is_open_at(LOCATIONS[key], moment, HOLIDAYS) == expected.startswith("Nu open")
+    assert is_open_at(LOCATIONS[key], moment, HOLIDAYS, VACATIONS) == expected.startswith("Nu open")
 
 
 def test_a_naive_datetime_is_refused() -> None:
@@ -293,7 +419,7 @@ def test_schedule_rows_without_notes() -> None:
     assert schedule_rows(LOCATIONS["afspraak"]) == []
 
 
-NO_VALIDITY = {"geldig_vanaf": None, "geldig_tot": None}
+NO_VALIDITY = {"geldig_vanaf": None, "geldig_tot": None, "dagdeel": None}
 
 
 def test_schedule_rows_say_from_when_and_until_when() -> None:
@@ -329,6 +455,9 @@ def test_browser_data_is_plain_json() -> None:
             {"van": "2026-08-10", "tot": "2026-08-10", "reden": None},
             {"van": "2026-08-17", "tot": "2026-08-17", "reden": "Verbouwing."},
         ],
+        "bijeenkomsten": [],
+        "geldig_vanaf": None,
+        "geldig_tot": None,
         "feestdagen": {"bevrijdingsdag": "elke vijf jaar", "goede_vrijdag": "dicht"},
     }
     assert browser_data(LOCATIONS["weken"])["spreekuren"][1]["weken"] == [-1]
@@ -351,7 +480,9 @@ def test_open_ended_closure_status() -> None:
         spreekuren=[{"dagen": ["ma"], "van": "09:00", "tot": "12:00"}],
         gesloten=[{"van": "2027-03-01", "tot": "9999-12-31", "reden": "Verhuizing"}],
     )
-    assert status_at(loc, local(2027, 3, 1, 10), HOLIDAYS) == "Vandaag gesloten: Verhuizing."
+    assert (
+        status_at(loc, local(2027, 3, 1, 10), HOLIDAYS) == "Gesloten tot nader bericht: Verhuizing."
+    )
     assert open_windows(loc.gesloten) == [(None, date(2027, 2, 28))]
 
 
@@ -380,3 +511,77 @@ def test_dutch_time_notation_is_normalised(typed: object, stored: str) -> None:
 def test_impossible_times_are_refused(typed: object) -> None:
     with pytest.raises(ValidationError):
         Spreekuur.model_validate({"dagen": ["ma"], "van": typed, "tot": "23:00"})
+
+
+@pytest.mark.parametrize("typed", ["24-12", "24/12", "24 december", "24 dec", "2026-12-24"])
+def test_a_yearly_closure_keeps_day_and_month_however_typed(typed: str) -> None:
+    closure = Sluiting.model_validate({"van": typed, "tot": "1 januari", "jaarlijks": True})
+    assert closure.model_dump(mode="json")["van"] == "24-12"
+    assert closure.model_dump(mode="json")["tot"] == "01-01"
+    assert closure_period(closure) == "elk jaar van 24 december tot en met 1 januari"
+
+
+def test_a_yearly_closure_on_29_february_moves_to_1_march_in_other_years() -> None:
+    loc = location(
+        "schrikkel",
+        spreekuren=[{"dagen": ["ma", "di", "wo", "do", "vr", "za", "zo"], "van": "9", "tot": "17"}],
+        gesloten=[{"van": "29-02", "tot": "29-02", "jaarlijks": True, "reden": "Schrikkeldag"}],
+    )
+    closed = "Vandaag gesloten: Schrikkeldag. Opent morgen om 09:00."
+    assert status_at(loc, local(2028, 2, 29, 10), HOLIDAYS) == closed
+    assert status_at(loc, local(2027, 3, 1, 10), HOLIDAYS) == closed
+    assert status_at(loc, local(2027, 2, 28, 10), HOLIDAYS) == "Nu open, tot 17:00."
+
+
+def test_the_shipped_school_holidays_name_their_source_and_parse() -> None:
+    from wegwijzer.records.school_holidays import school_holidays
+
+    shipped = school_holidays()
+    assert all(p.regio in ("noord", "midden", "zuid", "alle") for p in shipped.periods)
+    text = (Path(wegwijzer.__file__).parent / "data" / "schoolvakanties.csv").read_text(
+        encoding="utf-8"
+    )
+    assert "Bron: Rijksoverheid, https://www.rijksoverheid.nl/" in text
+    assert "Opgehaald:" in text
+    with pytest.raises(ValueError, match="bad row"):
+        parse(["schooljaar;vakantie;regio;van;tot", "2026-2027;Herfst;west;2026-10-17;2026-10-25"])
+    assert VACATIONS.known_until == date(2027, 8, 29)
+    assert [p.naam for p in VACATIONS.of("zuid")] == ["Herfstvakantie", "Kerstvakantie"]
+
+
+def test_rows_for_hours_without_times_and_per_hour_walk_in() -> None:
+    assert schedule_rows(LOCATIONS["ochtend"]) == [
+        ScheduleRow("Dinsdag", "13:00 – 15:00", None),
+        ScheduleRow("Vrijdag", "Ochtend (bel voor de tijden)", None),
+    ]
+    assert [row.tijden for row in schedule_rows(LOCATIONS["vaste-momenten"])] == [
+        "Bel voor de tijden",
+        "Bel voor de tijden",
+    ]
+    assert [row.opmerking for row in schedule_rows(LOCATIONS["inloop-donderdag"])] == [
+        "Op afspraak.",
+        "Zonder afspraak.",
+    ]
+    assert LOCATIONS["inloop-donderdag"].any_walk_in
+    assert not LOCATIONS["werkdagen"].any_walk_in
+
+
+def test_meeting_rows_leave_out_the_past() -> None:
+    rows = meeting_rows(LOCATIONS["bijeenkomst"], date(2026, 10, 7))
+    assert [(r.wanneer, r.titel) for r in rows] == [
+        ("Zaterdag 26 december 2026, 14:00 – 16:00", "Kerstinloop")
+    ]
+
+
+def test_hsds_cuts_schedules_to_the_locations_own_dates_and_lists_rules_as_notes() -> None:
+    from wegwijzer.outputs.open_data import _schedules
+
+    pilot = _schedules(LOCATIONS["pilot"], "link", ("org", "pilot"))
+    assert [(s["valid_from"], s["valid_to"]) for s in pilot] == [("2026-09-07", "2026-10-30")]
+    closed = _schedules(LOCATIONS["kerstsluiting"], "link", ("org", "kerst"))
+    assert "valid_from" not in closed[0]  # a yearly closure cannot be a window
+    assert closed[0]["notes"] == (
+        "Gesloten elk jaar van 24 december tot en met 1 januari: Kerst en oud en nieuw."
+    )
+    untimed = _schedules(LOCATIONS["vaste-momenten"], "link", ("org", "vast"))
+    assert [s["description"][:19] for s in untimed] == ["Bel voor de tijden."]

@@ -30,7 +30,7 @@ def test_open_ended_closures_build_and_read_tot_nader_bericht(
         "html.parser",
     )
     items = [li.get_text() for li in page.select("h3 + ul li")]
-    assert "vanaf 1 maart 2027 tot nader bericht: Verhuizing" in items
+    assert "Vanaf 1 maart 2027 tot nader bericht: Verhuizing" in items
     windows = _schedule_windows(out)
     assert ("2026-01-05", "2027-02-28") in windows
     assert all(valid_to is not None for _, valid_to in windows)

@@ -26,6 +26,25 @@ def test_hours_closures_and_holidays_in_osm_syntax() -> None:
     assert opening_hours(LOCATIONS["afspraak"]) is None
 
 
+def test_hours_without_times_meetings_and_rules_in_osm_syntax() -> None:
+    assert opening_hours(LOCATIONS["ochtend"]) == (
+        'Fr unknown "ochtend, bel voor de tijden", Tu 13:00-15:00; PH off'
+    )
+    assert (
+        opening_hours(LOCATIONS["kerstsluiting"]) == "Mo-Fr 09:00-17:00; Dec 24-Jan 01 off; PH off"
+    )
+    assert opening_hours(LOCATIONS["schoolvakanties"]) == "We 13:00-15:00; SH off; PH off"
+    meetings = opening_hours(LOCATIONS["bijeenkomst"])
+    assert meetings == "off; PH off, 2026 Oct 06 19:30-21:00, 2026 Dec 26 14:00-16:00"
+    pilot = opening_hours(LOCATIONS["pilot"])
+    assert pilot == "Mo 09:00-12:00; 1900 Jan 01-2026 Sep 06 off; 2026 Oct 31+ off; PH off"
+    for key in ("ochtend", "kerstsluiting", "schoolvakanties", "bijeenkomst", "pilot"):
+        assert reference.validate(opening_hours(LOCATIONS[key]))
+    parsed = reference.OpeningHours(meetings)
+    assert parsed.is_open(datetime(2026, 10, 6, 20, 0))
+    assert not parsed.is_open(datetime(2026, 10, 6, 18, 0))
+
+
 def test_open_ended_closures_stay_valid_osm() -> None:
     loc = location(
         "open-eind",
@@ -58,7 +77,18 @@ def _random_location(rng: random.Random, number: int) -> Locatie:
         first = datetime(2026, 1, 1) + timedelta(days=rng.randrange(700))
         last = first + timedelta(days=rng.randrange(20))
         closures.append({"van": first.date().isoformat(), "tot": last.date().isoformat()})
-    return location(f"loc-{number}", spreekuren=hours, gesloten=closures)
+    if rng.random() < 0.3:  # every year, often across the new year
+        first = datetime(2004, 1, 1) + timedelta(days=rng.randrange(366))
+        last = first + timedelta(days=rng.randrange(15))
+        closures.append(
+            {"van": first.strftime("%d-%m"), "tot": last.strftime("%d-%m"), "jaarlijks": True}
+        )
+    validity = {}
+    if rng.random() < 0.3:  # a pilot that starts and ends
+        first = datetime(2026, 1, 1) + timedelta(days=rng.randrange(400))
+        validity["geldig_vanaf"] = first.date().isoformat()
+        validity["geldig_tot"] = (first + timedelta(days=rng.randrange(200))).date().isoformat()
+    return location(f"loc-{number}", spreekuren=hours, gesloten=closures, **validity)
 
 
 @pytest.mark.parametrize("seed", [18, 1118])

@@ -17,8 +17,10 @@ import pytest
 from playwright.sync_api import BrowserContext, Page
 
 import wegwijzer
-from tests.conftest import SAMPLE
-from tests.test_hours import HOLIDAYS, LOCATIONS, local, location, utc
+from tests.browser.test_accessibility import axe_violations
+from tests.conftest import SAMPLE, build_site
+from tests.test_hours import CASES, HOLIDAYS, LOCATIONS, VACATIONS, local, location, utc
+from tests.test_real_records import REAL, _dated_copy
 from wegwijzer.records.hours import (
     DAY_KEYS,
     FeestdagenBeleid,
@@ -30,6 +32,7 @@ from wegwijzer.records.hours import (
 from wegwijzer.records.models import Locatie
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import load_site
+from wegwijzer.site.present import dutch_date
 
 SCRIPT = Path(wegwijzer.__file__).parent / "assets" / "js" / "openingstijden.js"
 PLACEHOLDER = "Bekijk de openingstijden hieronder."
@@ -54,6 +57,8 @@ INSTANTS = [
     local(2026, 10, 29, 14, 30),  # the 5th Thursday is the last one
     local(2026, 11, 2, 10, 0),  # nothing opens within 60 days
     local(2026, 9, 4, 12, 0),  # the last day of one hour, the next starts on Monday
+    # Every instant of the Python table, so each new rule is held to it in the browser too.
+    *sorted({moment for _, moment, _ in CASES}),
 ]
 
 
@@ -80,7 +85,7 @@ def _write_site(folder: Path, blocks: list[str]) -> Path:
 
 def _location_blocks(locations: dict[str, Locatie]) -> list[str]:
     return [
-        _status_block(key, f"ww-open-{key}", _json_for_html(browser_data(loc)))
+        _status_block(key, f"ww-open-{key}", _json_for_html(browser_data(loc, vacations=VACATIONS)))
         for key, loc in locations.items()
     ]
 
@@ -112,7 +117,9 @@ def test_live_line_matches_python(zoned_page: Page, site_url: str) -> None:
     for moment in INSTANTS:
         zoned_page.clock.set_fixed_time(moment)
         zoned_page.goto(site_url, wait_until="domcontentloaded")
-        expected = {key: status_at(loc, moment, HOLIDAYS) for key, loc in LOCATIONS.items()}
+        expected = {
+            key: status_at(loc, moment, HOLIDAYS, VACATIONS) for key, loc in LOCATIONS.items()
+        }
         if (found := _statuses(zoned_page)) != expected:
             mismatches.append((moment.isoformat(), found, expected))
     assert not mismatches
@@ -135,6 +142,8 @@ SWEEP = [
     *_every(utc(2026, 8, 30), 10, HALF_HOUR),  # one hour ends, another starts
     *_every(utc(2026, 9, 28), 34, HALF_HOUR),
     *_every(utc(2026, 12, 23), 12, HALF_HOUR),
+    *_every(utc(2026, 10, 14), 14, HALF_HOUR),  # school holidays, the pilot's last days
+    *_every(utc(2027, 8, 25), 10, HALF_HOUR),  # past the last known school holiday
 ]
 
 
@@ -150,9 +159,12 @@ def test_statusat_and_isopenat_agree_with_python_every_half_hour(
     ])"""
     times = [moment.timestamp() * 1000 for moment in SWEEP]
     for key, loc in LOCATIONS.items():
-        found = page.evaluate(call, [browser_data(loc), times])
+        found = page.evaluate(call, [browser_data(loc, vacations=VACATIONS), times])
         expected = [
-            [status_at(loc, moment, HOLIDAYS), is_open_at(loc, moment, HOLIDAYS)]
+            [
+                status_at(loc, moment, HOLIDAYS, VACATIONS),
+                is_open_at(loc, moment, HOLIDAYS, VACATIONS),
+            ]
             for moment in SWEEP
         ]
         mismatches = [
@@ -167,9 +179,25 @@ def test_line_is_refreshed_every_minute(page: Page, tmp_path: Path, serve: Any) 
     folder = _write_site(tmp_path, _location_blocks({"werkdagen": LOCATIONS["werkdagen"]}))
     page.clock.install(time=local(2026, 6, 2, 11, 59, 30))
     page.goto(serve(folder) + "/index.html")
-    assert page.text_content("#werkdagen") == "Nu open, tot 12:00."
+    assert page.text_content("#werkdagen") == "Nu open, tot 12:00. Sluit over 1 minuut."
     page.clock.run_for(60_000)
     assert page.text_content("#werkdagen") == "Nu gesloten. Opent vandaag om 13:30."
+
+
+def test_what_is_over_hides_itself_without_a_rebuild(
+    page: Page, tmp_path: Path, serve: Any
+) -> None:
+    blocks = [
+        '<p id="gisteren" data-ww-tot="2027-03-09">Bijeenkomst op 9 maart</p>\n',
+        '<p id="vandaag" data-ww-tot="2027-03-10">Bijeenkomst op 10 maart</p>\n',
+    ]
+    folder = _write_site(tmp_path, blocks)
+    # 00:30 on 10 March in the Netherlands, still 9 March in UTC.
+    page.clock.install(time=utc(2027, 3, 9, 23, 30))
+    page.goto(serve(folder) + "/index.html")
+    assert page.is_hidden("#gisteren") and page.is_visible("#vandaag")
+    page.clock.run_for(24 * 60 * 60 * 1000)
+    assert page.is_hidden("#vandaag")
 
 
 def test_text_is_never_markup_and_bad_data_keeps_the_placeholder(
@@ -238,3 +266,37 @@ def test_a_page_built_today_is_right_on_christmas_three_years_on(
     holidays = dutch_holidays([year, year + 1])
     assert found == {loc.id: status_at(loc, christmas, holidays) for loc in open_that_day}
     assert any(text.startswith("Vandaag gesloten: Eerste kerstdag.") for text in found.values())
+
+
+def test_a_location_past_its_last_day_leaves_the_overview_without_a_rebuild(
+    page: Page, tmp_path: Path, serve: Any
+) -> None:
+    site = tmp_path / "echt"
+    shutil.copytree(REAL, site)
+    record = site / "data" / "locaties" / "stadhuis-deventer.yml"
+    last = date.today() + timedelta(days=1)
+    record.write_text(record.read_text(encoding="utf-8") + f"geldig_tot: {last}\n")
+    base = serve(build_site(site / "mkdocs.yml", tmp_path / "uit"))
+    card = '.ww-kaartje[data-id="stadhuis-deventer"]'
+    page.goto(f"{base}/overzicht/")
+    assert page.is_visible(card)
+    page.clock.set_fixed_time(local(last.year, last.month, last.day, 12) + timedelta(days=2))
+    page.goto(f"{base}/overzicht/")
+    assert page.is_hidden(card)
+    page.check("input[name=zonder_afspraak]")  # a filter change must not bring it back
+    page.uncheck("input[name=zonder_afspraak]")
+    assert page.is_hidden(card)
+    page.goto(f"{base}/locaties/stadhuis-deventer/")
+    assert page.text_content(".ww-nu-open") == f"Deze plek is gestopt op {dutch_date(last)}."
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_location_with_every_new_kind_of_hour_has_no_axe_findings(
+    page: Page, tmp_path: Path, serve: Any, width: int
+) -> None:
+    config = _dated_copy(tmp_path, {"past": -3, "soon": 10, "start": 5})
+    base = serve(build_site(config, tmp_path / "uit"))
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{base}/locaties/wijkcentrum-de-hoven/")
+    assert page.locator(".ww-bijeenkomsten li").count() == 1
+    assert axe_violations(page) == []

@@ -35,7 +35,14 @@ from wegwijzer.outputs import osm
 from wegwijzer.records import hours, vocab
 from wegwijzer.records.fields import is_national_only, parse_phone
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.models import Contactpersoon, Locatie, Organisatie, Sluiting, Spreekuur
+from wegwijzer.records.models import (
+    Bijeenkomst,
+    Contactpersoon,
+    Locatie,
+    Organisatie,
+    Sluiting,
+    Spreekuur,
+)
 from wegwijzer.site.cards import locations_of
 from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.map import map_features
@@ -50,6 +57,7 @@ STATUS = {"actief": "active", "tijdelijk-gesloten": "temporarily closed", "gesto
 RRULE_DAYS = dict(zip(vocab.DAGEN, ("MO", "TU", "WE", "TH", "FR", "SA", "SU"), strict=True))
 SCHEDULE_DESCRIPTION = "Tijden in Nederlandse tijd (Europe/Amsterdam). Gesloten op feestdagen."
 WALK_IN = {True: "Binnenlopen zonder afspraak.", False: "Op afspraak."}
+SOME_WALK_IN = "Op sommige tijden binnenlopen zonder afspraak; zie de tijden."
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _DAY = timedelta(days=1)
 
@@ -167,6 +175,7 @@ LOCATIE_KOLOMMEN = (
     *("gebouw", "straat", "huisnummer", "postcode", "plaats", "lat", "lon"),
     *("telefoon", "telefoon_toelichting", "email", "website"),
     *("zonder_afspraak", "rolstoeltoegankelijk", "bereikbaarheid", "spreekuren", "gesloten"),
+    *("bijeenkomsten", "geldig_vanaf", "geldig_tot"),
     "laatst_gecontroleerd",
 )
 
@@ -245,6 +254,11 @@ def _location_cells(loc: Locatie, dataset: Dataset) -> dict[str, object]:
         "rolstoeltoegankelijk": loc.rolstoeltoegankelijk,
         "spreekuren": "; ".join(_hours_text(row) for row in hours.schedule_rows(loc)),
         "gesloten": "; ".join(_closure_text(closure) for closure in loc.gesloten),
+        "bijeenkomsten": "; ".join(
+            f"{row.wanneer}: {row.titel}" for row in hours.meeting_rows(loc, date.min)
+        ),
+        "geldig_vanaf": loc.geldig_vanaf.isoformat() if loc.geldig_vanaf else None,
+        "geldig_tot": loc.geldig_tot.isoformat() if loc.geldig_tot else None,
         "laatst_gecontroleerd": loc.laatst_gecontroleerd.isoformat(),
     }
 
@@ -455,7 +469,7 @@ def _service_at_location(
             "id": link_id,
             "service_id": service_id,
             "location_id": hsds_id("locatie", loc.id),
-            "description": WALK_IN[loc.zonder_afspraak],
+            "description": SOME_WALK_IN if loc.mixed_walk_in else WALK_IN[loc.any_walk_in],
             "schedules": _schedules(loc, link_id, (org.id, loc.id)),
             "location": _location(dataset, loc),
         }
@@ -508,24 +522,36 @@ def _accessibility(loc: Locatie, location_id: str) -> list[dict[str, Any]]:
 
 
 def _schedules(loc: Locatie, link_id: str, key: tuple[str, str]) -> list[dict[str, Any]]:
-    """One schedule per consultation hour and open window between closures."""
-    notes = [_closure_note(closure) for closure in sorted(loc.gesloten, key=lambda c: c.van)]
-    windows = open_windows(loc.gesloten)
-    return [
-        _schedule(hour, window, link_id, _schedule_id(key, n, window), notes)
+    """One schedule per consultation hour and open window between closures, and one per
+    meeting. Yearly closures and school holidays cannot be a window: they are notes."""
+    ordered = sorted(loc.gesloten, key=lambda c: (not c.once, c.van or date.min))
+    notes = [_closure_note(closure) for closure in ordered]
+    windows = open_windows(c for c in loc.gesloten if c.once)
+    hours = [
+        _schedule(
+            hour, window, link_id, _schedule_id(key, n, window), _hour_notes(loc, hour, notes)
+        )
         for n, hour in enumerate(loc.spreekuren, start=1)
-        for window in _valid_windows(hour, windows)
+        for window in _valid_windows(hour, windows, loc)
     ]
+    return hours + [_meeting_schedule(m, link_id, key) for m in loc.bijeenkomsten]
+
+
+def _hour_notes(loc: Locatie, hour: Spreekuur, closures: list[str]) -> list[str]:
+    walk_in = [WALK_IN[hour.walk_in(loc.zonder_afspraak)]] if loc.mixed_walk_in else []
+    return [*walk_in, *closures]
 
 
 def _valid_windows(
-    hour: Spreekuur, windows: list[tuple[date | None, date | None]]
+    hour: Spreekuur, windows: list[tuple[date | None, date | None]], loc: Locatie | None = None
 ) -> list[tuple[date | None, date | None]]:
-    """The open windows cut to the hour's geldig_vanaf/geldig_tot; empty ones dropped."""
+    """The open windows cut to the hour's (and the location's) geldig_vanaf/geldig_tot."""
+    starts = [hour.geldig_vanaf, loc.geldig_vanaf if loc else None]
+    ends = [hour.geldig_tot, loc.geldig_tot if loc else None]
     cut = []
     for start, end in windows:
-        first = max(filter(None, (start, hour.geldig_vanaf)), default=None)
-        last = min(filter(None, (end, hour.geldig_tot)), default=None)
+        first = max(filter(None, (start, *starts)), default=None)
+        last = min(filter(None, (end, *ends)), default=None)
         if first is None or last is None or first <= last:
             cut.append((first, last))
     return cut
@@ -544,6 +570,9 @@ def _schedule(
     closures: list[str],
 ) -> dict[str, Any]:
     notes = " ".join(filter(None, [hour.opmerking, *closures]))
+    description = SCHEDULE_DESCRIPTION
+    if not hour.timed:  # no clock times: say so instead of guessing opens_at
+        description = f"{hours.hour_text(hour)}. {SCHEDULE_DESCRIPTION}"
     return _compact(
         {
             "id": schedule_id,
@@ -555,8 +584,30 @@ def _schedule(
             "byday": rrule_byday(hour),
             "opens_at": hour.van,
             "closes_at": hour.tot,
-            "description": SCHEDULE_DESCRIPTION,
+            "description": description,
             "notes": notes or None,
+        }
+    )
+
+
+def _meeting_schedule(meeting: Bijeenkomst, link_id: str, key: tuple[str, str]) -> dict[str, Any]:
+    """A one-off date: one occurrence on that day."""
+    day = meeting.datum.isoformat()
+    return _compact(
+        {
+            "id": hsds_id("bijeenkomst", *key, day, meeting.van),
+            "service_at_location_id": link_id,
+            "valid_from": day,
+            "valid_to": day,
+            "dtstart": day,
+            "count": 1,  # HSDS allows WEEKLY and MONTHLY only: once, on that weekday
+            "freq": "WEEKLY",
+            "wkst": "MO",
+            "byday": RRULE_DAYS[hours.DAY_KEYS[meeting.datum.weekday()]],
+            "opens_at": meeting.van,
+            "closes_at": meeting.tot,
+            "description": f"{meeting.titel}. {SCHEDULE_DESCRIPTION}",
+            "notes": meeting.omschrijving,
         }
     )
 
@@ -581,7 +632,8 @@ def open_windows(closures: Iterable[Sluiting]) -> list[tuple[date | None, date |
     """
     windows: list[tuple[date | None, date | None]] = []
     start: date | None = None
-    for van, tot in sorted((c.van, c.tot) for c in closures):
+    periods = [(c.van, c.tot) for c in closures if c.van is not None and c.tot is not None]
+    for van, tot in sorted(periods):
         if (start is None and van > date.min) or (start is not None and van > start):
             windows.append((start, van - _DAY))
         if tot == date.max:
@@ -592,7 +644,8 @@ def open_windows(closures: Iterable[Sluiting]) -> list[tuple[date | None, date |
 
 
 def _closure_note(closure: Sluiting) -> str:
-    return f"Gesloten van {_closure_text(closure).replace(' t/m ', ' tot en met ')}."
+    text = _closure_text(closure).replace(" t/m ", " tot en met ")
+    return f"Gesloten van {text}." if closure.once else f"Gesloten {text}."
 
 
 def _iso(day: date | None) -> str | None:

@@ -3,14 +3,19 @@
 OpenStreetMap, many municipal datasets and route planners read this format. Each consultation
 hour is one rule and rules are joined with ', ' so they add up; closures and public holidays
 follow with '; ', which overrides the hours on those days. Times are Dutch wall-clock time.
+
+Honest where we do not know: an hour without clock times is `Fr unknown "ochtend, bel voor de
+tijden"`; closures in the school holidays are OSM's own `SH off`, which a reader evaluates with
+the official dates of the region. One-off meetings come last as additional rules (', '), so
+they count on their day even when the location is otherwise closed, as on the site.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from wegwijzer.records.hours import DAY_KEYS
-from wegwijzer.records.models import Locatie, Sluiting, Spreekuur
+from wegwijzer.records.models import Bijeenkomst, Locatie, Sluiting, Spreekuur
 
 OSM_DAYS = dict(zip(DAY_KEYS, ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"), strict=True))
 OSM_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -20,15 +25,36 @@ OSM_FIRST_DAY = date(1900, 1, 1)
 
 def opening_hours(location: Locatie) -> str | None:
     """'Mo-Fr 09:30-12:00, Tu[1,3] 13:30-16:00; 2026 Dec 21-2027 Jan 03 off; PH off'."""
-    if not location.spreekuren:
+    if not location.spreekuren and not location.bijeenkomsten:
         return None
-    rules = [", ".join(_hour_rule(hour) for hour in location.spreekuren)]
+    hours = ", ".join(_hour_rule(hour) for hour in location.spreekuren)
+    rules = [hours] if hours else ["off"]
     rules += [_closure_rule(closure) for closure in location.gesloten]
-    return "; ".join([*rules, "PH off"])
+    rules += _validity_rules(location)
+    text = "; ".join([*rules, "PH off"])
+    return ", ".join([text, *(_meeting_rule(m) for m in location.bijeenkomsten)])
 
 
 def _hour_rule(hour: Spreekuur) -> str:
-    return f"{_days(hour)} {hour.van}-{hour.tot}"
+    if hour.van and hour.tot:
+        return f"{_days(hour)} {hour.van}-{hour.tot}"
+    what = f"{hour.dagdeel}, bel voor de tijden" if hour.dagdeel else "bel voor de tijden"
+    return f'{_days(hour)} unknown "{what}"'
+
+
+def _meeting_rule(meeting: Bijeenkomst) -> str:
+    return f"{_osm_date(meeting.datum)} {meeting.van}-{meeting.tot}"
+
+
+def _validity_rules(location: Locatie) -> list[str]:
+    """Before geldig_vanaf and after geldig_tot the location is off."""
+    rules = []
+    if location.geldig_vanaf and location.geldig_vanaf > OSM_FIRST_DAY:
+        before = location.geldig_vanaf - timedelta(days=1)
+        rules.append(f"{_osm_date(OSM_FIRST_DAY)}-{_osm_date(before)} off")
+    if location.geldig_tot and location.geldig_tot < date.max:
+        rules.append(f"{_osm_date(location.geldig_tot + timedelta(days=1))}+ off")
+    return rules
 
 
 def _days(hour: Spreekuur) -> str:
@@ -57,12 +83,21 @@ def _ranges(indexes: list[int]) -> list[str]:
 
 
 def _closure_rule(closure: Sluiting) -> str:
+    if closure.schoolvakanties:
+        return "SH off"
+    assert closure.van is not None and closure.tot is not None
+    if closure.jaarlijks:
+        return f"{_month_day(closure.van)}-{_month_day(closure.tot)} off"
     start = _osm_date(max(closure.van, OSM_FIRST_DAY))
     if closure.tot == date.max:
         return f"{start}+ off"
     if closure.van == closure.tot:
         return f"{start} off"
     return f"{start}-{_osm_date(closure.tot)} off"
+
+
+def _month_day(day: date) -> str:
+    return f"{OSM_MONTHS[day.month - 1]} {day.day:02d}"
 
 
 def _osm_date(day: date) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -9,11 +10,14 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
+from wegwijzer.records import areas as known_areas
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.fields import is_paid_line, parse_phone, suggestion
 from wegwijzer.records.loader import Dataset, Source
-from wegwijzer.records.models import Locatie, Organisatie
+from wegwijzer.records.models import Locatie, Organisatie, Point, in_netherlands
 from wegwijzer.records.report import Finding, Level
+from wegwijzer.records.school_holidays import SchoolHolidays, school_holidays
+from wegwijzer.site.present import dutch_date
 
 WARN = Level.WARNING
 
@@ -32,8 +36,116 @@ def check_dataset(
         *_insecure_links(dataset),
         *_likely_duplicates(dataset),
         *(_unknown_areas(dataset, areas) if areas is not None else ()),
+        *_ended(dataset, today),
+        *_unknown_school_holidays(dataset, today, school_holidays()),
     ]
     return sorted(findings)
+
+
+def _ended(dataset: Dataset, today: date) -> Iterator[Finding]:
+    """A location, hour or list of meetings that is over stays off the site: say so."""
+    for location in dataset.locaties.values():
+        source = dataset.source(location)
+        if location.geldig_tot and location.geldig_tot < today:
+            message = (
+                f"Deze locatie is voorbij sinds {dutch_date(location.geldig_tot)}. Ze staat "
+                "niet meer op de site. Haal het bestand weg."
+            )
+            yield source.finding(("geldig_tot",), message, WARN)
+            continue
+        for index, hour in enumerate(location.spreekuren):
+            if hour.geldig_tot and hour.geldig_tot < today:
+                message = (
+                    f"Dit spreekuur is voorbij sinds {dutch_date(hour.geldig_tot)}. Haal het weg."
+                )
+                yield source.finding(("spreekuren", index, "geldig_tot"), message, WARN)
+        meetings = location.bijeenkomsten
+        if meetings and all(m.datum < today for m in meetings):
+            last = max(m.datum for m in meetings)
+            message = (
+                f"Alle bijeenkomsten zijn voorbij (de laatste was op {dutch_date(last)}). "
+                "Haal ze weg, of zet er een nieuwe bij."
+            )
+            yield source.finding(("bijeenkomsten",), message, WARN)
+
+
+def _unknown_school_holidays(
+    dataset: Dataset, today: date, vacations: SchoolHolidays
+) -> Iterator[Finding]:
+    """Past the shipped school holidays the site cannot close on the right days."""
+    known = vacations.known_until
+    if known is not None and known >= today:
+        return
+    if known is None:
+        message = "wegwijzer heeft nog geen data van de schoolvakanties."
+    else:
+        message = f"wegwijzer kent de schoolvakanties maar tot {dutch_date(known)}."
+    message += (
+        " De site zegt nu alleen 'in de schoolvakanties dicht'. Werk de data bij in "
+        "src/wegwijzer/data/schoolvakanties.csv (bron: rijksoverheid.nl), of installeer een "
+        "nieuwere wegwijzer."
+    )
+    for location in dataset.locaties.values():
+        for index, closure in enumerate(location.gesloten):
+            if closure.schoolvakanties:
+                loc = ("gesloten", index, "schoolvakanties")
+                yield dataset.source(location).finding(loc, message, WARN)
+
+
+FAR_KM = 25
+
+
+def point_findings(dataset: Dataset) -> Iterator[Finding]:
+    """Geocoded points outside the Netherlands are errors; a point far from the other
+    locations in its municipality is probably the wrong street of the same name."""
+    by_place: dict[str, list[tuple[str, Point]]] = defaultdict(list)
+    for loc_id, point in dataset.points.items():
+        location = dataset.locaties.get(loc_id)
+        if location is None:
+            continue
+        source = dataset.source(location)
+        if point.source != "coordinaten" and not in_netherlands(point.lat, point.lon):
+            message = (
+                f"Het punt dat bij dit adres gevonden is ({point.lat:.4f}, {point.lon:.4f}) ligt "
+                "niet in Nederland. Klopt het adres? Of zet de juiste 'coordinaten' erbij."
+            )
+            yield source.finding(("adres",), message)
+            continue
+        by_place[_municipality(location.adres.plaats)].append((loc_id, point))
+    for name, found in by_place.items():
+        yield from _far_from_the_rest(dataset, found, name)
+
+
+def _municipality(place: str) -> str:
+    """The municipality a place lies in, when we know it ('Hoogezand'), else the place."""
+    return known_areas.places().get(place.casefold(), place)
+
+
+def _far_from_the_rest(
+    dataset: Dataset, places: list[tuple[str, Point]], municipality: str
+) -> Iterator[Finding]:
+    if len(places) < 3:  # with two points there is no telling which one is wrong
+        return
+    # The median of all points: one stray point cannot move it, and it is computed once, so
+    # a place with thousands of locations stays linear.
+    lat = sorted(p.lat for _, p in places)[len(places) // 2]
+    lon = sorted(p.lon for _, p in places)[len(places) // 2]
+    for loc_id, point in places:
+        if (distance := _km(point.lat, point.lon, lat, lon)) > FAR_KM:
+            location = dataset.locaties[loc_id]
+            message = (
+                f"Dit punt ligt {distance:.0f} km van de andere locaties in "
+                f"{municipality}. Klopt het adres?"
+            )
+            yield dataset.source(location).finding(("adres",), message, WARN)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine), good enough at the scale of a municipality."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2
+    a += math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(a))
 
 
 def _unknown_organisations(dataset: Dataset) -> Iterator[Finding]:

@@ -10,18 +10,26 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from datetime import date
 
 from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import Locatie
 from wegwijzer.records.report import Finding, Report
 
 
-def for_edition(dataset: Dataset, editie: str) -> Dataset:
+def for_edition(dataset: Dataset, editie: str, today: date | None = None) -> Dataset:
     """The public site leaves out organisations marked `zichtbaarheid: verwijzers` (they do
-    not help residents themselves), and locations that belong to nobody else."""
+    not help residents themselves), and locations that belong to nobody else. Both editions
+    leave out a location whose geldig_tot is over: `check` asks to remove its file."""
+    ended = {i for i, loc in dataset.locaties.items() if today and not _still_open(loc, today)}
     if editie == "verwijzers":
-        return dataset
+        return _without(dataset, set(), ended)
     hidden = {i for i, org in dataset.organisaties.items() if org.zichtbaarheid == "verwijzers"}
-    return _without(dataset, hidden, _orphans(dataset, hidden))
+    return _without(dataset, hidden, _orphans(dataset, hidden) | ended)
+
+
+def _still_open(location: Locatie, today: date) -> bool:
+    return location.geldig_tot is None or location.geldig_tot >= today
 
 
 def without_errors(dataset: Dataset, report: Report) -> tuple[Dataset, list[str]]:

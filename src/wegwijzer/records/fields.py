@@ -247,7 +247,7 @@ Tijd = Annotated[
 ]
 
 
-def _reject_non_date(value: Any) -> Any:
+def reject_non_date(value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         raise user_error(f"'{value}' is geen datum. Schrijf de datum als 2025-03-31.")
     return value
@@ -260,8 +260,8 @@ def _not_in_future(value: date, info: ValidationInfo) -> date:
     return value
 
 
-Datum = Annotated[date, BeforeValidator(_reject_non_date)]
-ControleDatum = Annotated[date, BeforeValidator(_reject_non_date), AfterValidator(_not_in_future)]
+Datum = Annotated[date, BeforeValidator(reject_non_date)]
+ControleDatum = Annotated[date, BeforeValidator(reject_non_date), AfterValidator(_not_in_future)]
 
 _YES = {"ja": True, "nee": False}
 

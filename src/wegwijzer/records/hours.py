@@ -2,6 +2,10 @@
 
 The same rules live in assets/js/openingstijden.js for the live line in the browser; the
 browser tests run both on the same instants, so change the two together.
+
+The line never guesses: an hour without clock times (a dagdeel, or only days) makes it say
+"bel voor de tijden", never open or closed; school holidays past the shipped file are said,
+not assumed. One-off meetings count on their day and time even when the location is closed.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from zoneinfo import ZoneInfo
 from pydantic import Field
 
 from wegwijzer.records import vocab
-from wegwijzer.records.models import Locatie, Sluiting, Spreekuur, Strict
+from wegwijzer.records.models import DAGDELEN, Locatie, Sluiting, Spreekuur, Strict
+from wegwijzer.records.school_holidays import SchoolHolidays, school_holidays
 from wegwijzer.site.present import dutch_date
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
@@ -138,26 +143,49 @@ class ScheduleRow:
     dag: str
     tijden: str
     opmerking: str | None
+    tot_en_met: date | None = None  # the page hides the row after this day, without a rebuild
+
+
+# Hours without clock times sort where their part of the day falls.
+_PART_ORDER = {"ochtend": "09:00", "middag": "13:00", "avond": "19:00", None: "24:00"}
+ASK_FOR_TIMES = "Bel voor de tijden."
+
+
+def _sort_time(hour: Spreekuur) -> str:
+    return hour.van or _PART_ORDER[hour.dagdeel]
 
 
 def schedule_rows(location: Locatie) -> list[ScheduleRow]:
     """One row per consultation hour and day, Monday to Sunday, then by start time."""
     slots = [(DAY_KEYS.index(day), hour) for hour in location.spreekuren for day in hour.dagen]
-    slots.sort(key=lambda slot: (slot[0], slot[1].van, slot[1].tot))
-    return [_schedule_row(DAY_KEYS[index], hour) for index, hour in slots]
+    slots.sort(key=lambda slot: (slot[0], _sort_time(slot[1]), slot[1].tot or ""))
+    return [_schedule_row(DAY_KEYS[index], hour, location) for index, hour in slots]
 
 
-def _schedule_row(day: str, hour: Spreekuur) -> ScheduleRow:
-    found = [_weeks_text(day, hour.weken), _validity_text(hour), hour.opmerking]
+def _schedule_row(day: str, hour: Spreekuur, location: Locatie) -> ScheduleRow:
+    walk_in = None
+    if location.mixed_walk_in:
+        walk_in = "Zonder afspraak." if hour.walk_in(location.zonder_afspraak) else "Op afspraak."
+    found = [walk_in, _weeks_text(day, hour.weken), _validity_text(hour), hour.opmerking]
     notes = [note for note in found if note]
     return ScheduleRow(
         dag=vocab.DAGEN[day].capitalize(),
-        tijden=f"{hour.van} – {hour.tot}",
+        tijden=hour_text(hour),
         opmerking=" ".join(notes) or None,
+        tot_en_met=hour.geldig_tot,
     )
 
 
-def _validity_text(hour: Spreekuur) -> str | None:
+def hour_text(hour: Spreekuur) -> str:
+    """'09:30 – 12:00', 'Ochtend (bel voor de tijden)' or 'Bel voor de tijden'."""
+    if hour.van and hour.tot:
+        return f"{hour.van} – {hour.tot}"
+    if hour.dagdeel:
+        return f"{hour.dagdeel.capitalize()} (bel voor de tijden)"
+    return ASK_FOR_TIMES.rstrip(".")
+
+
+def _validity_text(hour: Spreekuur | Locatie) -> str | None:
     """'Vanaf 4 januari 2027.', 'Tot en met 30 juni 2027.' or both."""
     parts = []
     if hour.geldig_vanaf:
@@ -165,6 +193,11 @@ def _validity_text(hour: Spreekuur) -> str | None:
     if hour.geldig_tot:
         parts.append(f"tot en met {dutch_date(hour.geldig_tot)}")
     return (" ".join(parts).capitalize() + ".") if parts else None
+
+
+def location_validity(location: Locatie) -> str | None:
+    """'Vanaf 2 februari 2027.' for a location that starts or stops on a known day."""
+    return _validity_text(location)
 
 
 def _weeks_text(day: str, weeks: Sequence[int] | None) -> str | None:
@@ -177,8 +210,43 @@ def _weeks_text(day: str, weeks: Sequence[int] | None) -> str | None:
     return f"Alleen de {listed} {vocab.DAGEN[day]} van de maand."
 
 
+@dataclass(frozen=True)
+class MeetingRow:
+    """A one-off meeting as the location page lists it."""
+
+    datum: date
+    wanneer: str  # 'Dinsdag 9 maart 2027, 19:30 – 21:00'
+    titel: str
+    omschrijving: str | None
+
+
+def meeting_rows(location: Locatie, today: date) -> list[MeetingRow]:
+    """Meetings from today on, by date and time; past ones are left out at build time."""
+    upcoming = sorted(
+        (m for m in location.bijeenkomsten if m.datum >= today), key=lambda m: (m.datum, m.van)
+    )
+    return [
+        MeetingRow(
+            datum=m.datum,
+            wanneer=f"{_weekday(m.datum).capitalize()} {dutch_date(m.datum)}, {m.van} – {m.tot}",
+            titel=m.titel,
+            omschrijving=m.omschrijving,
+        )
+        for m in upcoming
+    ]
+
+
+def _weekday(day: date) -> str:
+    return vocab.DAGEN[DAY_KEYS[day.weekday()]]
+
+
 def closure_period(closure: Sluiting) -> str:
     """'21 december 2026 tot en met 1 januari 2027'; 9999-12-31 means 'tot nader bericht'."""
+    if closure.schoolvakanties:
+        return f"in de schoolvakanties (regio {closure.schoolvakanties})"
+    assert closure.van is not None and closure.tot is not None
+    if closure.jaarlijks:
+        return f"elk jaar van {_day_month(closure.van)} tot en met {_day_month(closure.tot)}"
     if closure.van == date.min and closure.tot == date.max:
         return "tot nader bericht"
     if closure.tot == date.max:
@@ -190,44 +258,142 @@ def closure_period(closure: Sluiting) -> str:
     return f"{dutch_date(closure.van)} tot en met {dutch_date(closure.tot)}"
 
 
-def status_at(location: Locatie, moment: datetime, holidays: Mapping[date, str]) -> str:
+def _day_month(day: date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]}"
+
+
+def upcoming_closures(location: Locatie, today: date) -> list[Sluiting]:
+    """The closures the page lists: rules always, one-off ones until they are over."""
+    return [c for c in location.gesloten if not c.once or (c.tot and c.tot >= today)]
+
+
+@dataclass(frozen=True)
+class Closed:
+    """A concrete closed period that contains a given day."""
+
+    van: date
+    tot: date
+    reden: str  # '' when none is given
+    holiday: bool = False
+
+
+def closure_on(
+    location: Locatie, day: date, holidays: Mapping[date, str], vacations: SchoolHolidays
+) -> Closed | None:
+    """Why the location is closed all day, or None; closures first, then public holidays."""
+    for closure in location.gesloten:
+        if (found := _closure_period_on(closure, day, vacations)) is not None:
+            return found
+    if day in holidays:
+        return Closed(day, day, holidays[day], holiday=True)
+    return None
+
+
+def _closure_period_on(closure: Sluiting, day: date, vacations: SchoolHolidays) -> Closed | None:
+    reason = closure.reden or ""
+    if closure.schoolvakanties:
+        for period in vacations.of(closure.schoolvakanties):
+            if period.van <= day <= period.tot:
+                return Closed(period.van, period.tot, closure.reden or period.naam)
+        return None
+    assert closure.van is not None and closure.tot is not None
+    if not closure.jaarlijks:
+        return (
+            Closed(closure.van, closure.tot, reason) if closure.van <= day <= closure.tot else None
+        )
+    for year in (day.year - 1, day.year):
+        first = _in_year(closure.van, year)
+        last = _in_year(closure.tot, year if closure.tot >= closure.van else year + 1)
+        if first <= day <= last:
+            return Closed(first, last, reason)
+    return None
+
+
+def _in_year(day: date, year: int) -> date:
+    """The day and month in that year; 29 February becomes 1 March in other years."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return date(year, 3, 1)
+
+
+def status_at(
+    location: Locatie,
+    moment: datetime,
+    holidays: Mapping[date, str],
+    vacations: SchoolHolidays | None = None,
+) -> str:
     """The "nu open" line for an instant, e.g. 'Nu gesloten. Opent morgen om 09:30.'"""
-    if not location.spreekuren:
-        return NO_HOURS_WALK_IN if location.zonder_afspraak else NO_HOURS
+    week = _Week(location, holidays, vacations or school_holidays())
     today, now = _wall_clock(moment)
-    until = _open_until(location, today, now, holidays)
-    if until:
-        return f"Nu open, tot {until}."
-    closed = _closed_text(location, today, holidays)
-    return closed + _next_opening_text(location, today, now, holidays)
+    return week.status(today, now) + week.vacation_note(today)
 
 
-def is_open_at(location: Locatie, moment: datetime, holidays: Mapping[date, str]) -> bool:
+def is_open_at(
+    location: Locatie,
+    moment: datetime,
+    holidays: Mapping[date, str],
+    vacations: SchoolHolidays | None = None,
+) -> bool:
     today, now = _wall_clock(moment)
-    return _open_until(location, today, now, holidays) is not None
+    week = _Week(location, holidays, vacations or school_holidays())
+    return week.open_until(today, now) is not None
 
 
-def browser_data(location: Locatie, policy: FeestdagenBeleid = DEFAULT_POLICY) -> dict[str, Any]:
+def browser_data(
+    location: Locatie,
+    policy: FeestdagenBeleid = DEFAULT_POLICY,
+    vacations: SchoolHolidays | None = None,
+) -> dict[str, Any]:
     """What openingstijden.js needs for the live line, as plain JSON values."""
-    return {
+    vacations = vacations or school_holidays()
+    data = {
         "zonder_afspraak": location.zonder_afspraak,
         "spreekuren": [
             {
                 "dagen": sorted(DAY_KEYS.index(day) + 1 for day in hour.dagen),
                 "van": hour.van,
                 "tot": hour.tot,
+                "dagdeel": hour.dagdeel,
                 "weken": list(hour.weken) if hour.weken else None,
                 "geldig_vanaf": _iso_or_none(hour.geldig_vanaf),
                 "geldig_tot": _iso_or_none(hour.geldig_tot),
             }
             for hour in location.spreekuren
         ],
-        "gesloten": [
-            {"van": closure.van.isoformat(), "tot": closure.tot.isoformat(), "reden": closure.reden}
-            for closure in location.gesloten
+        "bijeenkomsten": [
+            {"datum": m.datum.isoformat(), "van": m.van, "tot": m.tot}
+            for m in location.bijeenkomsten
         ],
+        "gesloten": [item for c in location.gesloten for item in _closure_data(c, vacations)],
+        "geldig_vanaf": _iso_or_none(location.geldig_vanaf),
+        "geldig_tot": _iso_or_none(location.geldig_tot),
         "feestdagen": policy.model_dump(),
     }
+    if any(c.schoolvakanties for c in location.gesloten):
+        data["schoolvakanties_tot"] = _iso_or_none(vacations.known_until)
+    return data
+
+
+def _closure_data(closure: Sluiting, vacations: SchoolHolidays) -> list[dict[str, Any]]:
+    if closure.schoolvakanties:
+        return [
+            {"van": p.van.isoformat(), "tot": p.tot.isoformat(), "reden": closure.reden or p.naam}
+            for p in vacations.of(closure.schoolvakanties)
+        ]
+    assert closure.van is not None and closure.tot is not None
+    if closure.jaarlijks:
+        return [
+            {
+                "jaarlijks": True,
+                "van": closure.van.isoformat()[5:],
+                "tot": closure.tot.isoformat()[5:],
+                "reden": closure.reden,
+            }
+        ]
+    return [
+        {"van": closure.van.isoformat(), "tot": closure.tot.isoformat(), "reden": closure.reden}
+    ]
 
 
 def _iso_or_none(day: date | None) -> str | None:
@@ -242,16 +408,6 @@ def _wall_clock(moment: datetime) -> tuple[date, str]:
     return local.date(), local.strftime("%H:%M")
 
 
-def _hours_on(location: Locatie, day: date) -> list[Spreekuur]:
-    """The consultation hours that apply to this date, ignoring closures, by start time."""
-    key = DAY_KEYS[day.weekday()]
-    hours = [h for h in location.spreekuren if key in h.dagen and h.applies_on(day)]
-    return sorted(
-        (hour for hour in hours if _in_weeks(day, hour.weken)),
-        key=lambda hour: (hour.van, hour.tot),
-    )
-
-
 def _in_weeks(day: date, weeks: Sequence[int] | None) -> bool:
     """Week n is the n-th such weekday of the month; -1 is the last one."""
     if not weeks:
@@ -260,61 +416,139 @@ def _in_weeks(day: date, weeks: Sequence[int] | None) -> bool:
     return (day.day - 1) // 7 + 1 in weeks or (-1 in weeks and last)
 
 
-def _closed_reason(location: Locatie, day: date, holidays: Mapping[date, str]) -> str | None:
-    """Why the location is closed all day, '' for a closure without a reason, or None."""
-    for closure in location.gesloten:
-        if closure.van <= day <= closure.tot:
-            return closure.reden or ""
-    return holidays.get(day)
+CLOSING_SOON = 30  # minutes: 'Sluit over 20 minuten.'
 
 
-def _open_until(
-    location: Locatie, today: date, now: str, holidays: Mapping[date, str]
-) -> str | None:
-    """The closing time if open now; back-to-back or overlapping hours count as one."""
-    if _closed_reason(location, today, holidays) is not None:
-        return None
-    until = None
-    for hour in _hours_on(location, today):
-        if hour.van <= (until or now) < hour.tot:
-            until = hour.tot
-    return until
+@dataclass(frozen=True)
+class _Week:
+    """The rules of one location, asked about one day at a time."""
+
+    location: Locatie
+    holidays: Mapping[date, str]
+    vacations: SchoolHolidays
+
+    def regular(self, day: date) -> list[Spreekuur]:
+        """The weekly hours that apply on this date, ignoring closures."""
+        if not self.location.open_on(day):
+            return []
+        key = DAY_KEYS[day.weekday()]
+        return [
+            hour
+            for hour in self.location.spreekuren
+            if key in hour.dagen and hour.applies_on(day) and _in_weeks(day, hour.weken)
+        ]
+
+    def closed(self, day: date) -> Closed | None:
+        return closure_on(self.location, day, self.holidays, self.vacations)
+
+    def slots(self, day: date) -> list[tuple[str, str]]:
+        """Clock times open on this date: weekly hours unless closed, and meetings, which
+        are planned for that very day and so count even then."""
+        hours = [] if self.closed(day) else [h for h in self.regular(day) if h.timed]
+        found = [(h.van, h.tot) for h in hours if h.van and h.tot]
+        if self.location.open_on(day):
+            found += [(m.van, m.tot) for m in self.location.bijeenkomsten if m.datum == day]
+        return sorted(found)
+
+    def untimed(self, day: date) -> list[Spreekuur]:
+        """Hours without clock times on this date: 'nu open' cannot say open or closed."""
+        if self.closed(day):
+            return []
+        hours = [h for h in self.regular(day) if not h.timed]
+        return sorted(hours, key=_sort_time)
+
+    def open_until(self, today: date, now: str) -> str | None:
+        """The closing time if open now; back-to-back or overlapping hours count as one."""
+        until = None
+        for start, end in self.slots(today):
+            if start <= (until or now) < end:
+                until = end
+        return until
+
+    def status(self, today: date, now: str) -> str:
+        loc = self.location
+        if loc.geldig_tot and today > loc.geldig_tot:
+            return f"Deze plek is gestopt op {dutch_date(loc.geldig_tot)}."
+        if not loc.spreekuren and not any(m.datum >= today for m in loc.bijeenkomsten):
+            return NO_HOURS_WALK_IN if loc.zonder_afspraak else NO_HOURS
+        if until := self.open_until(today, now):
+            return _open_text(until, now)
+        if untimed := self.untimed(today):
+            return f"Vandaag {_part_text(untimed[0])}open. {ASK_FOR_TIMES}"
+        return self.closed_text(today) + self.next_opening_text(today, now)
+
+    def closed_text(self, today: date) -> str:
+        loc = self.location
+        if loc.geldig_vanaf and today < loc.geldig_vanaf:
+            return f"Open vanaf {dutch_date(loc.geldig_vanaf)}."
+        closed = self.closed(today)
+        if closed is None:
+            return CLOSED_NOW
+        reason = f": {closed.reden.rstrip('.')}." if closed.reden else "."
+        if closed.van != closed.tot:
+            return f"Gesloten {_until_text(closed.tot, today)}{reason}"
+        # A reason may already end in a full stop; never print two.
+        return f"Vandaag gesloten{reason}" if self.regular(today) else CLOSED_NOW
+
+    def next_opening_text(self, today: date, now: str) -> str:
+        """' Opent morgen om 09:30.', or '' when nothing opens within SCAN_DAYS."""
+        for offset in range(SCAN_DAYS + 1):
+            day = today + timedelta(days=offset)
+            real = [_real_start(day, start, end) for start, end in self.slots(day)]
+            starts = sorted(start for start in real if start and (offset or start > now))
+            if starts:
+                return f" Opent {_when(day, offset)} om {starts[0]}."
+            if offset and (untimed := self.untimed(day)):
+                return f" Opent {_when(day, offset)} {_part_text(untimed[0])}".rstrip() + (
+                    f". {ASK_FOR_TIMES}"
+                )
+        return ""
+
+    def vacation_note(self, today: date) -> str:
+        """Past the last school year we know, say the closure instead of guessing the dates."""
+        if not any(c.schoolvakanties for c in self.location.gesloten):
+            return ""
+        known = self.vacations.known_until
+        if known is not None and today <= known:
+            return ""
+        return " Let op: in de schoolvakanties is deze plek dicht."
 
 
-def _closed_text(location: Locatie, today: date, holidays: Mapping[date, str]) -> str:
-    reason = _closed_reason(location, today, holidays)
-    if reason is None or not _hours_on(location, today):
-        return CLOSED_NOW
-    # A reason may already end in a full stop; never print two.
-    return f"Vandaag gesloten: {reason.rstrip('.')}." if reason else "Vandaag gesloten."
+def _part_text(hour: Spreekuur) -> str:
+    """ "'s ochtends " for an hour with a dagdeel, '' for days only."""
+    return f"{DAGDELEN[hour.dagdeel]} " if hour.dagdeel else ""
 
 
-def _next_opening_text(
-    location: Locatie, today: date, now: str, holidays: Mapping[date, str]
-) -> str:
-    """' Opent morgen om 09:30.', or '' when nothing opens within SCAN_DAYS."""
-    for offset in range(SCAN_DAYS + 1):
-        day = today + timedelta(days=offset)
-        if _closed_reason(location, day, holidays) is not None:
-            continue
-        real = [_real_start(day, hour) for hour in _hours_on(location, day)]
-        starts = sorted(start for start in real if start and (offset or start > now))
-        if starts:
-            return f" Opent {_when(day, offset)} om {starts[0]}."
-    return ""
+def _open_text(until: str, now: str) -> str:
+    left = _minutes(until) - _minutes(now)
+    if left <= CLOSING_SOON:
+        unit = "minuut" if left == 1 else "minuten"
+        return f"Nu open, tot {until}. Sluit over {left} {unit}."
+    return f"Nu open, tot {until}."
 
 
-def _real_start(day: date, hour: Spreekuur) -> str | None:
+def _minutes(clock: str) -> int:
+    return int(clock[:2]) * 60 + int(clock[3:])
+
+
+def _until_text(last: date, today: date) -> str:
+    """'tot en met 31 juli', with the year when it is not this year; 'tot nader bericht'."""
+    if last == date.max:
+        return "tot nader bericht"
+    year = "" if last.year == today.year else f" {last.year}"
+    return f"tot en met {last.day} {MONTHS[last.month - 1]}{year}"
+
+
+def _real_start(day: date, start: str, end: str) -> str | None:
     """The first minute of the hour that exists on the clock that day, or None.
 
     On the spring-forward night 02:00-02:59 does not exist: an hour from 02:30 to 04:00
     starts at 03:00, and one from 02:00 to 03:00 does not happen at all.
     """
-    start = hour.van
-    while start < hour.tot:
+    while start < end:
         if _exists(day, start):
             return start
-        minutes = int(start[:2]) * 60 + int(start[3:]) + 1
+        minutes = _minutes(start) + 1
         start = f"{minutes // 60:02d}:{minutes % 60:02d}"
     return None
 
@@ -329,7 +563,7 @@ def _exists(day: date, clock: str) -> bool:
 
 def _when(day: date, offset: int) -> str:
     """'vandaag', 'morgen', 'dinsdag' or 'op dinsdag 6 januari'."""
-    weekday = vocab.DAGEN[DAY_KEYS[day.weekday()]]
+    weekday = _weekday(day)
     if offset == 0:
         return "vandaag"
     if offset == 1:

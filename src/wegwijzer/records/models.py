@@ -7,11 +7,22 @@ editors use to autocomplete.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
 from wegwijzer.records import vocab
 from wegwijzer.records.fields import (
@@ -28,6 +39,7 @@ from wegwijzer.records.fields import (
     Term,
     Tijd,
     Url,
+    reject_non_date,
     user_error,
 )
 
@@ -257,8 +269,19 @@ class Adres(Strict):
         return ", ".join(p for p in (self.street_line(), self.place_line()) if p)
 
 
-# A box around the European Netherlands: coordinates outside it are a mistake.
+# A box around the European Netherlands: coordinates outside it are a mistake, unless they lie
+# on Bonaire, Sint Eustatius or Saba (Caribisch Nederland).
 NL_BOUNDS = {"lat": (50.7, 53.7), "lon": (3.2, 7.3)}
+BES_BOXES = (
+    ((11.95, 12.35), (-68.45, -68.15)),  # Bonaire and Klein Bonaire
+    ((17.45, 17.53), (-63.00, -62.93)),  # Sint Eustatius
+    ((17.60, 17.67), (-63.27, -63.21)),  # Saba
+)
+
+
+def in_netherlands(lat: float, lon: float) -> bool:
+    boxes = ((NL_BOUNDS["lat"], NL_BOUNDS["lon"]), *BES_BOXES)
+    return any(la[0] <= lat <= la[1] and lo[0] <= lon <= lo[1] for la, lo in boxes)
 
 
 class Coordinaten(Strict):
@@ -267,6 +290,8 @@ class Coordinaten(Strict):
 
     @model_validator(mode="after")
     def _in_netherlands(self) -> Coordinaten:
+        if in_netherlands(self.lat, self.lon):
+            return self
         for name, (low, high) in NL_BOUNDS.items():
             if not low <= getattr(self, name) <= high:
                 message = "Dit punt ligt niet in Nederland. "
@@ -275,16 +300,36 @@ class Coordinaten(Strict):
         return self
 
 
+DAGDELEN = {"ochtend": "'s ochtends", "middag": "'s middags", "avond": "'s avonds"}
+Dagdeel = Annotated[str, Term(DAGDELEN, "Deel van de dag, als er geen tijden bekend zijn.")]
+Regio = Literal["noord", "midden", "zuid"]
+
+
 class Spreekuur(Strict):
+    """A weekly hour: with clock times, with only a part of the day, or with only the days."""
+
     dagen: list[Dag] = Field(min_length=1, title="Dagen", examples=[["di", "do"]])
-    van: Tijd = Field(title="Van")
-    tot: Tijd = Field(title="Tot")
+    van: Tijd | None = Field(None, title="Van")
+    tot: Tijd | None = Field(None, title="Tot")
+    dagdeel: Dagdeel | None = Field(
+        None,
+        title="Dagdeel",
+        description="Alleen als de tijden niet bekend zijn: ochtend, middag of avond.",
+        examples=["ochtend"],
+    )
     weken: list[Literal[1, 2, 3, 4, 5, -1]] | None = Field(
         None,
         title="Weken van de maand",
         description="Bijvoorbeeld [1, 3] voor de eerste en derde week; -1 is de laatste week.",
     )
-    opmerking: Tekst | None = Field(None, title="Opmerking")
+    zonder_afspraak: JaNee | None = Field(
+        None,
+        title="Binnenlopen zonder afspraak (dit spreekuur)",
+        description="Leeg: zoals bij de locatie.",
+    )
+    opmerking: Tekst | None = Field(
+        None, title="Opmerking", examples=["Op vaste momenten; bel voor de tijden."]
+    )
     geldig_vanaf: Datum | None = Field(
         None,
         title="Geldig vanaf",
@@ -300,29 +345,159 @@ class Spreekuur(Strict):
 
     @model_validator(mode="after")
     def _ordered(self) -> Spreekuur:
-        if self.van >= self.tot:
+        if self.dagdeel and (self.van or self.tot):
+            message = (
+                f"Vul 'dagdeel' ({self.dagdeel}) of 'van' en 'tot' in, niet allebei. "
+                "Het dagdeel is alleen voor als de tijden niet bekend zijn."
+            )
+            raise user_error(message, "dagdeel")
+        if bool(self.van) != bool(self.tot):
+            missing = "tot" if self.van else "van"
+            raise user_error(
+                f"Vul ook '{missing}' in, of laat 'van' en 'tot' allebei weg.", missing
+            )
+        if self.van and self.tot and self.van >= self.tot:
             raise user_error(
                 f"De eindtijd {self.tot} moet na de begintijd {self.van} liggen.", "tot"
             )
-        if self.geldig_vanaf and self.geldig_tot and self.geldig_vanaf > self.geldig_tot:
-            message = f"De datum {self.geldig_tot} ligt voor geldig_vanaf {self.geldig_vanaf}."
-            raise user_error(message, "geldig_tot")
+        _check_period(self.geldig_vanaf, self.geldig_tot)
         return self
+
+    @property
+    def timed(self) -> bool:
+        """Clock times known: only then may 'nu open' say open or closed."""
+        return self.van is not None and self.tot is not None
+
+    def walk_in(self, location_default: bool) -> bool:
+        return location_default if self.zonder_afspraak is None else self.zonder_afspraak
 
     def applies_on(self, day: date) -> bool:
         """Whether this hour is in force on that date (geldig_vanaf to geldig_tot)."""
         return (self.geldig_vanaf or date.min) <= day <= (self.geldig_tot or date.max)
 
 
+def _check_period(start: date | None, end: date | None) -> None:
+    if start and end and start > end:
+        raise user_error(f"De datum {end} ligt voor geldig_vanaf {start}.", "geldig_tot")
+
+
+YEARLESS = 4  # the year that a day-month date ('24-12') is stored in: a leap year nobody types
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "jan"), ("februari", "feb"), ("maart", "mrt"), ("april", "apr"),
+            ("mei",), ("juni", "jun"), ("juli", "jul"), ("augustus", "aug"),
+            ("september", "sep", "sept"), ("oktober", "okt"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:[-/ ](\d{1,2})|\s+([a-z]+)\.?)$")
+
+
+def _day_month(value: Any) -> Any:
+    """'24-12', '24/12' or '24 december': a day of every year, stored in the year YEARLESS."""
+    if not isinstance(value, str):
+        return value
+    match = _DAY_MONTH.match(value.strip().lower())
+    if not match:
+        return value
+    month = int(match[2]) if match[2] else _MONTH_NUMBERS.get(match[3] or "", 0)
+    try:
+        return date(YEARLESS, month, int(match[1]))
+    except ValueError:
+        raise user_error(f"'{value}' is geen bestaande dag. Schrijf bijvoorbeeld 24-12.") from None
+
+
+SluitDatum = Annotated[
+    date,
+    BeforeValidator(reject_non_date),
+    BeforeValidator(_day_month),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "pattern": "^[0-9]{1,2}([-/ ][0-9]{1,2}| [a-z]+)$"},
+            ],
+            "description": "Datum (2026-12-24), of met jaarlijks: true dag en maand (24-12).",
+        }
+    ),
+]
+
+
 class Sluiting(Strict):
-    van: Datum = Field(title="Eerste dag dicht")
-    tot: Datum = Field(title="Laatste dag dicht")
+    """Closed: once (van/tot), every year (jaarlijks, day and month), or in the school
+    holidays of a region (schoolvakanties), from the official dates shipped with wegwijzer."""
+
+    van: SluitDatum | None = Field(None, title="Eerste dag dicht", examples=["2026-12-21"])
+    tot: SluitDatum | None = Field(None, title="Laatste dag dicht", examples=["2027-01-01"])
+    jaarlijks: JaNee = Field(
+        False, title="Elk jaar", description="Elk jaar op dezelfde dagen, zoals 24-12 tot 01-01."
+    )
+    schoolvakanties: Regio | None = Field(
+        None,
+        title="In de schoolvakanties (regio)",
+        description="noord, midden of zuid: dicht in de officiële schoolvakanties.",
+    )
     reden: Tekst | None = Field(None, title="Reden", examples=["Kerstvakantie"])
 
     @model_validator(mode="after")
     def _ordered(self) -> Sluiting:
+        if self.schoolvakanties:
+            if self.van or self.tot or self.jaarlijks:
+                message = "Bij 'schoolvakanties' horen geen 'van', 'tot' of 'jaarlijks'."
+                raise user_error(message, "schoolvakanties")
+            return self
+        for name in ("van", "tot"):
+            if getattr(self, name) is None:
+                hint = "Vul 'van' en 'tot' in, of 'schoolvakanties: midden' (noord, midden, zuid)."
+                raise user_error(hint, name)
+        assert self.van is not None and self.tot is not None
+        if self.jaarlijks:
+            return self._as_yearly(self.van, self.tot)
+        for name, day in (("van", self.van), ("tot", self.tot)):
+            if day.year == YEARLESS:
+                message = "Zet er een jaar bij, of 'jaarlijks: true' als het elk jaar zo is."
+                raise user_error(message, name)
         if self.van > self.tot:
             raise user_error(f"De einddatum {self.tot} ligt voor de begindatum {self.van}.", "tot")
+        return self
+
+    def _as_yearly(self, van: date, tot: date) -> Sluiting:
+        """A yearly closure keeps only day and month; it may cross the new year."""
+        return self.model_copy(
+            update={"van": van.replace(year=YEARLESS), "tot": tot.replace(year=YEARLESS)}
+        )
+
+    @field_serializer("van", "tot")
+    def _dump_day(self, day: date | None) -> str | None:
+        """A yearly closure is written as the day and month people type: '24-12'."""
+        if day is None:
+            return None
+        return f"{day.day:02d}-{day.month:02d}" if day.year == YEARLESS else day.isoformat()
+
+    @property
+    def once(self) -> bool:
+        return not (self.jaarlijks or self.schoolvakanties)
+
+
+class Bijeenkomst(Strict):
+    """A one-off meeting at a location, such as an evening in the Week van het geld."""
+
+    datum: Datum = Field(title="Datum", examples=["2027-03-09"])
+    van: Tijd = Field(title="Van")
+    tot: Tijd = Field(title="Tot")
+    titel: Tekst = Field(title="Titel", examples=["Week van het geld: grip op uw post"])
+    omschrijving: Tekst | None = Field(None, title="Omschrijving")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Bijeenkomst:
+        if self.van >= self.tot:
+            message = f"De eindtijd {self.tot} moet na de begintijd {self.van} liggen."
+            raise user_error(message, "tot")
         return self
 
 
@@ -351,9 +526,42 @@ class Locatie(Record):
         None, title="Bereikbaarheid", examples=["Bus 5, halte Markt."]
     )
     spreekuren: list[Spreekuur] = Field(default_factory=list, title="Spreekuren")
+    bijeenkomsten: list[Bijeenkomst] = Field(
+        default_factory=list, title="Bijeenkomsten", description="Losse data met een tijd."
+    )
     gesloten: list[Sluiting] = Field(default_factory=list, title="Gesloten")
+    geldig_vanaf: Datum | None = Field(
+        None, title="Open vanaf", description="Eerste dag van deze plek.", examples=["2027-02-02"]
+    )
+    geldig_tot: Datum | None = Field(
+        None,
+        title="Open tot en met",
+        description="Laatste dag; daarna verdwijnt de plek vanzelf van de site.",
+        examples=["2027-10-31"],
+    )
     bronnen: list[Bron] = Field(default_factory=list, title="Bronnen")
     laatst_gecontroleerd: ControleDatum = Field(title="Laatst gecontroleerd")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Locatie:
+        _check_period(self.geldig_vanaf, self.geldig_tot)
+        return self
+
+    @property
+    def any_walk_in(self) -> bool:
+        """Walk-in at some time: the overview's 'zonder afspraak' filter counts it."""
+        if not self.spreekuren:
+            return self.zonder_afspraak
+        return any(hour.walk_in(self.zonder_afspraak) for hour in self.spreekuren)
+
+    @property
+    def mixed_walk_in(self) -> bool:
+        """Some hours walk-in and others by appointment: each row must say which."""
+        return len({hour.walk_in(self.zonder_afspraak) for hour in self.spreekuren}) > 1
+
+    def open_on(self, day: date) -> bool:
+        """Whether the location exists on that date (geldig_vanaf to geldig_tot)."""
+        return (self.geldig_vanaf or date.min) <= day <= (self.geldig_tot or date.max)
 
 
 @dataclass(frozen=True)

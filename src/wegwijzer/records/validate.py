@@ -7,7 +7,7 @@ from datetime import date
 from wegwijzer.geo.cache import geocache_findings, load_geocache
 from wegwijzer.records import private
 from wegwijzer.records.areas import Areas
-from wegwijzer.records.checks import check_dataset
+from wegwijzer.records.checks import check_dataset, point_findings
 from wegwijzer.records.loader import Dataset, load_records
 from wegwijzer.records.report import Report
 from wegwijzer.site.config import Site
@@ -33,4 +33,5 @@ def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Repor
     for location in dataset.locaties.values():
         if (point := cache.point(location)) is not None:
             dataset.points[location.id] = point
+    report.extend(point_findings(dataset))
     return dataset, report

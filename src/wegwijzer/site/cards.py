@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Contactpersoon, Locatie, Organisatie, Point
@@ -36,6 +37,7 @@ class Card:
     melding: str | None = None
     # Direct lines for the referrers' edition only; always empty in the public one.
     direct: tuple[Contactpersoon, ...] = ()
+    tot_en_met: date | None = None  # a location's geldig_tot: the page hides the card after it
 
     def matches(self, facet: str, value: str) -> bool:
         return value in getattr(self, facet)
@@ -78,7 +80,7 @@ def organisation_card(org: Organisatie, dataset: Dataset, *, referrers: bool = F
         doelgroepen=tuple(org.doelgroepen),
         rollen=tuple(org.rollen),
         talen=tuple(org.talen),
-        zonder_afspraak=any(loc.zonder_afspraak for loc in locations),
+        zonder_afspraak=any(loc.any_walk_in for loc in locations),
         locaties=tuple(loc.id for loc in locations),
         punten=tuple(dataset.points[loc.id] for loc in locations if loc.id in dataset.points),
         status=org.status,
@@ -104,7 +106,8 @@ def location_card(location: Locatie, dataset: Dataset, *, referrers: bool = Fals
         doelgroepen=_union(orgs, "doelgroepen"),
         rollen=_union(orgs, "rollen"),
         talen=_union(orgs, "talen"),
-        zonder_afspraak=location.zonder_afspraak,
+        zonder_afspraak=location.any_walk_in,
+        tot_en_met=location.geldig_tot,
         locaties=(location.id,),
         punten=(point,) if point else (),
         organisaties=tuple(o.naam for o in orgs),

@@ -211,6 +211,7 @@ class _Renderer:
             orgs=self.dataset.orgs_of(location),
             point=self.dataset.points.get(location.id),
             rows=hours.schedule_rows(location),
+            bijeenkomsten=hours.meeting_rows(location, self.today),
             qr=qr_svg(url) if url else None,
             page_url=url,
         )
@@ -254,7 +255,6 @@ class _Renderer:
 
     def location_page(self, location: Locatie) -> Page:
         orgs = self.dataset.orgs_of(location)
-        upcoming = [c for c in location.gesloten if c.tot >= self.today]
         return self.page(
             f"locaties/{location.id}.md",
             "locatie.md.j2",
@@ -262,7 +262,9 @@ class _Renderer:
             orgs=orgs,
             point=self.dataset.points.get(location.id),
             rows=hours.schedule_rows(location),
-            sluitingen=upcoming,
+            sluitingen=hours.upcoming_closures(location, self.today),
+            bijeenkomsten=hours.meeting_rows(location, self.today),
+            geldigheid=hours.location_validity(location),
             open_data=hours.browser_data(location, self.config.feestdagen),
         )
 
@@ -336,8 +338,9 @@ def render_site(
     dataset: Dataset, config: SiteConfig, today: date | None = None, site_url: str | None = None
 ) -> Site:
     """Every generated page and file, in a stable order."""
-    dataset = for_edition(dataset, config.editie)
-    renderer = _Renderer(dataset, config, today or date.today(), site_url)
+    today = today or date.today()
+    dataset = for_edition(dataset, config.editie, today)
+    renderer = _Renderer(dataset, config, today, site_url)
     return Site(list(renderer.pages()), list(renderer.static_files()))
 
 

@@ -68,17 +68,51 @@
       (weeks.indexOf(-1) !== -1 && date + 7 > daysInMonth);
   }
 
-  /* The consultation hours that apply to this date, ignoring closures, by start time. */
-  function hoursOn(data, day) {
+  const ASK_FOR_TIMES = "Bel voor de tijden.";
+  const CLOSING_SOON = 30;
+  const PARTS = { ochtend: "'s ochtends", middag: "'s middags", avond: "'s avonds" };
+  const PART_ORDER = { ochtend: "09:00", middag: "13:00", avond: "19:00" };
+
+  function sortTime(hour) {
+    return hour.van || PART_ORDER[hour.dagdeel] || "24:00";
+  }
+
+  /* Whether the location exists on that date: its own geldig_vanaf to geldig_tot. */
+  function locationOpenOn(data, iso) {
+    return (!data.geldig_vanaf || data.geldig_vanaf <= iso) && (!data.geldig_tot || iso <= data.geldig_tot);
+  }
+
+  /* Everything the line needs to know about one date. */
+  function plan(data, day) {
+    return makePlan(data, day, isoDate(day));
+  }
+
+  function makePlan(data, day, iso) {
+    const exists = locationOpenOn(data, iso);
     const weekday = isoWeekday(day);
-    return data.spreekuren
-      .filter(function (hour) {
-        return hour.dagen.indexOf(weekday) !== -1 && inWeeks(day, hour.weken) &&
-          appliesOn(hour, isoDate(day));
-      })
-      .sort(function (a, b) {
-        return compare(a.van, b.van) || compare(a.tot, b.tot);
+    // The weekly hours that apply on this date, ignoring closures.
+    const regular = !exists ? [] : data.spreekuren.filter(function (hour) {
+      return hour.dagen.indexOf(weekday) !== -1 && inWeeks(day, hour.weken) && appliesOn(hour, iso);
+    });
+    const closed = exists ? findClosed(data, day, iso) : null;
+    // Clock times open on this date: weekly hours unless closed, and meetings, which are
+    // planned for that very day and so count even then.
+    const slots = closed ? [] : regular
+      .filter(function (hour) { return hour.van && hour.tot; })
+      .map(function (hour) { return [hour.van, hour.tot]; });
+    if (exists) {
+      (data.bijeenkomsten || []).forEach(function (meeting) {
+        if (meeting.datum === iso) {
+          slots.push([meeting.van, meeting.tot]);
+        }
       });
+    }
+    slots.sort(function (a, b) { return compare(a[0], b[0]) || compare(a[1], b[1]); });
+    // Hours without clock times: the line cannot say open or closed.
+    const untimed = closed ? [] : regular
+      .filter(function (hour) { return !(hour.van && hour.tot); })
+      .sort(function (a, b) { return compare(sortTime(a), sortTime(b)); });
+    return { regular: regular, closed: closed, slots: slots, untimed: untimed };
   }
 
   /* Whether the hour is in force on that date: geldig_vanaf to geldig_tot, both optional. */
@@ -90,16 +124,45 @@
     return a < b ? -1 : a > b ? 1 : 0;
   }
 
-  /* Why the location is closed all day, "" for a closure without a reason, or null. */
-  function closedReason(data, day) {
-    const iso = isoDate(day);
+  function utcDate(year, month, day) {
+    return new Date(Date.UTC(year, month - 1, day));
+  }
+
+  /* The day and month ("12-24") in that year; 29 February becomes 1 March in other years. */
+  function inYear(monthDay, year) {
+    const month = Number(monthDay.slice(0, 2));
+    const day = Number(monthDay.slice(3, 5));
+    const found = utcDate(year, month, day);
+    return found.getUTCMonth() === month - 1 ? found : utcDate(year, 3, 1);
+  }
+
+  /* The concrete closed period {van, tot, reden, holiday} that contains the day, or null. */
+  function findClosed(data, day, iso) {
     for (const closure of data.gesloten) {
-      if (closure.van <= iso && iso <= closure.tot) {
-        return closure.reden || "";
+      const found = closure.jaarlijks ? yearlyPeriod(closure, day) :
+        (closure.van <= iso && iso <= closure.tot ? closure : null);
+      if (found) {
+        return { van: found.van, tot: found.tot, reden: closure.reden || "", holiday: false };
       }
     }
     const holidays = holidaysOf(day.getUTCFullYear(), data.feestdagen || {});
-    return Object.prototype.hasOwnProperty.call(holidays, iso) ? holidays[iso] : null;
+    if (Object.prototype.hasOwnProperty.call(holidays, iso)) {
+      return { van: iso, tot: iso, reden: holidays[iso], holiday: true };
+    }
+    return null;
+  }
+
+  function yearlyPeriod(closure, day) {
+    const iso = isoDate(day);
+    const year = day.getUTCFullYear();
+    for (const first of [year - 1, year]) {
+      const start = isoDate(inYear(closure.van, first));
+      const end = isoDate(inYear(closure.tot, closure.tot >= closure.van ? first : first + 1));
+      if (start <= iso && iso <= end) {
+        return { van: start, tot: end };
+      }
+    }
+    return null;
   }
 
   /* Dutch public holidays of a year, from the same rule as hours.dutch_holidays, so a page
@@ -161,56 +224,100 @@
   }
 
   /* The closing time if open now; back-to-back or overlapping hours count as one. */
-  function openUntil(data, day, now) {
-    if (closedReason(data, day) !== null) {
-      return null;
-    }
+  function openUntil(today, now) {
     let until = null;
-    for (const hour of hoursOn(data, day)) {
-      if (hour.van <= (until || now) && (until || now) < hour.tot) {
-        until = hour.tot;
+    for (const slot of today.slots) {
+      if (slot[0] <= (until || now) && (until || now) < slot[1]) {
+        until = slot[1];
       }
     }
     return until;
   }
 
-  function closedText(data, day) {
-    const reason = closedReason(data, day);
-    if (reason === null || hoursOn(data, day).length === 0) {
+  function partText(hour) {
+    return hour.dagdeel ? PARTS[hour.dagdeel] + " " : "";
+  }
+
+  function openText(until, now) {
+    const left = toMinutes(until) - toMinutes(now);
+    if (left <= CLOSING_SOON) {
+      return "Nu open, tot " + until + ". Sluit over " + left + (left === 1 ? " minuut." : " minuten.");
+    }
+    return "Nu open, tot " + until + ".";
+  }
+
+  /* "31 juli" or "31 maart 2027" ("tot en met"), with the year when it is not this year. */
+  function untilText(last, today) {
+    if (last === "9999-12-31") {
+      return "tot nader bericht";
+    }
+    const year = Number(last.slice(0, 4));
+    const day = Number(last.slice(8, 10));
+    const month = MONTHS[Number(last.slice(5, 7)) - 1];
+    return "tot en met " + day + " " + month + (year === today.getUTCFullYear() ? "" : " " + year);
+  }
+
+  /* "2 februari 2027", as hours.dutch_date writes it. */
+  function dutchDate(iso) {
+    return Number(iso.slice(8, 10)) + " " + MONTHS[Number(iso.slice(5, 7)) - 1] + " " + Number(iso.slice(0, 4));
+  }
+
+  function closedText(data, day, today) {
+    if (data.geldig_vanaf && isoDate(day) < data.geldig_vanaf) {
+      return "Open vanaf " + dutchDate(data.geldig_vanaf) + ".";
+    }
+    const closed = today.closed;
+    if (closed === null) {
       return CLOSED_NOW;
     }
     // A reason may already end in a full stop; never print two.
-    return reason ? "Vandaag gesloten: " + reason.replace(/\.+$/, "") + "." : "Vandaag gesloten.";
+    const reason = closed.reden ? ": " + closed.reden.replace(/\.+$/, "") + "." : ".";
+    if (closed.van !== closed.tot) {
+      return "Gesloten " + untilText(closed.tot, day) + reason;
+    }
+    return today.regular.length > 0 ? "Vandaag gesloten" + reason : CLOSED_NOW;
   }
 
   /* " Opent morgen om 09:30.", or "" when nothing opens within SCAN_DAYS. */
-  function nextOpeningText(data, today, now) {
+  function nextOpeningText(data, today, now, todayPlan) {
     for (let offset = 0; offset <= SCAN_DAYS; offset++) {
       const day = addDays(today, offset);
-      if (closedReason(data, day) !== null) {
+      const found = offset === 0 ? todayPlan : plan(data, day);
+      if (found.slots.length === 0 && found.untimed.length === 0) {
         continue;
       }
-      const starts = hoursOn(data, day)
-        .map(function (hour) { return realStart(day, hour); })
+      const starts = found.slots
+        .map(function (slot) { return realStart(day, slot[0], slot[1]); })
         .filter(function (start) { return start !== null && (offset > 0 || start > now); })
         .sort(compare);
       if (starts.length > 0) {
         return " Opent " + when(day, offset) + " om " + starts[0] + ".";
       }
+      if (offset > 0 && found.untimed.length > 0) {
+        return (" Opent " + when(day, offset) + " " + partText(found.untimed[0])).replace(/\s+$/, "") + ". " + ASK_FOR_TIMES;
+      }
     }
     return "";
+  }
+
+  /* Past the last school year the site knows, say the closure instead of guessing dates. */
+  function vacationNote(data, today) {
+    if (!Object.prototype.hasOwnProperty.call(data, "schoolvakanties_tot")) {
+      return "";
+    }
+    const known = data.schoolvakanties_tot;
+    return known && isoDate(today) <= known ? "" : " Let op: in de schoolvakanties is deze plek dicht.";
   }
 
   /* The first minute of the hour that exists on the clock that day, or null. On the
    * spring-forward night 02:00-02:59 does not exist: 02:30-04:00 starts at 03:00 and
    * 02:00-03:00 does not happen at all. */
-  function realStart(day, hour) {
+  function realStart(day, start, end) {
     // Dutch clocks only jump forward on a Sunday in March; skip the costly check otherwise.
     if (day.getUTCMonth() !== 2 || isoWeekday(day) !== 7) {
-      return hour.van;
+      return start;
     }
-    let minutes = toMinutes(hour.van);
-    for (; minutes < toMinutes(hour.tot); minutes++) {
+    for (let minutes = toMinutes(start); minutes < toMinutes(end); minutes++) {
       const clock = pad(Math.floor(minutes / 60)) + ":" + pad(minutes % 60);
       if (exists(day, clock)) {
         return clock;
@@ -246,21 +353,49 @@
     return "op " + weekday + " " + day.getUTCDate() + " " + MONTHS[day.getUTCMonth()];
   }
 
-  function statusAt(data, instant) {
-    if (data.spreekuren.length === 0) {
+  function status(data, today, now) {
+    const iso = isoDate(today);
+    if (data.geldig_tot && iso > data.geldig_tot) {
+      return "Deze plek is gestopt op " + dutchDate(data.geldig_tot) + ".";
+    }
+    const meetings = (data.bijeenkomsten || []).filter(function (m) { return m.datum >= iso; });
+    if (data.spreekuren.length === 0 && meetings.length === 0) {
       return data.zonder_afspraak ? NO_HOURS_WALK_IN : NO_HOURS;
     }
-    const clock = wallClock(instant);
-    const until = openUntil(data, clock.day, clock.now);
+    const todayPlan = plan(data, today);
+    const until = openUntil(todayPlan, now);
     if (until) {
-      return "Nu open, tot " + until + ".";
+      return openText(until, now);
     }
-    return closedText(data, clock.day) + nextOpeningText(data, clock.day, clock.now);
+    if (todayPlan.untimed.length > 0) {
+      return "Vandaag " + partText(todayPlan.untimed[0]) + "open. " + ASK_FOR_TIMES;
+    }
+    return closedText(data, today, todayPlan) + nextOpeningText(data, today, now, todayPlan);
+  }
+
+  function statusAt(data, instant) {
+    const clock = wallClock(instant);
+    return status(data, clock.day, clock.now) + vacationNote(data, clock.day);
   }
 
   function isOpenAt(data, instant) {
     const clock = wallClock(instant);
-    return openUntil(data, clock.day, clock.now) !== null;
+    return openUntil(plan(data, clock.day), clock.now) !== null;
+  }
+
+  /* Hide what is over: [data-ww-tot="2027-03-10"] after that Dutch date, so an ended
+   * meeting, hour or location leaves the page without a rebuild. */
+  function isOver(element) {
+    const last = element.getAttribute("data-ww-tot");
+    return Boolean(last) && isoDate(wallClock(new Date()).day) > last;
+  }
+
+  function hideEnded() {
+    document.querySelectorAll("[data-ww-tot]").forEach(function (element) {
+      if (!element.hidden && isOver(element)) {
+        element.hidden = true;
+      }
+    });
   }
 
   function readData(id) {
@@ -293,13 +428,18 @@
   }
 
   function start() {
+    hideEnded();
     refresh();
-    window.setInterval(refresh, 60 * 1000);
+    window.setInterval(function () {
+      hideEnded();
+      refresh();
+    }, 60 * 1000);
   }
 
   window.wegwijzerOpeningstijden = {
     statusAt: statusAt,
     isOpenAt: isOpenAt,
+    isOver: isOver,  // wegwijzer.js keeps an ended card hidden when the filters change
     holidays: function (year, policy) { return holidaysOf(year, policy || {}); },
   };
   if (document.readyState === "loading") {

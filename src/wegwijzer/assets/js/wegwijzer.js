@@ -38,6 +38,8 @@
   }
 
   function matches(card, state, all, now) {
+    var hours = window.wegwijzerOpeningstijden;
+    if (hours && hours.isOver(card)) return false; // a location past its geldig_tot
     for (var param in FACETS) {
       if (state[param] && tokens(card, FACETS[param]).indexOf(state[param]) < 0) return false;
     }
