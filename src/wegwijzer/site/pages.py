@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from wegwijzer.outputs import coverage
 from wegwijzer.records import hours, vocab
-from wegwijzer.site import present
+from wegwijzer.site import present, theme
 from wegwijzer.site.cards import Card, all_cards, locations_of
 from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
@@ -92,7 +92,12 @@ def _environment() -> Environment:
         json_script=present.json_for_script,
         aantal=present.count_text,
     )
-    env.globals.update(vocab=vocab, route_url=present.route_url, report_url=present.report_url)
+    env.globals.update(
+        vocab=vocab,
+        route_url=present.route_url,
+        report_url=present.report_url,
+        report_links=theme.report_links,
+    )
     return env
 
 
@@ -121,9 +126,14 @@ class _Renderer:
             vandaag=self.today,
             verwijzers=self.config.editie == "verwijzers",
             feestdagen_tekst=hours.holiday_note(self.config.feestdagen),
+            page_address=self.page_address,
             **context,
         )
         return Page(path, text, in_nav)
+
+    def page_address(self, path: str) -> str:
+        """A page's full address for 'Klopt er iets niet?'; its path when site_url is unset."""
+        return (self.site_url or "") + path
 
     def cards_for(self, facet: str, value: str) -> tuple[list[Card], list[Card]]:
         return (
@@ -149,6 +159,7 @@ class _Renderer:
             loc_cards=self.loc_cards,
             openingstijden=self.opening_data(),
         )
+        yield self.page("spoed.md", "spoed.md.j2")
         yield from self.filter_pages()
         yield self.page("kaart.md", "kaart.md.j2", in_nav=True, loc_cards=self.loc_cards)
         yield self.print_page()
@@ -275,6 +286,7 @@ class _Renderer:
         kaart = render_map(self.dataset, self.config.kaart, asset_prefix="../" + ASSET_ROOT)
         kaart = with_csp(kaart, self.config.kaart.tile_origin)
         yield StaticFile("kaart/kaart.html", kaart.encode("utf-8"))
+        yield StaticFile(f"{ASSET_ROOT}/{theme.COLOUR_CSS}", theme.colour_css(self.config.kleur))
         yield from package_assets()
 
 

@@ -24,10 +24,11 @@ from wegwijzer.records.report import Report
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words
+from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, install
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
 
-STYLESHEETS = [f"{ASSET_ROOT}/css/wegwijzer.css"]
+STYLESHEETS = [f"{ASSET_ROOT}/css/wegwijzer.css", f"{ASSET_ROOT}/{COLOUR_CSS}"]
 SCRIPTS = [
     f"{ASSET_ROOT}/js/openingstijden.js",
     f"{ASSET_ROOT}/js/wegwijzer.js",
@@ -85,6 +86,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if str(THEME_DIR) not in dirs:  # after the site's custom_dir, before Material's own
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         self._search = []
+        self._use_logo(config)
         for path in SCRIPTS:
             script = ExtraScriptValue(path)
             script.defer = True
@@ -111,6 +113,23 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             else:
                 files.append(File.generated(config, static.path, abs_src_path=str(static.source)))
         return files
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """The help bar, the footer and the 404 page read the settings through `wegwijzer`."""
+        built = frozenset(f.src_uri for f in files.documentation_pages())
+        install(env, ThemeContext(self.site_config, config.site_url, built))
+        return env
+
+    def _use_logo(self, config: MkDocsConfig) -> None:
+        logo = self.site_config.logo
+        if logo is None:
+            return
+        if not (Path(config.docs_dir) / logo).is_file():
+            raise PluginError(
+                f"mkdocs.yml: logo: het bestand {Path(config.docs_dir).name}/{logo} bestaat "
+                "niet. Zet het logo in de map docs/ en geef het pad vanaf die map."
+            )
+        config.theme["logo"] = logo
 
     def on_page_markdown(
         self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files

@@ -67,9 +67,20 @@ def whatsapp_url(number: str) -> str:
     return "https://wa.me/" + e164.lstrip("+")
 
 
-def mailto(address: str, subject: str | None = None) -> str:
-    query = f"?{urlencode({'subject': subject}, quote_via=quote)}" if subject else ""
+def mailto(address: str, subject: str | None = None, body: str | None = None) -> str:
+    """A mailto: link; subject and body percent-encoded (RFC 6068: spaces as %20, CRLF)."""
+    fields = {"subject": subject, "body": body.replace("\n", "\r\n") if body else None}
+    filled = {k: v for k, v in fields.items() if v}
+    query = f"?{urlencode(filled, quote_via=quote)}" if filled else ""
     return f"mailto:{quote(address, safe='@')}{query}"
+
+
+def report_mail(address: str, title: str, page_url: str | None = None) -> str:
+    """'Klopt er iets niet?' as an e-mail that names the page, so nobody has to explain where."""
+    body = "Wat klopt er niet?\n\n\n"
+    if page_url:
+        body += f"Het gaat om deze pagina: {title}\n{page_url}\n"
+    return mailto(address, f"Klopt er iets niet? {title}", body)
 
 
 def route_url(location: Locatie, point: Point | None) -> str:
@@ -81,13 +92,14 @@ def route_url(location: Locatie, point: Point | None) -> str:
     return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
 
 
-def report_url(target: str, title: str) -> str:
+def report_url(target: str, title: str, page_url: str | None = None) -> str:
     """'Klopt er iets niet?': an e-mail with a subject, or the repository's issue form."""
     if "@" in target and not target.startswith(("http://", "https://")):
-        return mailto(target, f"Klopt er iets niet? {title}")
+        return report_mail(target, title, page_url)
     if "/issues/new" in target:
         glue = "&" if "?" in target else "?"
-        return target + glue + urlencode({"title": f"Klopt er iets niet? {title}"}, quote_via=quote)
+        fields = {"title": f"Klopt er iets niet? {title}"}
+        return target + glue + urlencode(fields, quote_via=quote)
     return target
 
 
