@@ -115,6 +115,7 @@ class _Renderer:
         self.dataset, self.config, self.today = dataset, config, today
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.org_cards, self.loc_cards = all_cards(dataset)
+        self.labels = vocab.for_edition(config.editie)  # plain words for residents
 
     def page(self, path: str, template: str, in_nav: bool = False, **context: Any) -> Page:
         text = self.env.get_template(template).render(
@@ -127,6 +128,7 @@ class _Renderer:
             verwijzers=self.config.editie == "verwijzers",
             feestdagen_tekst=hours.holiday_note(self.config.feestdagen),
             page_address=self.page_address,
+            vocab=self.labels,
             **context,
         )
         return Page(path, text, in_nav)
@@ -141,13 +143,31 @@ class _Renderer:
             [c for c in self.loc_cards if c.matches(facet, value)],
         )
 
-    def opening_data(self) -> dict[str, Any]:
-        """Opening hours of every location, once, for the overview's 'nu open' filter."""
+    def opening_data(self, ids: set[str] | None = None) -> dict[str, Any]:
+        """Opening hours of every location (or of `ids`), once per page, for 'nu open'."""
         locations = {
             loc.id: _without_holidays(hours.browser_data(loc))
             for loc in self.dataset.locaties.values()
+            if ids is None or loc.id in ids
         }
         return {"feestdagen": self.config.feestdagen.model_dump(), "locaties": locations}
+
+    def group_cards(self, group: str) -> tuple[list[Card], list[Card]]:
+        """A target group's own help first, then help for everyone and the municipality's
+        own service: choosing 'Jongeren' must never hide the general help."""
+        municipal = {o.id for o in self.dataset.organisaties.values() if o.soort == "gemeente"}
+
+        def general(card: Card) -> bool:
+            location = self.dataset.locaties.get(card.id) if card.kind == "locatie" else None
+            helpers = {card.id} if location is None else set(location.organisaties)
+            return "iedereen" in card.doelgroepen or bool(municipal & helpers)
+
+        own = self.cards_for("doelgroepen", group)
+        rest = [
+            [c for c in cards if c not in mine and general(c)]
+            for cards, mine in ((self.org_cards, own[0]), (self.loc_cards, own[1]))
+        ]
+        return own[0] + rest[0], own[1] + rest[1]
 
     def pages(self) -> Iterator[Page]:
         yield self.page("index.md", "start.md.j2", in_nav=True, counts=self.counts())
@@ -179,7 +199,7 @@ class _Renderer:
 
     def print_page(self) -> Page:
         orgs = sorted(coverage.active(self.dataset), key=lambda o: o.naam.casefold())
-        by_phase = {f: [o for o in orgs if f in o.fases] for f in vocab.FASES}
+        by_phase = {f: [o for o in orgs if f in o.fases] for f in self.labels.FASES}
         located = {o.id: locations_of(o, self.dataset) for o in orgs}
         hours_for = {loc.id: hours.schedule_rows(loc) for loc in self.dataset.locaties.values()}
         return self.page(
@@ -226,20 +246,27 @@ class _Renderer:
 
     def filter_pages(self) -> Iterator[Page]:
         facets = (
-            ("fases", "fase", vocab.FASES),
+            ("fases", "fase", self.labels.FASES),
             ("doelgroepen", "doelgroep", self.config.target_groups()),
         )
         for facet, folder, labels in facets:
             for value, label in labels.items():
-                orgs, locs = self.cards_for(facet, value)
+                if facet == "doelgroepen" and value != "iedereen":
+                    orgs, locs = self.group_cards(value)
+                    own = len(self.cards_for(facet, value)[0])
+                else:
+                    orgs, locs = self.cards_for(facet, value)
+                    own = len(orgs)
                 yield self.page(
                     f"{folder}/{value}.md",
                     "filterpagina.md.j2",
                     facet=facet,
                     value=value,
                     label=label,
+                    eigen=own,
                     org_cards=orgs,
                     loc_cards=locs,
+                    openingstijden=self.opening_data({c.id for c in locs}),
                 )
 
     def organisation_page(self, org: Organisatie) -> Page:
@@ -250,6 +277,9 @@ class _Renderer:
             org=org,
             locations=locations,
             hours_for={loc.id: hours.schedule_rows(loc) for loc in locations},
+            open_data={
+                loc.id: hours.browser_data(loc, self.config.feestdagen) for loc in locations
+            },
         )
 
     def location_page(self, location: Locatie) -> Page:
