@@ -84,6 +84,7 @@ def _environment() -> Environment:
         datum=present.dutch_date,
         periode=hours.closure_period,
         taal=present.language_name,
+        op_taalnaam=present.by_language_name,
         gebied=present.area_name,
         lijst=present.checklist,
         whatsapp=present.whatsapp_url,

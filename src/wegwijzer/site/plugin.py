@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_text
 import logging
 import os
 import re
@@ -17,13 +18,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
+from wegwijzer.records import vocab
 from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.site.pages import ASSET_ROOT, render_site
 from wegwijzer.records.editions import without_errors
 from wegwijzer.records.report import Report
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.records.validate import validate_site
-from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words
+from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words, topic_entries
 from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, install
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
@@ -45,7 +47,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     generated: set[str]  # src_uris of our pages: their body is finished HTML already
     _html: dict[str, str]
     _trusted: list[re.Pattern[str]]
-    _search: list[tuple[str, str, str]]
+    _search: list[tuple[str, str, str, str]]
     sealer: Sealer | None = None  # set in the referrers' edition: everything it writes is sealed
     _sealed: set[str]
 
@@ -144,8 +146,9 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         html = self._html.pop(page.file.src_uri, html)
         if indexed(page.file.src_uri, page.meta):
-            title = page.title or config.site_name
-            self._search.append((title, page.url, page_words(title, html)))
+            title = html_text.unescape(page.title or config.site_name)  # shown as text
+            info = str(page.meta.get("zoekinfo") or "")  # address and phone, for the result
+            self._search.append((title, page.url, page_words(title, html), info))
         return html
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
@@ -180,7 +183,9 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write our search index; in the referrers' edition, seal everything the other plugins
         and docs/ wrote (the index included)."""
-        (Path(config.site_dir) / INDEX_PATH).write_text(index_json(self._search), encoding="utf-8")
+        labels = dict(vocab.for_edition(self.site_config.editie).FASES)
+        entries = self._search + topic_entries(labels)
+        (Path(config.site_dir) / INDEX_PATH).write_text(index_json(entries), encoding="utf-8")
         if self.sealer is None:
             return
         site_dir = Path(config.site_dir)

@@ -52,6 +52,11 @@ def language_name(code: str) -> str:
     return language_names().get(code, code)
 
 
+def by_language_name(codes: list[str] | tuple[str, ...]) -> list[str]:
+    """Language codes in the order of their Dutch names: 'Arabisch, Engels, Turks'."""
+    return sorted(codes, key=lambda code: language_name(code).casefold())
+
+
 @functools.lru_cache(maxsize=65536)  # a number is shown on many pages; parsing is slow
 def phone_display(number: str) -> str:
     """The number as Dutch people write it: '020 123 4567', '06 12345678', '14 020'."""
