@@ -54,6 +54,8 @@ _STOP = frozenset(
         "om",
         "ook",
         "op",
+        "staan",
+        "staat",
         "te",
         "ten",
         "tot",

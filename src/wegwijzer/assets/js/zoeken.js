@@ -49,17 +49,22 @@
     });
   }
 
+  // 3 when the reader's own word is on the page; else 1 per synonym found (at most 3), so a
+  // page that matches several of the words behind "afsluiting" ranks above one that matches one.
   function hits(doc, alts) {
-    for (var a = 0; a < alts.length; a++) {
+    var found = 0;
+    for (var a = 0; a < alts.length && found < 3; a++) {
       var alt = alts[a];
       for (var i = 0; i < doc.words.length; i++) {
         var word = doc.words[i];
         if (word.indexOf(alt) === 0 || (alt.length > 4 && word.indexOf(alt) > 0)) {
-          return a === 0 ? 2 : 1;
+          if (a === 0) return 3;
+          found += 1;
+          break;
         }
       }
     }
-    return 0;
+    return found;
   }
 
   function search(query) {
