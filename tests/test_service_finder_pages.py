@@ -211,7 +211,7 @@ def test_a_target_group_page_keeps_help_for_everyone_and_the_municipality(
     sample_site: Path,
 ) -> None:
     page = soup(sample_site / "doelgroep" / "jongeren" / "index.html")
-    cards = page.select("[data-ww-lijst='organisatie'] > li")
+    cards = page.select("li.ww-kaartje[data-soort='organisatie']")
     groups = [set(str(c["data-doelgroepen"]).split()) for c in cards]
     ids = [c["data-id"] for c in cards]
     assert "schuldhulp-gemeente-voorbeeldstad" in ids
@@ -227,7 +227,7 @@ def test_location_cards_on_list_pages_have_their_opening_data(sample_site: Path)
         page = soup(sample_site / path)
         data = json.loads(page.select_one("script#ww-openingstijden").get_text())
         ids = {str(el["data-ww-locatie"]) for el in page.select("[data-ww-locatie]")}
-        assert ids and ids == set(data["locaties"]), path
+        assert ids and ids <= set(data["locaties"]), path
 
 
 def test_organisation_pages_show_their_places_with_nu_open_before_the_long_text(
