@@ -144,15 +144,6 @@ class _Renderer:
             [c for c in self.loc_cards if c.matches(facet, value)],
         )
 
-    def opening_data(self, ids: set[str] | None = None) -> dict[str, Any]:
-        """Opening hours of every location (or of `ids`), once per page, for 'nu open'."""
-        locations = {
-            loc.id: _without_holidays(hours.browser_data(loc))
-            for loc in self.dataset.locaties.values()
-            if ids is None or loc.id in ids
-        }
-        return {"feestdagen": self.config.feestdagen.model_dump(), "locaties": locations}
-
     def group_cards(self, group: str) -> tuple[list[Card], list[Card]]:
         """A target group's own help first, then help for everyone and the municipality's
         own service: choosing 'Jongeren' must never hide the general help."""
@@ -170,6 +161,14 @@ class _Renderer:
         ]
         return own[0] + rest[0], own[1] + rest[1]
 
+    def opening_data(self, ids: list[str] | None = None) -> dict[str, Any]:
+        """Opening hours for 'nu open': of the cards on one page, or of every location."""
+        chosen = self.dataset.locaties if ids is None else ids
+        locations = {
+            i: _without_holidays(hours.browser_data(self.dataset.locaties[i])) for i in chosen
+        }
+        return {"feestdagen": self.config.feestdagen.model_dump(), "locaties": locations}
+
     def pages(self) -> Iterator[Page]:
         yield self.page("index.md", "start.md.j2", in_nav=True, counts=self.counts())
         yield self.page(
@@ -180,11 +179,11 @@ class _Renderer:
             loc_cards=self.loc_cards,
             openingstijden=self.opening_data(),
         )
-        yield self.page("spoed.md", "spoed.md.j2")
         yield from self.filter_pages()
         yield self.page("kaart.md", "kaart.md.j2", in_nav=True, loc_cards=self.loc_cards)
         yield self.print_page()
         yield self.analysis_page()
+        yield self.page("spoed.md", "spoed.md.j2")  # "Spoed?" in the help bar leads here
         yield self.page(
             "open-data.md",
             "open-data.md.j2",
@@ -267,7 +266,7 @@ class _Renderer:
                     eigen=own,
                     org_cards=orgs,
                     loc_cards=locs,
-                    openingstijden=self.opening_data({c.id for c in locs}),
+                    openingstijden=self.opening_data([c.id for c in locs]),
                 )
 
     def organisation_page(self, org: Organisatie) -> Page:
