@@ -156,8 +156,8 @@ class _Renderer:
 
         own = self.cards_for("doelgroepen", group)
         rest = [
-            [c for c in cards if c not in mine and general(c)]
-            for cards, mine in ((self.org_cards, own[0]), (self.loc_cards, own[1]))
+            [c for c in cards if group not in c.doelgroepen and general(c)]
+            for cards in (self.org_cards, self.loc_cards)
         ]
         return own[0] + rest[0], own[1] + rest[1]
 
