@@ -17,9 +17,10 @@ from tests.conftest import ROOT, SAMPLE, build_site
 from wegwijzer.records import vocab
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site import present
-from wegwijzer.site.config import ConfigError, contrast_with_white, load_site
+from wegwijzer.site.config import ConfigError, SiteConfig, contrast_with_white, load_site
 from wegwijzer.site.pages import render_site
 from wegwijzer.site.search import SYNONYMS
+from wegwijzer.site.theme import ThemeContext, report_links
 
 RESIDENT_PAGES = [
     "index.html",
@@ -328,3 +329,38 @@ def test_screenshots_are_committed_small_and_linked_from_the_guide() -> None:
     for shot in shots:
         assert shot.stat().st_size < 150_000, shot.name
         assert f"schermafbeeldingen/{shot.name}" in guide, shot.name
+
+
+@pytest.mark.parametrize(
+    ("options", "labels"),
+    [
+        ({"melden_email": "a@b.example"}, ["Klopt er iets niet?"]),
+        ({"melden": "https://github.com/x/y/issues/new"}, ["Klopt er iets niet?"]),
+        (
+            {"melden_email": "a@b.example", "melden": "https://github.com/x/y/issues/new"},
+            ["Klopt er iets niet?", "Of meld het via GitHub"],
+        ),
+        ({}, []),
+    ],
+)
+def test_report_links_offer_e_mail_first_and_github_as_an_option(
+    options: dict[str, str], labels: list[str]
+) -> None:
+    config = SiteConfig.model_validate(
+        {"gemeente": "X", "loket": {"naam": "L", "telefoon": "14 020"}, **options}
+    )
+    links = report_links(config, "Naam", "https://x.example/p/")
+    assert [label for label, _ in links] == labels
+    if "melden_email" in options:
+        assert links[0][1].startswith("mailto:a@b.example?subject=Klopt%20er%20iets%20niet%3F")
+
+
+def test_the_help_bar_shows_only_what_is_configured() -> None:
+    config = SiteConfig.model_validate(
+        {"gemeente": "X", "loket": {"naam": "L", "telefoon": "14 020"}}
+    )
+    assert ThemeContext(config, None, frozenset()).hours_and_cost == ""
+    config = config.model_copy(
+        update={"loket": config.loket.model_copy(update={"kosten": "gratis"})}
+    )
+    assert ThemeContext(config, None, frozenset()).hours_and_cost == "gratis"
