@@ -76,9 +76,10 @@ def test_walk_in_without_hours_never_says_only_by_appointment(
         (out / "organisaties" / "humanitas" / "index.html").read_text(encoding="utf-8"),
         "html.parser",
     )
-    link = organisation.select_one('li > a[href$="locaties/bibliotheek/"]')
-    assert link is not None and link.parent is not None
-    texts.append(link.parent.get_text())
+    link = organisation.select_one('.ww-plekken a[href$="locaties/bibliotheek/"]')
+    place = link.find_parent("li") if link is not None else None
+    assert place is not None
+    texts.append(place.get_text())
     for text in texts:
         assert "Bel voor de tijden." in text
         assert "Alleen op afspraak" not in text

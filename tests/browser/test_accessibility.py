@@ -30,7 +30,7 @@ def page_paths() -> list[str]:
         "/locaties/inloop-geldzaken-bibliotheek-centrum/",
         "/locaties/kantoor-bewindvoering-kooistra/",
         "/search.html?q=schuld",
-        "/gegevens/",
+        "/spoed/",
         "/toegankelijkheid/",
         "/afdrukken/",
         "/flyers/inloop-geldzaken-bibliotheek-centrum/",

@@ -6,7 +6,8 @@ see shared/domain.md. The dictionaries keep the order in which the site shows th
 
 from __future__ import annotations
 
-from types import MappingProxyType
+from collections.abc import Mapping
+from types import MappingProxyType, SimpleNamespace
 from typing import Final
 
 FASES: Final = MappingProxyType(
@@ -37,6 +38,40 @@ ACTIVITEITEN: Final = MappingProxyType(
         "administratieve-vaardigheden": "Leren de administratie te doen",
         "andere-vaardigheden": "Andere vaardigheden leren",
         "stimuleren": "Stimuleren en aanmoedigen",
+        "morele-ondersteuning": "Een luisterend oor",
+    }
+)
+
+# What residents read instead of the guide's terms above (the keys stay the same). The
+# referrers' edition keeps the professional terms, which volunteers and colleagues use.
+FASES_INWONERS: Final = MappingProxyType(
+    {
+        "preventie": "Geldzaken op orde brengen",
+        "aanmelding": "Hulp van de gemeente vragen",
+        "traject": "Hulp terwijl u schuldhulp krijgt",
+        "nazorg": "Na de schuldhulp",
+    }
+)
+
+ROLLEN_INWONERS: Final = MappingProxyType(
+    {
+        "praktische-steun": "Hulp met brieven en formulieren",
+        "morele-steun": "Iemand die luistert en meegaat",
+        "gedragsverandering": "Leren omgaan met geld",
+        "belangenbehartiging": "Contact met schuldeisers voor u",
+    }
+)
+
+ACTIVITEITEN_INWONERS: Final = MappingProxyType(
+    {
+        "overzicht-creeren": "Samen op een rij zetten wat er binnenkomt en wat eruit gaat",
+        "inzicht-bieden": "Uitleg over uw geldzaken",
+        "stabiliseren": "Rust brengen, zodat de schulden niet groter worden",
+        "bemiddelen": "Afspraken maken met schuldeisers",
+        "houding": "Anders leren omgaan met geld",
+        "administratieve-vaardigheden": "Leren uw post en papieren bij te houden",
+        "andere-vaardigheden": "Andere dingen leren, zoals online regelen",
+        "stimuleren": "Aanmoedigen om door te gaan",
         "morele-ondersteuning": "Een luisterend oor",
     }
 )
@@ -121,3 +156,13 @@ DAGEN: Final = MappingProxyType(
 WEKEN: Final = MappingProxyType(
     {1: "eerste", 2: "tweede", 3: "derde", 4: "vierde", 5: "vijfde", -1: "laatste"}
 )
+
+
+def for_edition(edition: str) -> SimpleNamespace:
+    """This module's vocabularies as a page shows them: plain words for residents, the
+    guide's terms in the referrers' edition. Templates read `vocab.FASES` either way."""
+    names = {name: value for name, value in globals().items() if isinstance(value, Mapping)}
+    if edition != "verwijzers":
+        names.update(FASES=FASES_INWONERS, ROLLEN=ROLLEN_INWONERS)
+        names.update(ACTIVITEITEN=ACTIVITEITEN_INWONERS)
+    return SimpleNamespace(**names)

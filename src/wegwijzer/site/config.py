@@ -7,6 +7,7 @@ once and a mistake in it gets the same Dutch message with a line number in both.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +35,10 @@ class Loket(Strict):
     website: Url | None = Field(None, title="Website")
     email: Email | None = Field(None, title="E-mail")
     omschrijving: Tekst | None = Field(None, title="Omschrijving")
+    bereikbaar: Tekst | None = Field(
+        None, title="Wanneer kunt u bellen?", examples=["ma–vr 9.00–17.00"]
+    )
+    kosten: Tekst | None = Field(None, title="Wat kost bellen?", examples=["gratis"])
 
 
 class Spoed(Strict):
@@ -84,6 +89,34 @@ class KaartSettings(Strict):
         return f"{parts.scheme}://{parts.netloc}"
 
 
+DEFAULT_COLOUR = "#154273"  # a sober dark blue: 10.2:1 with white text
+MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
+_HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+
+
+def readable_colour(value: str) -> str:
+    """'#1a5f8a' in lower case; refused when white text on it is below 4.5:1 (WCAG AA)."""
+    match = _HEX.fullmatch(value.strip())
+    if match is None:
+        raise ValueError("Vul een kleur in als #154273 (een # en zes tekens 0-9 of a-f).")
+    digits = match[1] if len(match[1]) == 6 else "".join(c * 2 for c in match[1])
+    ratio = contrast_with_white(digits)
+    if ratio < MIN_CONTRAST:
+        raise ValueError(
+            f"Witte tekst op #{digits.lower()} is slecht te lezen (contrast {ratio:.1f}:1, "
+            f"minimaal {MIN_CONTRAST}:1). Kies een donkerdere kleur."
+        )
+    return "#" + digits.lower()
+
+
+def contrast_with_white(digits: str) -> float:
+    """The WCAG contrast ratio of white on an 'rrggbb' colour."""
+    channels = [int(digits[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return 1.05 / (luminance + 0.05)
+
+
 class SiteConfig(Strict):
     """Options of the wegwijzer plugin in mkdocs.yml."""
 
@@ -101,6 +134,22 @@ class SiteConfig(Strict):
         None,
         title="Klopt er iets niet?",
         description="E-mailadres, of het adres van het issue-formulier van de repository.",
+    )
+    melden_email: Email | None = Field(
+        None,
+        title="E-mailadres voor 'Klopt er iets niet?'",
+        description="De link opent een e-mail met de naam en het adres van de pagina erin.",
+    )
+    kleur: str = Field(
+        DEFAULT_COLOUR,
+        title="Kleur van de balk bovenaan",
+        description="Een hexadecimale kleur zoals #154273; witte tekst moet erop te lezen zijn.",
+        examples=["#154273"],
+    )
+    logo: str | None = Field(
+        None,
+        title="Logo",
+        description="Pad van het logo in docs/, bijvoorbeeld assets/logo.svg.",
     )
     editie: Literal["publiek", "verwijzers"] = Field(
         "publiek",
@@ -137,6 +186,18 @@ class SiteConfig(Strict):
             raise ValueError("Vul een e-mailadres of een https-adres in.")
         return value
 
+    @field_validator("kleur")
+    @classmethod
+    def _readable_colour(cls, value: str) -> str:
+        return readable_colour(value)
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_path(cls, value: str | None) -> str | None:
+        if value and (value.startswith(("/", "http:", "https:")) or ".." in value):
+            raise ValueError("Geef het pad van het logo in de map docs/, zoals assets/logo.svg.")
+        return value
+
     @model_validator(mode="after")
     def _nominatim_needs_contact(self) -> SiteConfig:
         if self.geocoder.bron == "nominatim" and not self.geocoder.contact:
@@ -147,8 +208,6 @@ class SiteConfig(Strict):
     @field_validator("doelgroepen")
     @classmethod
     def _group_ids(cls, groups: dict[str, str]) -> dict[str, str]:
-        import re
-
         for key in groups:
             if not re.match(ID_PATTERN, key):
                 raise ValueError(f"'{key}': gebruik kleine letters, cijfers en streepjes.")

@@ -22,7 +22,7 @@ from markupsafe import Markup
 
 from wegwijzer.outputs import coverage
 from wegwijzer.records import hours, vocab
-from wegwijzer.site import present
+from wegwijzer.site import present, theme
 from wegwijzer.site.cards import Card, all_cards, locations_of
 from wegwijzer.site.handoff import sheet_entries
 from wegwijzer.site.config import SiteConfig
@@ -86,6 +86,7 @@ def _environment() -> Environment:
         datum=present.dutch_date,
         periode=hours.closure_period,
         taal=present.language_name,
+        op_taalnaam=present.by_language_name,
         gebied=present.area_name,
         lijst=present.checklist,
         whatsapp=present.whatsapp_url,
@@ -99,6 +100,7 @@ def _environment() -> Environment:
         route_url=present.route_url,
         report_url=present.report_url,
         months_between=months_between,
+        report_links=theme.report_links,
     )
     return env
 
@@ -117,6 +119,7 @@ class _Renderer:
         self.dataset, self.config, self.today = dataset, config, today
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.org_cards, self.loc_cards = all_cards(dataset, referrers=config.editie == "verwijzers")
+        self.labels = vocab.for_edition(config.editie)  # plain words for residents
 
     def page(self, path: str, template: str, in_nav: bool = False, **context: Any) -> Page:
         text = self.env.get_template(template).render(
@@ -128,9 +131,15 @@ class _Renderer:
             vandaag=self.today,
             verwijzers=self.config.editie == "verwijzers",
             feestdagen_tekst=hours.holiday_note(self.config.feestdagen),
+            page_address=self.page_address,
+            vocab=self.labels,
             **context,
         )
         return Page(path, text, in_nav)
+
+    def page_address(self, path: str) -> str:
+        """A page's full address for 'Klopt er iets niet?'; its path when site_url is unset."""
+        return (self.site_url or "") + path
 
     def cards_for(self, facet: str, value: str) -> tuple[list[Card], list[Card]]:
         return (
@@ -138,11 +147,28 @@ class _Renderer:
             [c for c in self.loc_cards if c.matches(facet, value)],
         )
 
-    def opening_data(self) -> dict[str, Any]:
-        """Opening hours of every location, once, for the overview's 'nu open' filter."""
+    def group_cards(self, group: str) -> tuple[list[Card], list[Card]]:
+        """A target group's own help first, then help for everyone and the municipality's
+        own service: choosing 'Jongeren' must never hide the general help."""
+        municipal = {o.id for o in self.dataset.organisaties.values() if o.soort == "gemeente"}
+
+        def general(card: Card) -> bool:
+            location = self.dataset.locaties.get(card.id) if card.kind == "locatie" else None
+            helpers = {card.id} if location is None else set(location.organisaties)
+            return "iedereen" in card.doelgroepen or bool(municipal & helpers)
+
+        own = self.cards_for("doelgroepen", group)
+        rest = [
+            [c for c in cards if group not in c.doelgroepen and general(c)]
+            for cards in (self.org_cards, self.loc_cards)
+        ]
+        return own[0] + rest[0], own[1] + rest[1]
+
+    def opening_data(self, ids: list[str] | None = None) -> dict[str, Any]:
+        """Opening hours for 'nu open': of the cards on one page, or of every location."""
+        chosen = self.dataset.locaties if ids is None else ids
         locations = {
-            loc.id: _without_holidays(hours.browser_data(loc))
-            for loc in self.dataset.locaties.values()
+            i: _without_holidays(hours.browser_data(self.dataset.locaties[i])) for i in chosen
         }
         return {"feestdagen": self.config.feestdagen.model_dump(), "locaties": locations}
 
@@ -163,6 +189,7 @@ class _Renderer:
             yield self.page("lijstje.md", "lijstje.md.j2", entries=sheet_entries(self.dataset))
             yield self.page("warm-overdragen.md", "warm-overdragen.md.j2")
         yield self.analysis_page()
+        yield self.page("spoed.md", "spoed.md.j2")  # "Spoed?" in the help bar leads here
         yield self.page(
             "open-data.md",
             "open-data.md.j2",
@@ -178,7 +205,7 @@ class _Renderer:
 
     def print_page(self) -> Page:
         orgs = sorted(coverage.active(self.dataset), key=lambda o: o.naam.casefold())
-        by_phase = {f: [o for o in orgs if f in o.fases] for f in vocab.FASES}
+        by_phase = {f: [o for o in orgs if f in o.fases] for f in self.labels.FASES}
         located = {o.id: locations_of(o, self.dataset) for o in orgs}
         hours_for = {loc.id: hours.schedule_rows(loc) for loc in self.dataset.locaties.values()}
         return self.page(
@@ -227,20 +254,27 @@ class _Renderer:
 
     def filter_pages(self) -> Iterator[Page]:
         facets = (
-            ("fases", "fase", vocab.FASES),
+            ("fases", "fase", self.labels.FASES),
             ("doelgroepen", "doelgroep", self.config.target_groups()),
         )
         for facet, folder, labels in facets:
             for value, label in labels.items():
-                orgs, locs = self.cards_for(facet, value)
+                if facet == "doelgroepen" and value != "iedereen":
+                    orgs, locs = self.group_cards(value)
+                    own = len(self.cards_for(facet, value)[0])
+                else:
+                    orgs, locs = self.cards_for(facet, value)
+                    own = len(orgs)
                 yield self.page(
                     f"{folder}/{value}.md",
                     "filterpagina.md.j2",
                     facet=facet,
                     value=value,
                     label=label,
+                    eigen=own,
                     org_cards=orgs,
                     loc_cards=locs,
+                    openingstijden=self.opening_data([c.id for c in locs]),
                 )
 
     def organisation_page(self, org: Organisatie) -> Page:
@@ -251,6 +285,9 @@ class _Renderer:
             org=org,
             locations=locations,
             hours_for={loc.id: hours.schedule_rows(loc) for loc in locations},
+            open_data={
+                loc.id: hours.browser_data(loc, self.config.feestdagen) for loc in locations
+            },
         )
 
     def location_page(self, location: Locatie) -> Page:
@@ -292,6 +329,7 @@ class _Renderer:
         kaart = render_map(self.dataset, self.config.kaart, asset_prefix="../" + ASSET_ROOT)
         kaart = with_csp(kaart, self.config.kaart.tile_origin)
         yield StaticFile("kaart/kaart.html", kaart.encode("utf-8"))
+        yield StaticFile(f"{ASSET_ROOT}/{theme.COLOUR_CSS}", theme.colour_css(self.config.kleur))
         yield from package_assets()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_text
 import logging
 import os
 import re
@@ -17,17 +18,19 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
+from wegwijzer.records import vocab
 from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.site.pages import ASSET_ROOT, render_site
 from wegwijzer.records.editions import without_errors
 from wegwijzer.records.report import Report
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.records.validate import validate_site
-from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words
+from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words, topic_entries
+from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, install
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
 
-STYLESHEETS = [f"{ASSET_ROOT}/css/wegwijzer.css"]
+STYLESHEETS = [f"{ASSET_ROOT}/css/wegwijzer.css", f"{ASSET_ROOT}/{COLOUR_CSS}"]
 SCRIPTS = [
     f"{ASSET_ROOT}/js/openingstijden.js",
     f"{ASSET_ROOT}/js/wegwijzer.js",
@@ -45,7 +48,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     generated: set[str]  # src_uris of our pages: their body is finished HTML already
     _html: dict[str, str]
     _trusted: list[re.Pattern[str]]
-    _search: list[tuple[str, str, str]]
+    _search: list[tuple[str, str, str, str]]
     sealer: Sealer | None = None  # set in the referrers' edition: everything it writes is sealed
     _sealed: set[str]
 
@@ -86,6 +89,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if str(THEME_DIR) not in dirs:  # after the site's custom_dir, before Material's own
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         self._search = []
+        self._use_logo(config)
         referrers = self.site_config.editie == "verwijzers"
         for path in SCRIPTS + (REFERRER_SCRIPTS if referrers else []):
             script = ExtraScriptValue(path)
@@ -114,6 +118,23 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 files.append(File.generated(config, static.path, abs_src_path=str(static.source)))
         return files
 
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """The help bar, the footer and the 404 page read the settings through `wegwijzer`."""
+        built = frozenset(f.src_uri for f in files.documentation_pages())
+        install(env, ThemeContext(self.site_config, config.site_url, built))
+        return env
+
+    def _use_logo(self, config: MkDocsConfig) -> None:
+        logo = self.site_config.logo
+        if logo is None:
+            return
+        if not (Path(config.docs_dir) / logo).is_file():
+            raise PluginError(
+                f"mkdocs.yml: logo: het bestand {Path(config.docs_dir).name}/{logo} bestaat "
+                "niet. Zet het logo in de map docs/ en geef het pad vanaf die map."
+            )
+        config.theme["logo"] = logo
+
     def on_page_markdown(
         self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files
     ) -> str:
@@ -127,8 +148,9 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         html = self._html.pop(page.file.src_uri, html)
         if indexed(page.file.src_uri, page.meta):
-            title = page.title or config.site_name
-            self._search.append((title, page.url, page_words(title, html)))
+            title = html_text.unescape(page.title or config.site_name)  # shown as text
+            info = str(page.meta.get("zoekinfo") or "")  # address and phone, for the result
+            self._search.append((title, page.url, page_words(title, html), info))
         return html
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
@@ -163,7 +185,9 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write our search index; in the referrers' edition, seal everything the other plugins
         and docs/ wrote (the index included)."""
-        (Path(config.site_dir) / INDEX_PATH).write_text(index_json(self._search), encoding="utf-8")
+        labels = dict(vocab.for_edition(self.site_config.editie).FASES)
+        entries = self._search + topic_entries(labels)
+        (Path(config.site_dir) / INDEX_PATH).write_text(index_json(entries), encoding="utf-8")
         if self.sealer is None:
             return
         site_dir = Path(config.site_dir)

@@ -52,6 +52,11 @@ def language_name(code: str) -> str:
     return language_names().get(code, code)
 
 
+def by_language_name(codes: list[str] | tuple[str, ...]) -> list[str]:
+    """Language codes in the order of their Dutch names: 'Arabisch, Engels, Turks'."""
+    return sorted(codes, key=lambda code: language_name(code).casefold())
+
+
 @functools.lru_cache(maxsize=65536)  # a number is shown on many pages; parsing is slow
 def phone_display(number: str) -> str:
     """The number as Dutch people write it: '020 123 4567', '06 12345678', '14 020'."""
@@ -67,9 +72,20 @@ def whatsapp_url(number: str) -> str:
     return "https://wa.me/" + e164.lstrip("+")
 
 
-def mailto(address: str, subject: str | None = None) -> str:
-    query = f"?{urlencode({'subject': subject}, quote_via=quote)}" if subject else ""
+def mailto(address: str, subject: str | None = None, body: str | None = None) -> str:
+    """A mailto: link; subject and body percent-encoded (RFC 6068: spaces as %20, CRLF)."""
+    fields = {"subject": subject, "body": body.replace("\n", "\r\n") if body else None}
+    filled = {k: v for k, v in fields.items() if v}
+    query = f"?{urlencode(filled, quote_via=quote)}" if filled else ""
     return f"mailto:{quote(address, safe='@')}{query}"
+
+
+def report_mail(address: str, title: str, page_url: str | None = None) -> str:
+    """'Klopt er iets niet?' as an e-mail that names the page, so nobody has to explain where."""
+    body = "Wat klopt er niet?\n\n\n"
+    if page_url:
+        body += f"Het gaat om deze pagina: {title}\n{page_url}\n"
+    return mailto(address, f"Klopt er iets niet? {title}", body)
 
 
 def route_url(location: Locatie, point: Point | None) -> str:
@@ -81,13 +97,14 @@ def route_url(location: Locatie, point: Point | None) -> str:
     return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
 
 
-def report_url(target: str, title: str) -> str:
+def report_url(target: str, title: str, page_url: str | None = None) -> str:
     """'Klopt er iets niet?': an e-mail with a subject, or the repository's issue form."""
     if "@" in target and not target.startswith(("http://", "https://")):
-        return mailto(target, f"Klopt er iets niet? {title}")
+        return report_mail(target, title, page_url)
     if "/issues/new" in target:
         glue = "&" if "?" in target else "?"
-        return target + glue + urlencode({"title": f"Klopt er iets niet? {title}"}, quote_via=quote)
+        fields = {"title": f"Klopt er iets niet? {title}"}
+        return target + glue + urlencode(fields, quote_via=quote)
     return target
 
 

@@ -6,6 +6,7 @@
   var input = document.getElementById("ww-zoekvraag");
   var list = document.getElementById("ww-zoekresultaten");
   var status = document.getElementById("ww-zoekstatus");
+  var help = document.getElementById("ww-zoekhulp"); // the way on when nothing is found
   var base = form.getAttribute("data-base") || "";
   var index = null;
   var loading = null;
@@ -19,7 +20,10 @@
           index = {
             synonyms: data.s,
             docs: data.d.map(function (d) {
-              return { title: d[0], url: d[1], words: d[2].split(" "), lower: d[0].toLowerCase() };
+              return {
+                title: d[0], url: d[1], words: d[2].split(" "), info: d[3] || "",
+                lower: d[0].toLowerCase(),
+              };
             }),
           };
         });
@@ -45,17 +49,22 @@
     });
   }
 
+  // 3 when the reader's own word is on the page; else 1 per synonym found (at most 3), so a
+  // page that matches several of the words behind "afsluiting" ranks above one that matches one.
   function hits(doc, alts) {
-    for (var a = 0; a < alts.length; a++) {
+    var found = 0;
+    for (var a = 0; a < alts.length && found < 3; a++) {
       var alt = alts[a];
       for (var i = 0; i < doc.words.length; i++) {
         var word = doc.words[i];
         if (word.indexOf(alt) === 0 || (alt.length > 4 && word.indexOf(alt) > 0)) {
-          return a === 0 ? 2 : 1;
+          if (a === 0) return 3;
+          found += 1;
+          break;
         }
       }
     }
-    return 0;
+    return found;
   }
 
   function search(query) {
@@ -92,12 +101,18 @@
       var h = document.createElement("h2");
       h.textContent = f.doc.title;
       art.appendChild(h);
+      if (f.doc.info) {
+        var info = document.createElement("p");
+        info.textContent = f.doc.info;
+        art.appendChild(info);
+      }
       a.appendChild(art);
       li.appendChild(a);
       list.appendChild(li);
     });
+    if (help) help.hidden = !(tokens(query).length && !found.length);
     if (!tokens(query).length) status.textContent = "Typ wat u zoekt.";
-    else if (!found.length) status.textContent = "Niets gevonden. Probeer een ander woord.";
+    else if (!found.length) status.textContent = "Niets gevonden. Probeer een ander woord, of bel ons.";
     else if (found.length === 1) status.textContent = "1 pagina gevonden.";
     else status.textContent = found.length + " pagina's gevonden" + (found.length > MAX ? ", de eerste " + MAX + " staan hier." : ".");
   }
