@@ -13,6 +13,7 @@ import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from wegwijzer.outputs.open_data import FORMULA_STARTS
 from wegwijzer.records import vocab
@@ -102,12 +103,15 @@ def _rows_served(
     return [(value, True) for value in values if value in rows]
 
 
-def matrices(dataset: Dataset, target_groups: Mapping[str, str]) -> list[Matrix]:
+def matrices(
+    dataset: Dataset, target_groups: Mapping[str, str], labels: Any = vocab
+) -> list[Matrix]:
+    """`labels`: the vocabularies as the edition shows them (vocab.for_edition)."""
     orgs = active(dataset)
     languages = sorted({t for o in orgs for t in o.talen})
     areas = sorted({g for o in orgs for g in o.werkgebied if g != LANDELIJK}, key=str.casefold)
-    who = {f"rol:{k}": label for k, label in vocab.ROLLEN.items()}
-    who |= {f"activiteit:{k}": label for k, label in vocab.ACTIVITEITEN.items()}
+    who = {f"rol:{k}": label for k, label in labels.ROLLEN.items()}
+    who |= {f"activiteit:{k}": label for k, label in labels.ACTIVITEITEN.items()}
     return [
         _matrix("Fase en doelgroep", "Doelgroep", target_groups, orgs, "doelgroepen"),
         _matrix("Fase en taal", "Taal", {t: language_name(t) for t in languages}, orgs, "talen"),

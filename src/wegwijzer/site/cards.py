@@ -122,7 +122,9 @@ def locations_of(org: Organisatie, dataset: Dataset) -> list[Locatie]:
 def all_cards(dataset: Dataset, *, referrers: bool = False) -> tuple[list[Card], list[Card]]:
     """Organisation cards and location cards, each sorted by name as people look them up.
     Only the referrers' edition (`referrers=True`) puts direct lines on them."""
-    orgs = [organisation_card(o, dataset, referrers=referrers) for o in dataset.organisaties.values()]
+    orgs = [
+        organisation_card(o, dataset, referrers=referrers) for o in dataset.organisaties.values()
+    ]
     locs = [location_card(loc, dataset, referrers=referrers) for loc in dataset.locaties.values()]
     key = _sort_key
     return sorted(orgs, key=key), sorted(locs, key=key)

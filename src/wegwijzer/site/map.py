@@ -18,9 +18,9 @@ from branca.element import Element, Figure
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
-from wegwijzer.site.config import KaartSettings
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie
+from wegwijzer.site.config import KaartSettings
 from wegwijzer.site.present import json_for_script
 
 TITLE = "Kaart met alle locaties"
@@ -155,7 +155,9 @@ def _with_tiles(document: str, kaart: KaartSettings) -> str:
     ):
         quoted = json.dumps(placeholder)
         if document.count(quoted) != 1:
-            raise RuntimeError("folium changed its page layout; check wegwijzer.site.map._with_tiles")
+            raise RuntimeError(
+                "folium changed its page layout; check wegwijzer.site.map._with_tiles"
+            )
         document = document.replace(quoted, json_for_script(value))
     return document
 

@@ -21,20 +21,20 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from wegwijzer.outputs import coverage
-from wegwijzer.records import hours, vocab
-from wegwijzer.site import present, theme
-from wegwijzer.site.cards import Card, all_cards, locations_of
-from wegwijzer.site.handoff import sheet_entries
-from wegwijzer.site.config import SiteConfig
-from wegwijzer.site.csp import with_csp
 from wegwijzer.outputs.open_data import export_files
-from wegwijzer.records.fields import tel_uri
-from wegwijzer.site.map import render_map
-from wegwijzer.records.loader import Dataset
-from wegwijzer.records.models import Locatie, Organisatie
+from wegwijzer.outputs.vcard import vcard_for
+from wegwijzer.records import hours, vocab
 from wegwijzer.records.checks import months_between
 from wegwijzer.records.editions import for_edition
-from wegwijzer.outputs.vcard import vcard_for
+from wegwijzer.records.fields import tel_uri
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import Locatie, Organisatie
+from wegwijzer.site import present, theme
+from wegwijzer.site.cards import Card, all_cards, locations_of
+from wegwijzer.site.config import SiteConfig
+from wegwijzer.site.csp import with_csp
+from wegwijzer.site.handoff import sheet_entries
+from wegwijzer.site.map import render_map
 
 ASSET_ROOT = "assets/wegwijzer"
 
@@ -307,7 +307,7 @@ class _Renderer:
 
     @functools.cached_property
     def tables(self) -> list[coverage.Matrix]:
-        return coverage.matrices(self.dataset, self.config.target_groups())
+        return coverage.matrices(self.dataset, self.config.target_groups(), self.labels)
 
     @functools.cached_property
     def walk_in(self) -> list[coverage.WalkIn]:

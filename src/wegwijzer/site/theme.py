@@ -81,7 +81,7 @@ def colour_css(colour: str) -> bytes:
         f"  --ww-kleur: {colour};\n"
         f"  --ww-kleur-donker: {dark};\n"
         "}\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def _darker(colour: str, factor: float = 0.75) -> str:
