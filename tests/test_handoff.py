@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
-from tests.conftest import SAMPLE
+from tests.conftest import PASSPHRASE, SAMPLE
 from tests.test_editions import TODAY, secret_forms
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.validate import validate_site
@@ -104,3 +106,23 @@ def test_the_shortlist_holds_public_details_only(
     record = soup(referrers_opened[f"organisaties/{ORG_WITH_DIRECT_LINE}/index.html"])
     button = record.select_one("[data-ww-lijstje-knop]")
     assert button is not None and button["data-ww-lijstje-knop"] in entries
+
+
+def test_the_locked_404_page_finds_its_script_at_any_depth(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub Pages serves 404.html for /verwijzers/a/b/c too: a relative script path would
+    leave the passphrase form dead there."""
+    monkeypatch.setenv("WEGWIJZER_VERWIJZERS_WACHTWOORD", PASSPHRASE)
+    config = load_config(
+        str(SAMPLE / "mkdocs.verwijzers.yml"),
+        site_dir=str(tmp_path / "site"),
+        site_url="https://gemeente.example/wegwijzer/verwijzers/",
+        strict=True,
+    )
+    build(config)
+    page = soup((tmp_path / "site" / "404.html").read_text(encoding="utf-8"))
+    assert (
+        page.select_one("script[src]")["src"] == "/wegwijzer/verwijzers/assets/wegwijzer/js/slot.js"
+    )
+    assert page.select_one("#ww-slot-data") is not None

@@ -108,3 +108,17 @@ def test_the_referrers_pages_have_no_axe_violations(guide: Any, viewport: str) -
         if found:
             failures[path] = found
     assert failures == {}
+
+
+def test_search_works_in_the_opened_guide_and_finds_referrer_only_pages(guide: Any) -> None:
+    """The guide's index is sealed like its pages; the search opens it with the tab's key."""
+    page, url, problems = guide
+    page.goto(url + ORG)
+    _unlock(page, PASSPHRASE)
+    expect(page.locator("#ww-slot")).to_have_count(0, timeout=15_000)
+    page.fill("#ww-zoekvraag", "warm overdragen")
+    found = page.locator("#ww-zoekresultaten a[href*='warm-overdragen']")
+    expect(found.first).to_be_visible(timeout=15_000)
+    page.fill("#ww-zoekvraag", "schuldhulp")
+    expect(page.locator("#ww-zoekresultaten a").first).to_be_visible()
+    assert problems == []

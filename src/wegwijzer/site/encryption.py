@@ -82,9 +82,10 @@ class Sealer:
             return gzip.compress(self.seal(gzip.decompress(data)).encode("utf-8"), mtime=0)
         return self.seal(data).encode("utf-8")
 
-    def lock_page(self, html: str, depth: int, tile_origin: str) -> str:
-        """The page as a passphrase form; its policy already allows the hidden page's scripts."""
-        root = "../" * depth
+    def lock_page(self, html: str, depth: int, tile_origin: str, root: str | None = None) -> str:
+        """The page as a passphrase form; its policy already allows the hidden page's scripts.
+        `root`: the site's path on its host ('/verwijzers/'), for a page served at any depth."""
+        root = (root.rstrip("/") + "/") if root else "../" * depth
         envelope = self.seal(html.encode("utf-8"))
         return _SHELL.format(
             csp=escape(policy(html, tile_origin)),

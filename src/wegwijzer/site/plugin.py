@@ -8,6 +8,7 @@ import os
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.base import ValidationError as MkDocsValidationError
 from mkdocs.config.config_options import ExtraScriptValue
@@ -36,7 +37,8 @@ SCRIPTS = [
     f"{ASSET_ROOT}/js/wegwijzer.js",
     f"{ASSET_ROOT}/js/zoeken.js",
 ]
-REFERRER_SCRIPTS = [f"{ASSET_ROOT}/js/lijstje.js"]  # the shortlist: the referrers' edition only
+# The referrers' edition only: the shortlist, and the opener for its sealed search index.
+REFERRER_SCRIPTS = [f"{ASSET_ROOT}/js/lijstje.js", f"{ASSET_ROOT}/js/slot.js"]
 THEME_DIR = Path(__file__).parent.parent / "theme"  # partials/search.html: our own lazy search
 
 
@@ -173,9 +175,11 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         tiles = self.site_config.kaart.tile_origin
         if template_name.endswith(".html"):
             output_content = with_csp(output_content, tiles, self._trusted)
-            return (
-                self.sealer.lock_page(output_content, 0, tiles) if self.sealer else output_content
-            )
+            if self.sealer is None:
+                return output_content
+            # 404.html is served at any depth: its script needs a path from the site's root.
+            root = urlsplit(config.site_url).path if config.site_url else None
+            return self.sealer.lock_page(output_content, 0, tiles, root=root)
         if self.sealer is not None:  # sitemap.xml; mkdocs gzips this output as well
             self._sealed |= {template_name, f"{template_name}.gz"}
             return self.sealer.seal(output_content.encode("utf-8"))

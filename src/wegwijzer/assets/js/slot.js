@@ -3,15 +3,9 @@
    open without typing the passphrase again; closing the tab forgets it. */
 (function () {
   "use strict";
-  var data = document.getElementById("ww-slot-data");
-  if (!data || !window.crypto || !window.crypto.subtle) {
+  if (!window.crypto || !window.crypto.subtle) {
     return;
   }
-  var box = JSON.parse(data.textContent);
-  var storeKey = "ww-verwijzers-sleutel-" + box.zout;
-  var form = document.getElementById("ww-slot");
-  var field = document.getElementById("ww-slot-wachtwoord");
-  var message = document.getElementById("ww-slot-melding");
   var subtle = window.crypto.subtle;
 
   function bytes(text) {
@@ -21,6 +15,32 @@
   function text64(buffer) {
     return btoa(String.fromCharCode.apply(null, new Uint8Array(buffer)));
   }
+
+  // For the opened pages' own scripts (the search reads a sealed zoeken.json): open any
+  // envelope of this build with the key kept for this tab. Rejects without a kept key.
+  window.wegwijzerSlot = {
+    isSealed: function (value) {
+      return !!value && typeof value.zout === "string" && typeof value.data === "string";
+    },
+    open: function (envelope) {
+      var kept = null;
+      try { kept = sessionStorage.getItem("ww-verwijzers-sleutel-" + envelope.zout); } catch (e) { kept = null; }
+      if (!kept) { return Promise.reject(new Error("geen sleutel")); }
+      return subtle.importKey("raw", bytes(kept), "AES-GCM", false, ["decrypt"]).then(function (key) {
+        return subtle.decrypt({ name: "AES-GCM", iv: bytes(envelope.nonce) }, key, bytes(envelope.data));
+      }).then(function (plain) { return new TextDecoder().decode(plain); });
+    },
+  };
+
+  var data = document.getElementById("ww-slot-data");
+  if (!data) {
+    return;  // an opened page: only the opener above is needed
+  }
+  var box = JSON.parse(data.textContent);
+  var storeKey = "ww-verwijzers-sleutel-" + box.zout;
+  var form = document.getElementById("ww-slot");
+  var field = document.getElementById("ww-slot-wachtwoord");
+  var message = document.getElementById("ww-slot-melding");
 
   function derive(passphrase) {
     var raw = new TextEncoder().encode(passphrase);

@@ -17,6 +17,11 @@
       loading = fetch(form.getAttribute("data-index"))
         .then(function (r) { return r.json(); })
         .then(function (data) {
+          // The referrers' edition seals its index like its pages: open it with the tab's key.
+          var slot = window.wegwijzerSlot;
+          return slot && slot.isSealed(data) ? slot.open(data).then(JSON.parse) : data;
+        })
+        .then(function (data) {
           index = {
             synonyms: data.s,
             docs: data.d.map(function (d) {
