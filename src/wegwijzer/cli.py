@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from wegwijzer.geo.cache import load_geocache
+from wegwijzer.geo.cache import GeocacheError, geocache_lock, load_geocache, writable_problem
 from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
 from wegwijzer.outputs.upkeep import run_upkeep
 from wegwijzer.records.move_referrers import move_referrer_data
@@ -105,9 +105,30 @@ def _upkeep(site: Site, args: argparse.Namespace) -> int:
 
 
 def _geocode(site: Site, args: argparse.Namespace) -> int:
-    """Exit 0: all found; 1: some addresses not found or rejected; 2: service unreachable."""
+    """Exit 0: all found; 1: some addresses not found or rejected, or the cache cannot be
+    written; 2: service unreachable; 130: interrupted (Ctrl-C), with what was found kept."""
+    shown = site.shown(site.geocache_path)
+    problem = writable_problem(site.geocache_path, shown)
+    if problem:
+        print(f"Niet gelukt: {problem}", file=sys.stderr)
+        return 1
+    try:
+        with geocache_lock(site.geocache_path, shown):
+            return _geocode_locked(site, args, shown)
+    except GeocacheError as exc:
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the disk is full, or the folder became read-only mid-run
+        print(f"Niet gelukt: {shown} kon niet worden geschreven ({exc.strerror}).", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\nOnderbroken. Alles wat al gevonden was, staat in {shown}.", file=sys.stderr)
+        return 130
+
+
+def _geocode_locked(site: Site, args: argparse.Namespace, shown: str) -> int:
     dataset, _ = validate_site(site)
-    cache, findings = load_geocache(site.geocache_path, site.shown(site.geocache_path))
+    cache, findings = load_geocache(site.geocache_path, shown)
     if findings:
         _print_findings(findings, "tekst")
         return 1
@@ -119,7 +140,6 @@ def _geocode(site: Site, args: argparse.Namespace) -> int:
     for problem in result.problems:
         source = dataset.source(problem.location)
         print(source.finding(("adres",), problem.message))
-    shown = site.shown(site.geocache_path)
     print(f"{count_text(len(result.found), 'adres', 'adressen')} gevonden en bewaard in {shown}.")
     if result.outage:
         print(
