@@ -5,11 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+from mkdocs.__main__ import cli as mkdocs_cli
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
 from pydantic import TypeAdapter, ValidationError
 
+from tests.conftest import PASSPHRASE, SAMPLE
 from wegwijzer.cli import main
 from wegwijzer.records.fields import Url
 from wegwijzer.records.models import Organisatie
+from wegwijzer.site.encryption import PASSPHRASE_ENV
+from wegwijzer.site.plugin import WegwijzerPlugin
 
 TODAY = ["--vandaag", "2026-11-22"]
 
@@ -161,3 +168,64 @@ def test_urls_that_hide_their_host_are_refused(url: str) -> None:
 def test_ordinary_urls_still_pass() -> None:
     url = "https://www.gemeente.nl/schulden?wijk=noord#contact"
     assert TypeAdapter(Url).validate_python(url) == url
+
+
+# The referrers' guide: no deploy or network-wide serve publishes it unencrypted.
+
+VERWIJZERS = SAMPLE / "mkdocs.verwijzers.yml"
+
+
+def test_gh_deploy_of_the_referrers_guide_is_refused_without_encryption(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
+    pushed: list[object] = []
+    monkeypatch.setattr("mkdocs.commands.gh_deploy.gh_deploy", lambda *a, **k: pushed.append(a))
+    result = CliRunner().invoke(
+        mkdocs_cli, ["gh-deploy", "-f", str(VERWIJZERS), "-d", str(tmp_path / "uit")]
+    )
+    assert result.exit_code == 1
+    assert (
+        "mkdocs gh-deploy zou de verwijzersgids publiek op GitHub Pages zetten, maar hij is "
+        "niet versleuteld. Er is niets gepubliceerd." in result.output
+    )
+    assert pushed == []
+    assert not (tmp_path / "uit").exists()
+
+
+def startup_and_config(command: str, address: str) -> WegwijzerPlugin:
+    config = load_config(str(VERWIJZERS), dev_addr=address)
+    config.plugins.on_startup(command=command, dirty=False)
+    config.plugins.on_config(config)
+    plugin = config.plugins["wegwijzer"]
+    assert isinstance(plugin, WegwijzerPlugin)
+    return plugin
+
+
+@pytest.mark.parametrize("address", ["0.0.0.0:8000", "192.168.1.20:8000", "[::]:8000"])
+def test_serving_the_referrers_guide_to_the_network_is_refused_without_encryption(
+    monkeypatch: pytest.MonkeyPatch, address: str
+) -> None:
+    monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
+    with pytest.raises(PluginError) as refused:
+        startup_and_config("serve", address)
+    host = address.rsplit(":", 1)[0].strip("[]")
+    assert str(refused.value).startswith(
+        f"mkdocs serve op {host} laat iedereen in het netwerk de verwijzersgids lezen, maar "
+        "hij is niet versleuteld."
+    )
+
+
+def test_a_local_serve_is_told_only_about_the_passphrase(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
+    with pytest.raises(PluginError) as refused:
+        startup_and_config("serve", "127.0.0.1:8000")
+    assert str(refused.value).startswith("De verwijzersgids wordt alleen versleuteld gebouwd.")
+
+
+@pytest.mark.parametrize("command", ["gh-deploy", "serve"])
+def test_an_encrypted_referrers_guide_may_be_deployed_or_served(
+    monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
+    assert startup_and_config(command, "0.0.0.0:8000").sealer is not None

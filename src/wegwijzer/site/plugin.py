@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import re
@@ -15,14 +16,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from wegwijzer.records.editions import without_errors
+from wegwijzer.records.loader import Dataset, Source
+from wegwijzer.records.report import Report
+from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
-from wegwijzer.records.loader import Dataset, Source
-from wegwijzer.site.pages import ASSET_ROOT, render_site
-from wegwijzer.records.editions import without_errors
-from wegwijzer.records.report import Report
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
-from wegwijzer.records.validate import validate_site
+from wegwijzer.site.pages import ASSET_ROOT, render_site
 from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
@@ -47,6 +48,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     _search: list[tuple[str, str, str]]
     sealer: Sealer | None = None  # set in the referrers' edition: everything it writes is sealed
     _sealed: set[str]
+    command: str = "build"  # from on_startup: gh-deploy and serve can make a build public
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -58,6 +60,9 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         except ConfigError as exc:
             return [("wegwijzer", MkDocsValidationError(str(f))) for f in exc.findings], []
         return [], []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     @property
     def site(self) -> Site:
@@ -76,7 +81,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             try:
                 self.sealer = Sealer(passphrase_from_env())
             except PassphraseError as exc:
-                raise PluginError(str(exc)) from None
+                raise PluginError(_publishing(self.command, config) + str(exc)) from None
         data_dir = str(self.site.data_dir)
         if data_dir not in config.watch:  # `mkdocs serve` rebuilds when a record changes
             config.watch.append(data_dir)
@@ -208,6 +213,32 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 f"docs/{path} bestaat al, maar wegwijzer maakt die pagina zelf. "
                 "Haal het bestand weg of geef het een andere naam."
             )
+
+
+def _publishing(command: str, config: MkDocsConfig) -> str:
+    """Why an unencrypted referrers' guide would leak here, or '' for a local build."""
+    host = config.dev_addr.host if config.dev_addr else "127.0.0.1"
+    if command == "gh-deploy":
+        return (
+            "mkdocs gh-deploy zou de verwijzersgids publiek op GitHub Pages zetten, maar hij is "
+            "niet versleuteld. Er is niets gepubliceerd. "
+        )
+    if command == "serve" and not _loopback(host):
+        return (
+            f"mkdocs serve op {host} laat iedereen in het netwerk de verwijzersgids lezen, maar "
+            "hij is niet versleuteld. Gebruik 'mkdocs serve' zonder -a (alleen op deze "
+            "computer), of versleutel de gids. "
+        )
+    return ""
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may be reachable from elsewhere
 
 
 def _refuse_markup_in_settings(config: MkDocsConfig) -> None:
