@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from mkdocs.__main__ import cli as mkdocs_cli
 from mkdocs.config import load_config
@@ -15,8 +17,12 @@ from tests.conftest import PASSPHRASE, SAMPLE
 from wegwijzer.cli import main
 from wegwijzer.records.fields import Url
 from wegwijzer.records.models import Organisatie
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site.config import load_site
 from wegwijzer.site.encryption import PASSPHRASE_ENV
+from wegwijzer.site.pages import render_site
 from wegwijzer.site.plugin import WegwijzerPlugin
+from wegwijzer.site.site_url import MAX_LENGTH, site_url_problems
 
 TODAY = ["--vandaag", "2026-11-22"]
 
@@ -229,3 +235,48 @@ def test_an_encrypted_referrers_guide_may_be_deployed_or_served(
 ) -> None:
     monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
     assert startup_and_config(command, "0.0.0.0:8000").sealer is not None
+
+
+# site_url and the flyers' QR codes: it works, or it is refused before anything is built.
+
+
+def with_site_url(base_site: Path, url: str) -> Path:
+    base_site.write_text(f"site_url: {url}\n" + base_site.read_text())
+    return base_site
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://wegwijzer.example/?bron=flyer", "mkdocs.yml: site_url: Laat ? en # en alles"),
+        ("https://wegwijzer.example/#top", "mkdocs.yml: site_url: Laat ? en # en alles"),
+        (
+            "https://wegwijzer.example/" + "lang/" * 500,
+            "mkdocs.yml: site_url: Het adres is 2526 tekens lang; gebruik er hoogstens 200.",
+        ),
+    ],
+)
+def test_a_site_url_that_breaks_qr_codes_is_refused(
+    base_site: Path, tmp_path: Path, url: str, expected: str
+) -> None:
+    config = load_config(str(with_site_url(base_site, url)), site_dir=str(tmp_path / "uit"))
+    with pytest.raises(PluginError) as refused:
+        config.plugins.on_config(config)
+    assert str(refused.value).startswith(expected)
+
+
+def test_the_longest_allowed_site_url_still_makes_a_qr_code(base_site: Path) -> None:
+    url = "https://wegwijzer.example/" + "a" * (MAX_LENGTH - 27) + "/"
+    assert len(url) == MAX_LENGTH and site_url_problems(url) == []
+    record = base_site.parent / "data" / "locaties" / "bibliotheek.yml"
+    long_id = "inloop-" + "-".join(["bibliotheek"] * 20)
+    record.rename(record.with_name(f"{long_id}.yml"))
+    record = record.with_name(f"{long_id}.yml")
+    record.write_text(record.read_text().replace("id: bibliotheek", f"id: {long_id}"))
+    dataset, report = validate_site(load_site(base_site), date(2026, 11, 22))
+    assert report.errors == []
+    site = render_site(dataset, load_site(base_site).config, date(2026, 11, 22), url)
+    flyer = next(p for p in site.pages if p.path == f"flyers/{long_id}.md")
+    svg = BeautifulSoup(flyer.text, "html.parser").select_one("svg")
+    assert svg is not None and svg.select_one("title").get_text() == "QR-code naar deze pagina"
+    assert f"{url}locaties/{long_id}/" in flyer.text

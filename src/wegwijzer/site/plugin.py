@@ -25,6 +25,7 @@ from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.site.pages import ASSET_ROOT, render_site
 from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words
+from wegwijzer.site.site_url import site_url_problems
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
 
@@ -70,6 +71,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _refuse_markup_in_settings(config)
+        for problem in site_url_problems(config.site_url or ""):  # the flyers' QR codes
+            raise PluginError(f"mkdocs.yml: site_url: {problem}")
         if not config.use_directory_urls:  # our links are folder links: 'locaties/x/'
             raise PluginError(
                 "mkdocs.yml: use_directory_urls: false wordt niet ondersteund: dan werken de "
