@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from mkdocs.__main__ import cli as mkdocs_cli
 from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from pydantic import TypeAdapter, ValidationError
 
 from tests.conftest import PASSPHRASE, SAMPLE
@@ -280,3 +280,72 @@ def test_the_longest_allowed_site_url_still_makes_a_qr_code(base_site: Path) -> 
     svg = BeautifulSoup(flyer.text, "html.parser").select_one("svg")
     assert svg is not None and svg.select_one("title").get_text() == "QR-code naar deze pagina"
     assert f"{url}locaties/{long_id}/" in flyer.text
+
+
+# Misleading messages: each points at the one file and line that needs a change, in Dutch.
+
+
+def test_a_copy_with_the_old_id_does_not_blame_the_original(
+    base_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = base_site.parent / "data" / "organisaties"
+    (folder / "humanitas-kopie.yml").write_text((folder / "humanitas.yml").read_text())
+    code, out = run_check(base_site, capsys)
+    assert code == 1
+    assert sorted(line for line in out.splitlines() if line.startswith("data/")) == [
+        "data/organisaties/humanitas-kopie.yml:2: id: Het id 'humanitas' wordt ook gebruikt in "
+        "data/organisaties/humanitas.yml.",
+        "data/organisaties/humanitas-kopie.yml:2: id: Het id moet gelijk zijn aan de "
+        "bestandsnaam: 'humanitas-kopie'.",
+    ]
+
+
+def test_a_link_to_a_file_outside_the_site_is_not_read(
+    base_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    secret = tmp_path / "geheim.yml"
+    secret.write_text("id: buiten\nwachtwoord: geheim\n")
+    (base_site.parent / "data" / "organisaties" / "buiten.yml").symlink_to(secret)
+    code, out = run_check(base_site, capsys)
+    assert code == 1
+    assert (
+        "data/organisaties/buiten.yml: Dit is een snelkoppeling naar een bestand buiten de map "
+        "van de site. Die wordt niet gelezen." in out
+    )
+    assert "wachtwoord" not in out
+
+
+def test_a_link_inside_the_site_is_still_read(
+    base_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = base_site.parent / "data" / "organisaties"
+    (folder / "humanitas.yml").rename(base_site.parent / "humanitas.yml")
+    (folder / "humanitas.yml").symlink_to(base_site.parent / "humanitas.yml")
+    assert run_check(base_site, capsys)[0] == 0
+
+
+def test_a_plugin_option_error_in_mkdocs_build_names_its_line(
+    base_site: Path, tmp_path: Path
+) -> None:
+    base_site.write_text(base_site.read_text() + "      geocoder:\n        timeout: -1\n")
+    with pytest.raises(Abort):  # mkdocs logs our message and stops
+        load_config(str(base_site))
+    plugin = WegwijzerPlugin()
+    options = {"gemeente": "Teststad", "geocoder": {"timeout": -1}}
+    errors, _ = plugin.load_config(options, str(base_site))
+    assert [str(e) for _, e in errors] == [
+        "mkdocs.yml:13: geocoder.timeout: Dit getal moet groter zijn dan 0.0."
+    ]
+
+
+def test_a_setting_given_as_text_is_told_which_fields_it_needs(
+    base_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base_site.write_text(
+        base_site.read_text().replace("      loket:\n", "      loket: x\n      oud:\n")
+    )
+    assert main(["-f", str(base_site), "check"]) == 1
+    out = capsys.readouterr().out
+    assert (
+        "mkdocs.yml:9: loket: Hier horen velden onder elkaar, zoals 'naam:' en 'telefoon:'." in out
+    )

@@ -368,12 +368,16 @@ def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tupl
     for kind, model in MODELS.items():
         for path in record_files(data_dir, kind):
             shown = shown_path(path, root)
-            if path.suffix != ".yml" or not path.is_file():
-                report.add(Finding(shown, 0, "", _not_read(path)))
+            if path.suffix != ".yml" or not path.is_file() or _outside(path, root):
+                report.add(Finding(shown, 0, "", _not_read(path, root)))
                 continue
             record, source, findings = load_record(path, shown, model, context)
             report.extend(findings)
-            if record is not None and source is not None:
+            if record is not None and source is not None and record.id != path.stem:
+                # a copy that kept the original's id: only the copy is told, never the original
+                report.extend(_copied_id(path, record.id, source, root))
+                dataset.broken[(kind, path.stem)] = shown
+            elif record is not None and source is not None:
                 _add(dataset, report, kind, record, source)
             else:
                 dataset.broken[(kind, path.stem)] = shown
@@ -396,7 +400,24 @@ def _add(dataset: Dataset, report: Report, kind: str, record: Record, source: So
     getattr(dataset, kind)[key[1]] = record
 
 
-def _not_read(path: Path) -> str:
+def _copied_id(path: Path, record_id: str, source: Source, root: Path) -> Iterator[Finding]:
+    original = path.with_name(f"{record_id}.yml")
+    if original.is_file():
+        message = f"Het id '{record_id}' wordt ook gebruikt in {shown_path(original, root)}."
+        yield source.finding(("id",), message)
+
+
+def _outside(path: Path, root: Path) -> bool:
+    """A symbolic link to a file outside the site's folder: never read (it could be anything)."""
+    return path.is_symlink() and not path.resolve().is_relative_to(root.resolve())
+
+
+def _not_read(path: Path, root: Path) -> str:
+    if _outside(path, root):
+        return (
+            "Dit is een snelkoppeling naar een bestand buiten de map van de site. Die wordt niet "
+            "gelezen. Zet het record zelf hier neer."
+        )
     if path.is_dir():
         return "Mappen worden hier niet gelezen. Zet elk record direct in de map."
     if path.suffix == ".yaml":

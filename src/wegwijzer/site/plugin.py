@@ -18,9 +18,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wegwijzer.records.editions import without_errors
 from wegwijzer.records.loader import Dataset, Source
-from wegwijzer.records.report import Report
+from wegwijzer.records.report import Finding, Report
 from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import ConfigError, Site, SiteConfig, parse_site_config
+from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.site.pages import ASSET_ROOT, render_site
@@ -59,7 +59,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         try:
             self.site_config = parse_site_config(options, Source(shown, options))
         except ConfigError as exc:
-            return [("wegwijzer", MkDocsValidationError(str(f))) for f in exc.findings], []
+            findings = _with_lines(config_file_path) or exc.findings
+            return [("wegwijzer", MkDocsValidationError(str(f))) for f in findings], []
         return [], []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -216,6 +217,18 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 f"docs/{path} bestaat al, maar wegwijzer maakt die pagina zelf. "
                 "Haal het bestand weg of geef het een andere naam."
             )
+
+
+def _with_lines(config_file_path: str | None) -> list[Finding]:
+    """mkdocs hands plugins their options without line numbers; read the file again, as
+    `wegwijzer check` does, so an error points at its line and not at mkdocs.yml:1."""
+    if not config_file_path:
+        return []
+    try:
+        load_site(Path(config_file_path))
+    except ConfigError as exc:
+        return exc.findings
+    return []
 
 
 def _publishing(command: str, config: MkDocsConfig) -> str:
