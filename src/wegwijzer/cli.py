@@ -11,6 +11,7 @@ from pathlib import Path
 from wegwijzer.geo.cache import GeocacheError, geocache_lock, load_geocache, writable_problem
 from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
 from wegwijzer.outputs.upkeep import run_upkeep
+from wegwijzer.records.golive import go_live_findings
 from wegwijzer.records.move_referrers import move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
 from wegwijzer.records.report import Finding, Level, Report
@@ -42,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     check.add_argument("--format", choices=["tekst", "github"], default="tekst")
     check.add_argument("--vandaag", type=_date, help="doe alsof het deze datum is (voor tests)")
+    check.add_argument(
+        "--publiceren",
+        action="store_true",
+        help="streng, voor de livegang: ook voorbeeldgegevens en niet ingevulde teksten",
+    )
 
     new = commands.add_parser("nieuw", help="maak een nieuw record om in te vullen")
     new.add_argument("soort", choices=["organisatie", "locatie"])
@@ -153,9 +159,20 @@ def _geocode_locked(site: Site, args: argparse.Namespace, shown: str) -> int:
 
 def _check(site: Site, args: argparse.Namespace) -> int:
     dataset, report = validate_site(site, args.vandaag)
+    leftovers = go_live_findings(site, args.config) if args.publiceren else []
+    report.extend(leftovers)
     _print_findings(report.sorted(), args.format)
     print(_summary(report, len(dataset.organisaties), len(dataset.locaties)), file=sys.stderr)
+    if args.publiceren:
+        print(_go_live_summary(report, len(leftovers)), file=sys.stderr)
     return report.exit_code(strict=args.strict)
+
+
+def _go_live_summary(report: Report, leftovers: int) -> str:
+    if not report.errors:
+        return "Klaar om te publiceren: er staan geen voorbeeldgegevens of lege plekken meer in."
+    todo = count_text(leftovers, "plek", "plekken")
+    return f"Nog niet klaar om te publiceren: {todo} met voorbeeldtekst of nog in te vullen."
 
 
 def _summary(report: Report, organisations: int, locations: int) -> str:
