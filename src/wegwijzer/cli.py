@@ -11,6 +11,7 @@ from pathlib import Path
 from wegwijzer.geo.cache import GeocacheError, geocache_lock, load_geocache, writable_problem
 from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
 from wegwijzer.outputs.upkeep import run_upkeep
+from wegwijzer.records.areas import Areas
 from wegwijzer.records.golive import go_live_findings
 from wegwijzer.records.move_referrers import move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
@@ -21,6 +22,7 @@ from wegwijzer.site.config import ConfigError, Site, load_site
 from wegwijzer.site.pages import render_site, write_site
 from wegwijzer.site.plugin import SCRIPTS, STYLESHEETS
 from wegwijzer.site.present import count_text
+from wegwijzer.site.scaffold import ScaffoldError, init_site
 
 
 def _date(text: str) -> date:
@@ -71,6 +73,9 @@ def _parser() -> argparse.ArgumentParser:
     upkeep.add_argument("--vandaag", type=_date, help="doe alsof het deze datum is (voor tests)")
     upkeep.add_argument("--links", action="store_true", help="kijk ook of websites werken")
     upkeep.add_argument("--uitvoer", type=Path, help="schrijf het rapport in dit bestand")
+    init = commands.add_parser("init", help="begin een nieuwe wegwijzer voor een gemeente")
+    init.add_argument("map", type=Path, help="de nieuwe (lege) map voor de site")
+    init.add_argument("--gemeente", required=True, help="de naam van de gemeente of regio")
     move = commands.add_parser(
         "verhuis-verwijzers", help="zet contacten voor verwijzers en 'verwijzen' in de privémap"
     )
@@ -80,6 +85,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "init":  # there is no mkdocs.yml yet
+        return _init(args)
     try:
         site = load_site(args.config)
     except ConfigError as exc:
@@ -95,6 +102,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         "verhuis-verwijzers": _move_private,
     }
     return handler[args.command](site, args)
+
+
+def _init(args: argparse.Namespace) -> int:
+    try:
+        written = init_site(args.map, args.gemeente, date.today())
+    except ScaffoldError as exc:
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
+    site = load_site(args.map / "mkdocs.yml")
+    written += write_schemas(args.map / "schema", site.config)
+    if (problem := Areas().problem(site.config.gemeente)) is not None:
+        print(f"Let op: {problem} Is het een regio? Dan is dat goed.", file=sys.stderr)
+    print(f"Gemaakt: {count_text(len(written), 'bestand', 'bestanden')} in {args.map}.")
+    print("Zo gaat u verder:")
+    print("1. Vul mkdocs.yml in: het adres van de site (site_url), het loket en de spoednummers.")
+    print(
+        "2. Vervang de voorbeelden in data/ door echte organisaties en locaties "
+        "('wegwijzer nieuw organisatie ID') en controleer ze met 'wegwijzer check'."
+    )
+    print(
+        "3. Zet de map op GitHub. 'wegwijzer check --publiceren' noemt wat nog ingevuld moet "
+        "worden; daarna zet de workflow Publiceren de site live."
+    )
+    return 0
 
 
 def _move_private(site: Site, args: argparse.Namespace) -> int:

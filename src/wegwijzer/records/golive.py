@@ -33,6 +33,7 @@ PLACEHOLDERS = (
     "uw-organisatie",
     "voorbeeld.nl",
 )
+FORM_LEFTOVERS = ("Voorbeeldstad", "uw-organisatie")
 PLACEHOLDER_HOSTS = ("uw-organisatie.github.io", "example.com", "example.org", "example.net")
 # "[Naam van de gemeente]" in the accessibility statement; a Markdown link "[x](y)" is no gap
 _GAP = re.compile(r"\[([^\]\n]+)\](?![(\[:])")
@@ -41,11 +42,10 @@ STATEMENT = "toegankelijkheid.md"
 
 def go_live_findings(site: Site, config_file: Path) -> list[Finding]:
     """Every leftover that must go before the site is published; empty when it may go live."""
-    return [
-        *_config_findings(site, config_file),
-        *_placeholder_findings(site, config_file),
-        *_statement_findings(site, config_file),
-    ]
+    settings = list(_config_findings(site, config_file))
+    told = {(f.path, f.line) for f in settings}  # one message per line is enough
+    texts = [f for f in _placeholder_findings(site, config_file) if (f.path, f.line) not in told]
+    return [*settings, *texts, *_statement_findings(site, config_file)]
 
 
 def _config_findings(site: Site, config_file: Path) -> Iterator[Finding]:
@@ -112,17 +112,15 @@ def _plugin_path(node: Any, key: str) -> tuple[str | int, ...]:
 
 def _placeholder_findings(site: Site, config_file: Path) -> Iterator[Finding]:
     """Sample text and placeholders in mkdocs.yml, the records and the issue forms."""
-    files = [config_file, *sorted(site.data_dir.rglob("*.yml"))]
-    github = site.root / ".github"
-    if github.is_dir():
-        files += sorted(github.rglob("*.yml"))
-    for path in files:
-        if path.name.startswith(".") or path.name == "geocache.yml" or not path.is_file():
-            continue
-        yield from _placeholders_in(path, shown_path(path, site.root))
+    for path in [config_file, *sorted(site.data_dir.rglob("*.yml"))]:
+        if not path.name.startswith(".") and path.name != "geocache.yml" and path.is_file():
+            yield from _placeholders_in(path, shown_path(path, site.root), PLACEHOLDERS)
+    # the issue forms show example answers on purpose; only the sample town and address stay
+    for path in sorted((site.root / ".github").rglob("*.yml")):
+        yield from _placeholders_in(path, shown_path(path, site.root), FORM_LEFTOVERS)
 
 
-def _placeholders_in(path: Path, shown: str) -> Iterator[Finding]:
+def _placeholders_in(path: Path, shown: str, placeholders: tuple[str, ...]) -> Iterator[Finding]:
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if SAMPLE_MARK in line:
             yield Finding(
@@ -134,7 +132,7 @@ def _placeholders_in(path: Path, shown: str) -> Iterator[Finding]:
             )
             continue
         text = _without_comment(line)
-        found = next((p for p in PLACEHOLDERS if p.casefold() in text.casefold()), None)
+        found = next((p for p in placeholders if p.casefold() in text.casefold()), None)
         if found:
             yield Finding(
                 shown,
