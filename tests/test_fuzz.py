@@ -18,8 +18,12 @@ from datetime import date
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 from ruamel.yaml import YAML
 
 from tests.conftest import EXAMPLES
@@ -30,7 +34,7 @@ from wegwijzer.site.pages import render_site
 
 TODAY = date(2026, 11, 22)
 RECORD = "data/organisaties/gemeente.yml"
-EXAMPLES_PER_TEST = int(os.environ.get("FUZZ_EXAMPLES", "250"))
+EXAMPLES_PER_TEST = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 FUZZ = settings(
     derandomize=True,  # the same examples in every run: CI is reproducible
     max_examples=EXAMPLES_PER_TEST,
@@ -155,7 +159,7 @@ hostile = st.builds(
 TEXT_FIELDS = ["naam", "omschrijving", "aanmelden", "kosten", "melding", "telefoon_toelichting"]
 
 
-@settings(FUZZ, max_examples=max(10, EXAMPLES_PER_TEST // 4))
+@settings(FUZZ, max_examples=max(10, EXAMPLES_PER_TEST // 6))
 @given(field=st.sampled_from(TEXT_FIELDS), text=hostile)
 def test_whatever_validates_is_rendered_escaped(site: Site, field: str, text: str) -> None:
     dataset, report = checked(site, dump({**SKELETON, field: text}))
@@ -169,3 +173,33 @@ def test_whatever_validates_is_rendered_escaped(site: Site, field: str, text: st
     for static in rendered.files:  # JSON, CSV and vCard hold the text as data, by design
         if static.content is not None and static.path.endswith((".html", ".svg")):
             assert MARKER.encode() not in static.content, f"raw script in {static.path}"
+
+
+# The whole pipeline: check, then a strict mkdocs build, on text from the whole of Unicode.
+
+names = st.text(
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), min_size=1, max_size=30
+)
+
+
+@settings(FUZZ, max_examples=max(3, EXAMPLES_PER_TEST // 60))  # a build takes seconds
+@given(naam=names, omschrijving=names)
+@example(naam="Hulp 💶 𠜎 <b>vet</b> {{ 7*7 }}", omschrijving='title: "x"\n---')
+def test_check_then_build_publishes_the_record_with_its_title_or_stops_cleanly(
+    site: Site, tmp_path_factory: pytest.TempPathFactory, naam: str, omschrijving: str
+) -> None:
+    dataset, report = checked(site, dump({**SKELETON, "naam": naam, "omschrijving": omschrijving}))
+    assert_reported(dataset, report)
+    out = tmp_path_factory.mktemp("bouw")
+    config = load_config(str(site.root / "mkdocs.yml"), site_dir=str(out), strict=True)
+    if report.errors:
+        with pytest.raises(Abort):  # the plugin stops with the findings; nothing half-built
+            build(config)
+        return
+    build(config)
+    page = out / "organisaties" / "gemeente" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    record = dataset.organisaties["gemeente"]
+    assert soup.title is not None and soup.title.get_text().startswith(record.naam)
+    assert soup.select_one("h1") is not None and soup.select_one("h1").get_text().strip()
+    assert "title:" not in soup.select_one("article").get_text().split(record.omschrijving)[0]

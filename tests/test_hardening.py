@@ -349,3 +349,21 @@ def test_a_setting_given_as_text_is_told_which_fields_it_needs(
     assert (
         "mkdocs.yml:9: loket: Hier horen velden onder elkaar, zoals 'naam:' en 'telefoon:'." in out
     )
+
+
+@pytest.mark.parametrize("escape", ["\\x7f", "\\e[31m", "\\u202e", "\\x00"])
+def test_invisible_characters_written_as_yaml_escapes_are_refused_too(
+    base_site: Path, capsys: pytest.CaptureFixture[str], escape: str
+) -> None:
+    """The raw-file check sees only a backslash; the value holds the control character."""
+    record = base_site.parent / "data" / "organisaties" / "gemeente.yml"
+    record.write_text(
+        record.read_text().replace(
+            "omschrijving: Schuldhulp van de gemeente.", f'omschrijving: "Hulp{escape}"'
+        )
+    )
+    code, out = run_check(base_site, capsys)
+    assert code == 1
+    assert (
+        "data/organisaties/gemeente.yml:3: omschrijving: Er staat een onzichtbaar teken (U+" in out
+    )

@@ -17,7 +17,7 @@ from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
-from wegwijzer.records.fields import suggestion
+from wegwijzer.records.fields import INVISIBLE, suggestion
 from wegwijzer.records.messages import dutch_message
 from wegwijzer.records.models import MODELS, Locatie, Organisatie, Point, Record
 from wegwijzer.records.report import Finding, Level, Report
@@ -29,11 +29,6 @@ MAX_PROBLEM = 200  # characters of the parser's own words in a message
 # Only text that could hold an anchor, an alias or deep nesting is scanned event by event
 _MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]", re.M)
 _DEEP_INDENT = re.compile(r"^ {40,}", re.M)
-# Control characters, non-characters and direction overrides: invisible, they garble HTML,
-# vCard and CSV, or show text in another order than it was typed (U+202E)
-_BAD_CHARACTER = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
-)
 
 
 class _Constructor(RoundTripConstructor):
@@ -263,7 +258,7 @@ def read_data(path: Path, shown: str) -> tuple[Any, list[Finding]]:
 
 def _bad_character(text: str, shown: str) -> list[Finding]:
     body = text.removeprefix("\ufeff")  # a byte order mark at the start is harmless
-    match = _BAD_CHARACTER.search(body)
+    match = INVISIBLE.search(body)
     if match is None:
         return []
     line = body.count("\n", 0, match.start()) + 1
