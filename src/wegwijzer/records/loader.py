@@ -29,6 +29,7 @@ MAX_PROBLEM = 200  # characters of the parser's own words in a message
 # Only text that could hold an anchor, an alias or deep nesting is scanned event by event
 _MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]", re.M)
 _DEEP_INDENT = re.compile(r"^ {40,}", re.M)
+_BAD_CHARACTER = INVISIBLE  # the old name, which tests/hostile.py imports
 
 
 class _Constructor(RoundTripConstructor):
