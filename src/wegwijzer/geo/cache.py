@@ -147,7 +147,8 @@ def geocache_lock(path: Path, shown: str) -> Iterator[None]:
     results. The lock file lives in the temporary folder, never in the repository, and
     leftovers of a killed run are cleaned up once the lock is held."""
     digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
-    lock = FileLock(Path(tempfile.gettempdir()) / f"wegwijzer-geocache-{digest}.lock")
+    lock_path = Path(tempfile.gettempdir()) / f"wegwijzer-geocache-{digest}.lock"
+    lock = FileLock(lock_path, mode=0o666)  # another user of the machine may lock it too
     try:
         lock.acquire(timeout=0)
     except Timeout:
