@@ -489,3 +489,26 @@ def test_no_internet_is_said_in_dutch(
     err = capsys.readouterr().err
     assert "geen verbinding met de dienst (is er internet?)" in err
     assert "Failed to establish" not in err
+
+
+@pytest.mark.parametrize(
+    ("point", "warned"),
+    [("{lat: 52.3731, lon: 4.8922}", True), ("{lat: 52.0885, lon: 5.1220}", False)],
+)
+def test_typed_coordinates_far_from_the_geocoded_address_are_warned_about(
+    base_site: Path, point: str, warned: bool
+) -> None:
+    """An Amsterdam point on a Teststad address passed every check."""
+    site = load_site(base_site)
+    record = site.data_dir / "locaties" / "wijkcentrum.yml"
+    record.write_text(record.read_text() + f"coordinaten: {point}\n")
+    _, report = validate_site(site, TODAY)
+    far = [str(f) for f in report.warnings if f.field == "coordinaten"]
+    if warned:
+        assert far == [
+            f"data/locaties/wijkcentrum.yml:{len(record.read_text().splitlines())}: coordinaten: "
+            "let op: Deze coördinaten liggen 35 km van het adres (Lange Nieuwstraat 12A, 3512AB "
+            "Teststad). Klopt het punt? Kijk het na op een kaart."
+        ]
+    else:
+        assert far == []

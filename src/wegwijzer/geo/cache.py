@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from filelock import FileLock, Timeout
+from geopy.distance import distance
 from pydantic import Field, RootModel, field_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
@@ -62,6 +63,7 @@ RESTORE_HINT = (
     "Herstel het bestand uit git (git checkout -- {shown}) of haal het weg en "
     "draai 'wegwijzer geocode' opnieuw."
 )
+MAX_KM_FROM_ADDRESS = 3  # a building, a square or a large site fits well within this
 TEMP_PREFIX = ".geocache-"
 TEMP_SUFFIX = ".tmp"
 
@@ -218,10 +220,13 @@ def geocache_findings(dataset: Dataset, cache: GeoCache) -> Iterator[Finding]:
     moved = {loc_id: key for key, e in cache.entries.items() for loc_id in e.locaties}
     for location in dataset.locaties.values():
         source = dataset.source(location)
-        if location.coordinaten is not None or not location.adres.precise:
-            continue  # an imprecise address is not looked up; checks.py warns about it
         key = address_key(location.adres)
         entry = cache.entries.get(key)
+        if location.coordinaten is not None:
+            yield from _far_from_address(source, location, entry)
+            continue
+        if not location.adres.precise:
+            continue  # an imprecise address is not looked up; checks.py warns about it
         if entry is None:
             yield _missing(source, location, moved.get(location.id))
         elif location.adres.postcode and not _same_postcode(
@@ -232,6 +237,23 @@ def geocache_findings(dataset: Dataset, cache: GeoCache) -> Iterator[Finding]:
                 f"{location.adres.postcode}. Klopt het adres? Vul anders 'coordinaten' in."
             )
             yield source.finding(("adres", "postcode"), message, Level.WARNING)
+
+
+def _far_from_address(
+    source: Source, location: Locatie, entry: CacheEntry | None
+) -> Iterator[Finding]:
+    """Hand-typed coordinates far from where the geocoder put the same address: a typo, or a
+    point copied from another town (an Amsterdam point on a Zwolle address)."""
+    if entry is None or location.coordinaten is None:
+        return
+    typed = (location.coordinaten.lat, location.coordinaten.lon)
+    km = distance(typed, (entry.lat, entry.lon)).km
+    if km > MAX_KM_FROM_ADDRESS:
+        message = (
+            f"Deze coördinaten liggen {km:.0f} km van het adres ({entry.gevonden}). "
+            "Klopt het punt? Kijk het na op een kaart."
+        )
+        yield source.finding(("coordinaten",), message, Level.WARNING)
 
 
 def _missing(source: Source, location: Locatie, old_key: str | None) -> Finding:
