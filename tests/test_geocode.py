@@ -512,3 +512,38 @@ def test_typed_coordinates_far_from_the_geocoded_address_are_warned_about(
         ]
     else:
         assert far == []
+
+
+def test_kill_9_while_saving_leaves_a_valid_cache_and_the_next_run_cleans_up(
+    site: Site, tmp_path: Path
+) -> None:
+    """A real process saves a large cache over and over and is killed without warning."""
+    started = tmp_path / "bezig"
+    saver = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pathlib, datetime\n"
+            "from wegwijzer.geo.cache import CacheEntry, GeoCache\n"
+            "cache = GeoCache(pathlib.Path(sys.argv[1]))\n"
+            "for n in range(3000):\n"
+            "    cache.entries[f'straat {n}, 1234 ab teststad'] = CacheEntry(lat=52.1, lon=5.1,\n"
+            "        bron='pdok', gevonden=f'Straat {n}', datum=datetime.date(2026, 1, 1))\n"
+            "cache.save()\n"
+            "pathlib.Path(sys.argv[2]).touch()\n"
+            "while True:\n"
+            "    cache.save()\n",
+            str(site.geocache_path),
+            str(started),
+        ]
+    )
+    try:
+        while not started.exists() and saver.poll() is None:
+            time.sleep(0.05)
+        time.sleep(0.3)  # well inside one of the saves
+    finally:
+        saver.kill()  # SIGKILL: no cleanup handler runs
+        saver.wait()
+    assert len(cached(site).entries) == 3000  # the old or the new file, never half of one
+    with geocache_lock(site.geocache_path, "data/geocache.yml"):
+        assert not list(site.data_dir.glob(".geocache-*"))
