@@ -151,6 +151,47 @@ def test_any_value_in_a_valid_record_gives_a_report(site: Site, changes: dict[st
     assert_reported(dataset, report)
 
 
+LOCATION = "data/locaties/bibliotheek.yml"
+LOCATION_SKELETON: dict[str, Any] = {
+    "id": "bibliotheek",
+    "naam": "Inloop in de bibliotheek",
+    "organisaties": ["humanitas", "gemeente"],
+    "adres": {
+        "straat": "Stationsplein",
+        "huisnummer": 1,
+        "postcode": "3511 AB",
+        "plaats": "Teststad",
+    },
+    "spreekuren": [{"dagen": ["di"], "van": "09:30", "tot": "12:00"}],
+    "laatst_gecontroleerd": "2026-10-01",
+}
+LOCATION_FIELDS = [
+    *LOCATION_SKELETON, "coordinaten", "zonder_afspraak", "gesloten", "telefoon", "email",
+    "omschrijving", "bereikbaarheid", "rolstoeltoegankelijk", "bronnen", "onbekend_veld",
+]  # fmt: skip
+# Values shaped like the nested parts of a location, so the fuzzing reaches their checks
+shaped = st.one_of(
+    values,
+    st.fixed_dictionaries({"lat": values, "lon": values}),
+    st.lists(st.fixed_dictionaries({"dagen": values, "van": values, "tot": values}), max_size=2),
+    st.lists(st.fixed_dictionaries({"van": values, "tot": values}), max_size=2),
+)
+
+
+@FUZZ
+@given(changes=st.dictionaries(st.sampled_from(LOCATION_FIELDS), shaped, min_size=1, max_size=3))
+def test_any_value_in_a_valid_location_gives_a_report(site: Site, changes: dict[str, Any]) -> None:
+    (site.root / RECORD).write_text(dump(SKELETON), encoding="utf-8")  # a valid organisation
+    (site.root / LOCATION).write_text(dump({**LOCATION_SKELETON, **changes}), encoding="utf-8")
+    try:
+        dataset, report = validate_site(site, TODAY)
+        mine = [f for f in report.errors if f.path == LOCATION]
+        assert "bibliotheek" in dataset.locaties or mine, "the location was dropped silently"
+        assert_reported(dataset, report)
+    finally:
+        (site.root / LOCATION).write_text(dump(LOCATION_SKELETON), encoding="utf-8")
+
+
 hostile = st.builds(
     lambda before, after: f"{before}{MARKER}>alert(1)</script>{after}",
     st.text(st.characters(blacklist_categories=["Cs", "Cc"]), max_size=20),
