@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, SAMPLE
+from wegwijzer import __version__
 from wegwijzer.cli import main
+from wegwijzer.site.config import load_site
 
 TODAY = ["--vandaag", "2026-11-22"]
 
@@ -106,3 +109,156 @@ def test_the_console_script_runs_without_a_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "mkdocs.yml:1: gemeente: Dit veld is verplicht, maar ontbreekt." in result.stdout
+
+
+# `wegwijzer init` and `wegwijzer check --publiceren`: a municipality's own site, going live.
+
+ZWOLLE_ORG = """\
+id: op-orde-zwolle
+naam: Op Orde Zwolle
+omschrijving: Eén aanmeldpunt voor vier vrijwilligersorganisaties.
+soort: vrijwilligersorganisatie
+telefoon: "038 498 2000"
+fases: [preventie, aanmelding]
+werkgebied: [Zwolle]
+laatst_gecontroleerd: 2026-11-01
+"""
+ZWOLLE_LOC = """\
+id: inloop-stadkantoor
+naam: Inloop in het Stadkantoor
+organisaties: [op-orde-zwolle]
+adres:
+  straat: Lubeckplein
+  huisnummer: "2"
+  postcode: 8017 JZ
+  plaats: Zwolle
+coordinaten: {lat: 52.5058, lon: 6.0912}
+spreekuren:
+  - dagen: [di]
+    van: "09:30"
+    tot: "12:00"
+laatst_gecontroleerd: 2026-11-01
+"""
+
+
+@pytest.fixture
+def new_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    folder = tmp_path / "wegwijzer-zwolle"
+    assert main(["init", str(folder), "--gemeente", "Zwolle"]) == 0
+    capsys.readouterr()
+    return folder
+
+
+def test_init_writes_what_a_municipality_owns_and_names_the_next_steps(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "nieuw"
+    assert main(["init", str(folder), "--gemeente", "'s-Hertogenbosch"]) == 0
+    out = capsys.readouterr().out
+    assert [line[:3] for line in out.splitlines() if line[:1].isdigit()] == ["1. ", "2. ", "3. "]
+    written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert written == [
+        ".github/ISSUE_TEMPLATE/config.yml",
+        ".github/ISSUE_TEMPLATE/klopt-niet.yml",
+        ".github/ISSUE_TEMPLATE/nieuwe-organisatie.yml",
+        ".github/dependabot.yml",
+        ".github/pull_request_template.md",
+        ".github/workflows/deploy.yml",
+        ".github/workflows/onderhoud.yml",
+        ".github/workflows/pr.yml",
+        ".gitignore",
+        "README.md",
+        "data/locaties/voorbeeld-inloop.yml",
+        "data/organisaties/voorbeeld-organisatie.yml",
+        "docs/beheer/actueel-houden.md",
+        "docs/beheer/bewerken.md",
+        "docs/beheer/controleren.md",
+        "docs/beheer/verwijzersgids.md",
+        "docs/gegevens.md",
+        "docs/toegankelijkheid.md",
+        "mkdocs.yml",
+        "overrides/LEESMIJ.md",
+        "requirements.txt",
+        "schema/locatie.schema.json",
+        "schema/organisatie.schema.json",
+    ]
+    assert not (folder / "src").exists() and not (folder / "tests").exists()
+    pinned = (folder / "requirements.txt").read_text().splitlines()[-1]
+    assert pinned == f"wegwijzer=={__version__}"
+    config = load_site(folder / "mkdocs.yml").config
+    assert config.gemeente == "'s-Hertogenbosch"
+    form = folder / ".github" / "ISSUE_TEMPLATE" / "nieuwe-organisatie.yml"
+    assert "Voorbeeldstad" not in form.read_text() and "'s-Hertogenbosch" in form.read_text()
+    assert main(["-f", str(folder / "mkdocs.yml"), "check"]) == 0  # valid from the first minute
+
+
+@pytest.mark.parametrize("occupied", ["bestand", "map"])
+def test_init_refuses_a_folder_that_is_not_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], occupied: str
+) -> None:
+    folder = tmp_path / "bestaand"
+    folder.mkdir()
+    if occupied == "map":
+        (folder / "data").mkdir()
+    else:
+        (folder / "mkdocs.yml").write_text("site_name: oud\n")
+    assert main(["init", str(folder), "--gemeente", "Zwolle"]) == 1
+    assert "bestaat al en is niet leeg" in capsys.readouterr().err
+    assert [p.name for p in folder.iterdir()] == ["data" if occupied == "map" else "mkdocs.yml"]
+
+
+def test_a_new_site_is_not_ready_to_go_live(
+    new_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["-f", str(new_site / "mkdocs.yml"), "check", "--publiceren"]) == 1
+    out, err = capsys.readouterr()
+    lines = out.splitlines()
+    expected = [
+        "data/organisaties/voorbeeld-organisatie.yml:2: Dit is een voorbeeldrecord.",
+        "data/organisaties/voorbeeld-organisatie.yml:6: Hier staat nog de voorbeeldtekst "
+        "'Naam van de organisatie'.",
+        "data/organisaties/voorbeeld-organisatie.yml:11: Hier staat nog de voorbeeldtekst "
+        "'020 123 4567'.",
+        "data/locaties/voorbeeld-inloop.yml:13: Hier staat nog de voorbeeldtekst '1234 AB'.",
+        "mkdocs.yml:6: site_url: 'https://uw-organisatie.github.io/wegwijzer/' is een "
+        "voorbeeldadres.",
+        "docs/toegankelijkheid.md:17: Vul '[Naam van de gemeente]' in.",
+        ".github/ISSUE_TEMPLATE/config.yml:6: Hier staat nog de voorbeeldtekst 'uw-organisatie'.",
+    ]
+    for start in expected:
+        assert any(line.startswith(start) for line in lines), start
+    assert "Nog niet klaar om te publiceren" in err
+
+
+def test_the_sample_is_never_ready_to_go_live(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["-f", str(SAMPLE / "mkdocs.yml"), "check", "--publiceren", *TODAY]) == 1
+    out = capsys.readouterr().out
+    assert "mkdocs.yml:40: plugins.wegwijzer.voorbeelddata: Haal 'voorbeelddata: true' weg" in out
+    assert "mkdocs.yml:1: site_url: Vul site_url in" in out
+    assert "mkdocs.yml:2: Hier staat nog de voorbeeldtekst 'Voorbeeldstad'." in out
+
+
+def fill_in(site: Path) -> None:
+    """What a municipality does before going live: real records, address and statement."""
+    for example in (site / "data").rglob("voorbeeld-*.yml"):
+        example.unlink()
+    (site / "data" / "organisaties" / "op-orde-zwolle.yml").write_text(ZWOLLE_ORG)
+    (site / "data" / "locaties" / "inloop-stadkantoor.yml").write_text(ZWOLLE_LOC)
+    config = site / "mkdocs.yml"
+    text = config.read_text().replace("uw-organisatie.github.io", "gemeente-zwolle.github.io")
+    text = text.replace("github.com/uw-organisatie/", "github.com/gemeente-zwolle/")
+    config.write_text(text.replace("020 123 4567", "14 038"))
+    statement = site / "docs" / "toegankelijkheid.md"
+    statement.write_text(re.sub(r"\[([^\]\n]+)\](?!\()", r"\1", statement.read_text()))
+    forms = site / ".github" / "ISSUE_TEMPLATE" / "config.yml"
+    forms.write_text(forms.read_text().replace("uw-organisatie", "gemeente-zwolle"))
+
+
+def test_a_filled_in_site_is_ready_to_go_live(
+    new_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fill_in(new_site)
+    assert main(["-f", str(new_site / "mkdocs.yml"), "check", "--publiceren"]) == 0
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "Klaar om te publiceren" in err

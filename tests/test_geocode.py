@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from datetime import date
 from pathlib import Path
 
 import pytest
+from geopy.exc import GeocoderUnavailable
 from geopy.geocoders import options as geopy_options
 
 from tests.replay import Recorder
 from wegwijzer.cli import main
-from wegwijzer.geo.cache import GeoCache, load_geocache
+from wegwijzer.geo.cache import GeoCache, GeocacheError, geocache_lock, load_geocache
 from wegwijzer.geo.geocode import MIN_DELAY, Lookup, geocode_dataset, make_geocoder
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import GeocoderSettings, Site, load_site
@@ -302,3 +307,243 @@ def test_a_cached_point_for_another_postcode_is_warned_about(site: Site) -> None
         "'Stationsplein 1, 3521AL Teststad'. Dat past niet bij de postcode 3511 AB. "
         "Klopt het adres? Vul anders 'coordinaten' in."
     ]
+
+
+# Faults: a broken cache, read-only files, two runs at once, kill -9, Ctrl-C, no internet.
+
+
+def geocode_cli(site: Site, monkeypatch: pytest.MonkeyPatch, recorder: Recorder) -> int:
+    monkeypatch.setattr(geopy_options, "default_adapter_factory", recorder.factory())
+    monkeypatch.setattr("time.sleep", lambda s: None)
+    return main(["-f", str(site.root / "mkdocs.yml"), "geocode", "--stil"])
+
+
+ENTRY = "{key}:\n  lat: {lat}\n  lon: {lon}\n  bron: pdok\n  gevonden: x\n  datum: '2026-10-01'\n"
+
+
+@pytest.mark.parametrize(
+    ("lat", "lon", "expected"),
+    [
+        (".nan", "5.1", "data/geocache.yml:3: a.lat: Dit punt ligt niet in Nederland"),
+        ("52.1", ".inf", "data/geocache.yml:4: a.lon: Dit punt ligt niet in Nederland"),
+        ("-52.1", "5.1", "data/geocache.yml:3: a.lat: Dit punt ligt niet in Nederland"),
+        ("52.1", "[5]", "data/geocache.yml:4: a.lon: Hier hoort een getal, zoals 52.37."),
+    ],
+)
+def test_a_cache_with_impossible_numbers_is_refused_with_its_line(
+    site: Site, capsys: pytest.CaptureFixture[str], lat: str, lon: str, expected: str
+) -> None:
+    site.geocache_path.write_text("# kop\n" + ENTRY.format(key="a", lat=lat, lon=lon))
+    assert main(["-f", str(site.root / "mkdocs.yml"), "check", "--vandaag", "2026-11-22"]) == 1
+    out, err = capsys.readouterr()
+    assert expected in out
+    assert "Herstel het bestand uit git (git checkout -- data/geocache.yml)" in out
+    assert "Traceback" not in out + err
+
+
+def test_a_truncated_cache_is_told_to_be_restored_from_git(
+    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site.geocache_path.write_text("a:\n  lat: 52.1\n  lon: [5.1")
+    assert geocode_cli(site, monkeypatch, Recorder()) == 1
+    out = capsys.readouterr().out
+    assert out.startswith("data/geocache.yml:3: De YAML klopt niet")
+    assert "git checkout -- data/geocache.yml" in out
+
+
+def test_saving_keeps_the_mode_of_the_existing_file(site: Site) -> None:
+    run_geocode(site, Recorder())
+    site.geocache_path.chmod(0o664)
+    cache = cached(site)
+    cache.save()
+    assert site.geocache_path.stat().st_mode & 0o777 == 0o664
+
+
+def test_a_new_cache_gets_the_usual_mode_not_0600(site: Site) -> None:
+    old = os.umask(0o022)
+    try:
+        run_geocode(site, Recorder())
+    finally:
+        os.umask(old)
+    assert site.geocache_path.stat().st_mode & 0o777 == 0o644
+
+
+@pytest.mark.parametrize("read_only", ["bestand", "map"])
+def test_a_read_only_cache_or_folder_stops_before_any_lookup(
+    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], read_only: str
+) -> None:
+    site.geocache_path.write_text(ENTRY.format(key="a", lat=52.1, lon=5.1))
+    before = site.geocache_path.read_text()
+    target = site.geocache_path if read_only == "bestand" else site.data_dir
+    target.chmod(0o444 if read_only == "bestand" else 0o555)
+    recorder = Recorder()
+    try:
+        assert geocode_cli(site, monkeypatch, recorder) == 1
+    finally:
+        target.chmod(0o644 if read_only == "bestand" else 0o755)
+    err = capsys.readouterr().err
+    expected = (
+        "Niet gelukt: data/geocache.yml is alleen-lezen."
+        if read_only == "bestand"
+        else "Niet gelukt: De map van data/geocache.yml is alleen-lezen."
+    )
+    assert err.startswith(expected)
+    assert recorder.calls == []
+    assert site.geocache_path.read_text() == before
+
+
+def test_a_failed_write_is_a_message_not_a_traceback(
+    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("ruamel.yaml.YAML.dump", full_disk)
+    assert geocode_cli(site, monkeypatch, Recorder()) == 1
+    err = capsys.readouterr().err
+    assert "Niet gelukt: data/geocache.yml kon niet worden geschreven" in err
+    assert not list(site.data_dir.glob(".geocache-*"))
+
+
+def test_a_second_run_at_the_same_time_is_refused(
+    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorder = Recorder()
+    with geocache_lock(site.geocache_path, "data/geocache.yml"):
+        assert geocode_cli(site, monkeypatch, recorder) == 1
+    err = capsys.readouterr().err
+    assert "Er draait al een 'wegwijzer geocode' voor data/geocache.yml." in err
+    assert recorder.calls == []
+    assert not site.geocache_path.exists()
+    assert geocode_cli(site, monkeypatch, recorder) == 0  # the lock is free again
+
+
+def test_two_runs_in_two_processes_do_not_interleave(site: Site, tmp_path: Path) -> None:
+    """A real second process holds the lock; this run must not start."""
+    ready = tmp_path / "klaar"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time, pathlib\n"
+            "from wegwijzer.geo.cache import geocache_lock\n"
+            "with geocache_lock(pathlib.Path(sys.argv[1]), 'x'):\n"
+            "    pathlib.Path(sys.argv[2]).touch()\n"
+            "    sys.stdin.read()\n",
+            str(site.geocache_path),
+            str(ready),
+        ],
+        stdin=subprocess.PIPE,
+    )
+    try:
+        while not ready.exists() and holder.poll() is None:
+            time.sleep(0.05)
+        with (
+            pytest.raises(GeocacheError, match="Er draait al"),
+            geocache_lock(site.geocache_path, "data/geocache.yml"),
+        ):
+            pass
+    finally:
+        holder.communicate(b"")
+    with geocache_lock(site.geocache_path, "data/geocache.yml"):
+        pass  # released when the other process ended
+
+
+def test_leftovers_of_a_killed_run_are_removed(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kill -9 cannot clean up; the next run does, so `git add data/` commits nothing odd."""
+    for name in (".geocache-k9x2.tmp", ".geocache-oud123.yml"):
+        (site.data_dir / name).write_text("lat: 5")
+    assert geocode_cli(site, monkeypatch, Recorder()) == 0
+    assert sorted(p.name for p in site.data_dir.iterdir() if p.name.startswith(".")) == []
+
+
+def test_ctrl_c_keeps_what_was_found_and_exits_quietly(
+    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    recorder = Recorder()
+    real = Recorder.answer
+    calls = 0
+
+    def interrupted_on_second(self: Recorder, url: str, headers: dict[str, str]) -> object:
+        nonlocal calls
+        calls += 1
+        if calls == 2:
+            raise KeyboardInterrupt
+        return real(self, url, headers)
+
+    monkeypatch.setattr(Recorder, "answer", interrupted_on_second)
+    assert geocode_cli(site, monkeypatch, recorder) == 130
+    err = capsys.readouterr().err
+    assert "Onderbroken. Alles wat al gevonden was, staat in data/geocache.yml." in err
+    assert list(cached(site).entries) == [STATION]
+
+
+def test_no_internet_is_said_in_dutch(
+    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def offline(self: Recorder, url: str, headers: dict[str, str]) -> object:
+        raise GeocoderUnavailable("Failed to establish a new connection: [Errno -3]")
+
+    monkeypatch.setattr(Recorder, "answer", offline)
+    assert geocode_cli(site, monkeypatch, Recorder()) == 2
+    err = capsys.readouterr().err
+    assert "geen verbinding met de dienst (is er internet?)" in err
+    assert "Failed to establish" not in err
+
+
+@pytest.mark.parametrize(
+    ("point", "warned"),
+    [("{lat: 52.3731, lon: 4.8922}", True), ("{lat: 52.0885, lon: 5.1220}", False)],
+)
+def test_typed_coordinates_far_from_the_geocoded_address_are_warned_about(
+    base_site: Path, point: str, warned: bool
+) -> None:
+    """An Amsterdam point on a Teststad address passed every check."""
+    site = load_site(base_site)
+    record = site.data_dir / "locaties" / "wijkcentrum.yml"
+    record.write_text(record.read_text() + f"coordinaten: {point}\n")
+    _, report = validate_site(site, TODAY)
+    far = [str(f) for f in report.warnings if f.field == "coordinaten"]
+    if warned:
+        assert far == [
+            f"data/locaties/wijkcentrum.yml:{len(record.read_text().splitlines())}: coordinaten: "
+            "let op: Deze coördinaten liggen 35 km van het adres (Lange Nieuwstraat 12A, 3512AB "
+            "Teststad). Klopt het punt? Kijk het na op een kaart."
+        ]
+    else:
+        assert far == []
+
+
+def test_kill_9_while_saving_leaves_a_valid_cache_and_the_next_run_cleans_up(
+    site: Site, tmp_path: Path
+) -> None:
+    """A real process saves a large cache over and over and is killed without warning."""
+    started = tmp_path / "bezig"
+    saver = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pathlib, datetime\n"
+            "from wegwijzer.geo.cache import CacheEntry, GeoCache\n"
+            "cache = GeoCache(pathlib.Path(sys.argv[1]))\n"
+            "for n in range(3000):\n"
+            "    cache.entries[f'straat {n}, 1234 ab teststad'] = CacheEntry(lat=52.1, lon=5.1,\n"
+            "        bron='pdok', gevonden=f'Straat {n}', datum=datetime.date(2026, 1, 1))\n"
+            "cache.save()\n"
+            "pathlib.Path(sys.argv[2]).touch()\n"
+            "while True:\n"
+            "    cache.save()\n",
+            str(site.geocache_path),
+            str(started),
+        ]
+    )
+    try:
+        while not started.exists() and saver.poll() is None:
+            time.sleep(0.05)
+        time.sleep(0.3)  # well inside one of the saves
+    finally:
+        saver.kill()  # SIGKILL: no cleanup handler runs
+        saver.wait()
+    assert len(cached(site).entries) == 3000  # the old or the new file, never half of one
+    with geocache_lock(site.geocache_path, "data/geocache.yml"):
+        assert not list(site.data_dir.glob(".geocache-*"))

@@ -6,20 +6,27 @@ tests need no network. Every promise a workflow makes is checked here, not hoped
 
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import re
 import shlex
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from check_jsonschema import main as check_jsonschema
 from click.testing import CliRunner
+from mkdocs.__main__ import cli as mkdocs_cli
 from ruamel.yaml import YAML
 
 from tests.conftest import ROOT, SAMPLE
+from tests.test_cli import fill_in
+from wegwijzer.cli import main
 from wegwijzer.records import vocab
 from wegwijzer.site.config import load_site
 
@@ -115,7 +122,11 @@ def test_only_named_jobs_may_write_and_only_what_they_need() -> None:
 def test_deploy_builds_strictly_and_publishes_to_pages() -> None:
     path = GITHUB / "workflows" / "deploy.yml"
     workflow = load(path)
-    assert workflow["on"] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
+    assert workflow["on"] == {
+        "push": {"branches": ["main"]},
+        "schedule": [{"cron": "41 4 * * 1"}],  # weekly: dates and closures refresh
+        "workflow_dispatch": None,
+    }
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     assert commands_starting(path, "mkdocs", "build") == [
         ["mkdocs", "build", "--strict"],
@@ -210,3 +221,181 @@ def test_the_pull_request_checklist_covers_the_review() -> None:
     checklist = [line for line in text.splitlines() if line.startswith("- [ ] ")]
     for promise in ("wegwijzer check", "laatst_gecontroleerd", "inwoners", "verwijzers"):
         assert any(promise in line for line in checklist), promise
+
+
+# The workflows `wegwijzer init` writes for a municipality: its own data only, no product tests.
+
+INIT = ROOT / "src" / "wegwijzer" / "templates" / "init"
+INIT_GITHUB = INIT / "github"
+INIT_WORKFLOWS = sorted((INIT_GITHUB / "workflows").glob("*.yml"))
+INIT_WORKFLOW_NAMES = [f"workflows/{p.name}" for p in INIT_WORKFLOWS]
+
+
+@pytest.fixture(scope="module")
+def init_github(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The .github folder of a fresh `wegwijzer init`, where zizmor and the schemas look."""
+    folder = tmp_path_factory.mktemp("init") / "site"
+    assert main(["init", str(folder), "--gemeente", "Zwolle"]) == 0
+    return folder / ".github"
+
+
+def test_init_writes_the_three_workflows_and_dependabot(init_github: Path) -> None:
+    assert sorted(p.name for p in (init_github / "workflows").iterdir()) == [
+        "deploy.yml",
+        "onderhoud.yml",
+        "pr.yml",
+    ]
+    updates = load(init_github / "dependabot.yml")["updates"]
+    assert {u["package-ecosystem"]: u["schedule"]["interval"] for u in updates} == {
+        "github-actions": "weekly",
+        "pip": "weekly",  # requirements.txt pins wegwijzer: each release becomes a pull request
+    }
+
+
+@pytest.mark.parametrize(
+    ("schema", "names"),
+    [
+        ("vendor.github-workflows", INIT_WORKFLOW_NAMES),
+        ("custom.github-workflows-require-timeout", INIT_WORKFLOW_NAMES),
+        ("vendor.dependabot", ["dependabot.yml"]),
+        (
+            "vendor.github-issue-forms",
+            [f"ISSUE_TEMPLATE/{n}" for n in ("nieuwe-organisatie.yml", "klopt-niet.yml")],
+        ),
+        ("vendor.github-issue-config", ["ISSUE_TEMPLATE/config.yml"]),
+    ],
+    ids=["workflows", "timeouts", "dependabot", "issue-forms", "issue-config"],
+)
+def test_init_files_match_githubs_schema(init_github: Path, schema: str, names: list[str]) -> None:
+    args = ["--builtin-schema", schema, *(str(init_github / n) for n in names)]
+    result = CliRunner().invoke(check_jsonschema, args)
+    assert result.exit_code == 0, result.output
+
+
+def test_zizmor_finds_nothing_in_the_init_workflows(init_github: Path) -> None:
+    zizmor = shutil.which("zizmor", path=str(Path(sys.executable).parent)) or shutil.which("zizmor")
+    assert zizmor
+    command = [zizmor, "--offline", "--no-progress", "--color", "never", str(init_github)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", INIT_WORKFLOWS, ids=lambda p: p.name)
+def test_init_workflows_pin_the_same_actions_and_only_read(path: Path) -> None:
+    lines = [line.strip() for line in path.read_text().splitlines() if "uses:" in line]
+    assert lines and all(PINNED.match(line) for line in lines)
+    ours = {
+        line.strip() for p in WORKFLOWS for line in p.read_text().splitlines() if "uses:" in line
+    }
+    assert set(lines) <= ours, "pin the same commits as the product, so Dependabot moves both"
+    assert load(path)["permissions"] == {"contents": "read"}
+
+
+def test_init_pull_requests_check_the_data_and_the_site_but_run_no_product_tests() -> None:
+    path = INIT_GITHUB / "workflows" / "pr.yml"
+    assert run_commands(path)[0] == "python -m pip install -r requirements.txt"
+    assert run_commands(path)[1:] == ["wegwijzer check --format github", "mkdocs build --strict"]
+    assert not any("pytest" in line for line in run_commands(path))
+
+
+def test_init_deploy_goes_live_only_when_ready_and_rebuilds_weekly() -> None:
+    path = INIT_GITHUB / "workflows" / "deploy.yml"
+    workflow = load(path)
+    assert set(workflow["on"]) == {"push", "schedule", "workflow_dispatch"}
+    (cron,) = [entry["cron"] for entry in workflow["on"]["schedule"]]
+    assert re.fullmatch(r"\d+ \d+ \* \* [0-6]", cron), "once a week"
+    assert run_commands(path)[1:] == [
+        "wegwijzer check --publiceren --format github",
+        "mkdocs build --strict",
+    ]
+    assert [s["uses"].split("@")[0] for s in jobs(path)["publiceren"]["steps"]] == [
+        "actions/deploy-pages"
+    ]
+
+
+@pytest.mark.parametrize("name", ["klopt-niet.yml", "nieuwe-organisatie.yml", "config.yml"])
+def test_init_issue_forms_are_the_products_with_the_municipality_filled_in(name: str) -> None:
+    product = (FORMS / name).read_text().replace("Voorbeeldstad", "{gemeente}")
+    assert (INIT_GITHUB / "ISSUE_TEMPLATE" / name).read_text() == product
+
+
+@pytest.mark.parametrize(
+    ("copy", "original"),
+    [
+        (INIT_GITHUB / "dependabot.yml", GITHUB / "dependabot.yml"),
+        (INIT_GITHUB / "pull_request_template.md", GITHUB / "pull_request_template.md"),
+        (INIT / "docs" / "gegevens.md", ROOT / "docs" / "gegevens.md"),
+        (INIT / "docs" / "toegankelijkheid.md", ROOT / "docs" / "toegankelijkheid.md"),
+        *(
+            (INIT / "docs" / "beheer" / name, ROOT / "docs" / "beheer" / name)
+            for name in ("bewerken.md", "controleren.md", "actueel-houden.md", "verwijzersgids.md")
+        ),
+    ],
+    ids=lambda p: p.name,
+)
+def test_init_copies_are_up_to_date(copy: Path, original: Path) -> None:
+    """Copy the file into src/wegwijzer/templates/init/ when this fails."""
+    assert copy.read_text() == original.read_text()
+
+
+@contextlib.contextmanager
+def mkdocs_logging_kept() -> Iterator[None]:
+    """mkdocs' command line installs its own log handler; later tests expect the old one."""
+    logger = logging.getLogger("mkdocs")
+    state = (list(logger.handlers), logger.propagate, logger.level)
+    try:
+        yield
+    finally:
+        logger.handlers[:], logger.propagate, logger.level = state[0], state[1], state[2]
+
+
+def run_workflow(
+    site: Path, workflow: str, monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[str, int, str]]:
+    """Run in `site` exactly the commands its workflow runs, after installing (offline here)."""
+    monkeypatch.chdir(site)
+    results = []
+    for line in run_commands(site / ".github" / "workflows" / workflow):
+        args = shlex.split(line)
+        if args[:4] == ["python", "-m", "pip", "install"]:
+            continue  # requirements.txt: the wegwijzer under test is installed already
+        if args[0] == "wegwijzer":
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+                code = main(args[1:])
+            results.append((line, code, out.getvalue()))
+        elif args[0] == "mkdocs":
+            with mkdocs_logging_kept():
+                result = CliRunner().invoke(mkdocs_cli, args[1:])
+            results.append((line, result.exit_code, result.output))
+        else:
+            raise AssertionError(f"a command this test does not know: {line}")
+    return results
+
+
+def test_a_municipalitys_site_passes_its_own_workflows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "wegwijzer-zwolle"
+    assert main(["init", str(site), "--gemeente", "Zwolle"]) == 0
+    fill_in(site)
+    for workflow in ("pr.yml", "deploy.yml"):
+        results = run_workflow(site, workflow, monkeypatch)
+        assert [(line, code) for line, code, _ in results if code != 0] == [], results
+        assert len(results) == 2
+    assert (site / "site" / "organisaties" / "op-orde-zwolle" / "index.html").is_file()
+
+
+def test_a_broken_record_fails_the_workflows_with_annotations(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "wegwijzer-zwolle"
+    assert main(["init", str(site), "--gemeente", "Zwolle"]) == 0
+    fill_in(site)
+    record = site / "data" / "organisaties" / "op-orde-zwolle.yml"
+    record.write_text(record.read_text().replace("fases: [preventie, aanmelding]", "fases: []"))
+    for workflow in ("pr.yml", "deploy.yml"):
+        (check, code, out), (_, built, _) = run_workflow(site, workflow, monkeypatch)
+        assert code == 1 and built == 1, check
+        expected = "::error file=data/organisaties/op-orde-zwolle.yml,line=6,title=fases::"
+        assert expected + "Vul er minstens één in." in out.splitlines()

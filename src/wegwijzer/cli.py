@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from wegwijzer.geo.cache import load_geocache
+from wegwijzer.geo.cache import GeocacheError, geocache_lock, load_geocache, writable_problem
 from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
 from wegwijzer.outputs.pdf import PdfError, write_pdf
 from wegwijzer.outputs.upkeep import run_upkeep
+from wegwijzer.records.areas import Areas
+from wegwijzer.records.golive import go_live_findings
 from wegwijzer.records.move_referrers import move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
 from wegwijzer.records.report import Finding, Level, Report
@@ -21,6 +23,7 @@ from wegwijzer.site.config import ConfigError, Site, load_site
 from wegwijzer.site.pages import render_site, write_site
 from wegwijzer.site.plugin import SCRIPTS, STYLESHEETS
 from wegwijzer.site.present import count_text
+from wegwijzer.site.scaffold import ScaffoldError, init_site
 
 
 def _date(text: str) -> date:
@@ -43,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="waarschuwingen tellen als fouten")
     check.add_argument("--format", choices=["tekst", "github"], default="tekst")
     check.add_argument("--vandaag", type=_date, help="doe alsof het deze datum is (voor tests)")
+    check.add_argument(
+        "--publiceren",
+        action="store_true",
+        help="streng, voor de livegang: ook voorbeeldgegevens en niet ingevulde teksten",
+    )
 
     new = commands.add_parser("nieuw", help="maak een nieuw record om in te vullen")
     new.add_argument("soort", choices=["organisatie", "locatie"])
@@ -66,6 +74,9 @@ def _parser() -> argparse.ArgumentParser:
     upkeep.add_argument("--vandaag", type=_date, help="doe alsof het deze datum is (voor tests)")
     upkeep.add_argument("--links", action="store_true", help="kijk ook of websites werken")
     upkeep.add_argument("--uitvoer", type=Path, help="schrijf het rapport in dit bestand")
+    init = commands.add_parser("init", help="begin een nieuwe wegwijzer voor een gemeente")
+    init.add_argument("map", type=Path, help="de nieuwe (lege) map voor de site")
+    init.add_argument("--gemeente", required=True, help="de naam van de gemeente of regio")
     move = commands.add_parser(
         "verhuis-verwijzers", help="zet contacten voor verwijzers en 'verwijzen' in de privémap"
     )
@@ -77,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "init":  # there is no mkdocs.yml yet
+        return _init(args)
     try:
         site = load_site(args.config)
     except ConfigError as exc:
@@ -93,6 +106,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         "pdf": _pdf,
     }
     return handler[args.command](site, args)
+
+
+def _init(args: argparse.Namespace) -> int:
+    try:
+        written = init_site(args.map, args.gemeente, date.today())
+    except ScaffoldError as exc:
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
+    site = load_site(args.map / "mkdocs.yml")
+    written += write_schemas(args.map / "schema", site.config)
+    if (problem := Areas().problem(site.config.gemeente)) is not None:
+        print(f"Let op: {problem} Is het een regio? Dan is dat goed.", file=sys.stderr)
+    print(f"Gemaakt: {count_text(len(written), 'bestand', 'bestanden')} in {args.map}.")
+    print("Zo gaat u verder:")
+    print("1. Vul mkdocs.yml in: het adres van de site (site_url), het loket en de spoednummers.")
+    print(
+        "2. Vervang de voorbeelden in data/ door echte organisaties en locaties "
+        "('wegwijzer nieuw organisatie ID') en controleer ze met 'wegwijzer check'."
+    )
+    print(
+        "3. Zet de map op GitHub. 'wegwijzer check --publiceren' noemt wat nog ingevuld moet "
+        "worden; daarna zet de workflow Publiceren de site live."
+    )
+    return 0
 
 
 def _move_private(site: Site, args: argparse.Namespace) -> int:
@@ -119,9 +156,30 @@ def _upkeep(site: Site, args: argparse.Namespace) -> int:
 
 
 def _geocode(site: Site, args: argparse.Namespace) -> int:
-    """Exit 0: all found; 1: some addresses not found or rejected; 2: service unreachable."""
+    """Exit 0: all found; 1: some addresses not found or rejected, or the cache cannot be
+    written; 2: service unreachable; 130: interrupted (Ctrl-C), with what was found kept."""
+    shown = site.shown(site.geocache_path)
+    problem = writable_problem(site.geocache_path, shown)
+    if problem:
+        print(f"Niet gelukt: {problem}", file=sys.stderr)
+        return 1
+    try:
+        with geocache_lock(site.geocache_path, shown):
+            return _geocode_locked(site, args, shown)
+    except GeocacheError as exc:
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # the disk is full, or the folder became read-only mid-run
+        print(f"Niet gelukt: {shown} kon niet worden geschreven ({exc.strerror}).", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"\nOnderbroken. Alles wat al gevonden was, staat in {shown}.", file=sys.stderr)
+        return 130
+
+
+def _geocode_locked(site: Site, args: argparse.Namespace, shown: str) -> int:
     dataset, _ = validate_site(site)
-    cache, findings = load_geocache(site.geocache_path, site.shown(site.geocache_path))
+    cache, findings = load_geocache(site.geocache_path, shown)
     if findings:
         _print_findings(findings, "tekst")
         return 1
@@ -133,7 +191,6 @@ def _geocode(site: Site, args: argparse.Namespace) -> int:
     for problem in result.problems:
         source = dataset.source(problem.location)
         print(source.finding(("adres",), problem.message))
-    shown = site.shown(site.geocache_path)
     print(f"{count_text(len(result.found), 'adres', 'adressen')} gevonden en bewaard in {shown}.")
     if result.outage:
         print(
@@ -147,9 +204,20 @@ def _geocode(site: Site, args: argparse.Namespace) -> int:
 
 def _check(site: Site, args: argparse.Namespace) -> int:
     dataset, report = validate_site(site, args.vandaag)
+    leftovers = go_live_findings(site, args.config) if args.publiceren else []
+    report.extend(leftovers)
     _print_findings(report.sorted(), args.format)
     print(_summary(report, len(dataset.organisaties), len(dataset.locaties)), file=sys.stderr)
+    if args.publiceren:
+        print(_go_live_summary(report, len(leftovers)), file=sys.stderr)
     return report.exit_code(strict=args.strict)
+
+
+def _go_live_summary(report: Report, leftovers: int) -> str:
+    if not report.errors:
+        return "Klaar om te publiceren: er staan geen voorbeeldgegevens of lege plekken meer in."
+    todo = count_text(leftovers, "plek", "plekken")
+    return f"Nog niet klaar om te publiceren: {todo} met voorbeeldtekst of nog in te vullen."
 
 
 def _summary(report: Report, organisations: int, locations: int) -> str:

@@ -6,8 +6,12 @@ Keeping it in git makes builds reproducible and offline.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import hashlib
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -15,12 +19,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, RootModel
+from filelock import FileLock, Timeout
+from geopy.distance import distance
+from pydantic import Field, RootModel, field_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
+from wegwijzer.records.fields import user_error
 from wegwijzer.records.loader import Dataset, Source, load_model
-from wegwijzer.records.models import Adres, Locatie, Point, RecordId, Strict
+from wegwijzer.records.models import NL_BOUNDS, Adres, Locatie, Point, RecordId, Strict
 from wegwijzer.records.report import Finding, Level
 
 HEADER = (
@@ -39,6 +46,30 @@ class CacheEntry(Strict):
     datum: date = Field(title="Datum van opzoeken")
     locaties: list[RecordId] = Field(default_factory=list, title="Locaties met dit adres")
     postcode: str | None = Field(None, title="Postcode die de geocoder vond")
+
+    @field_validator("lat", "lon")
+    @classmethod
+    def _in_netherlands(cls, value: float, info: Any) -> float:
+        """A NaN or far-away number would pass into the map's JSON and empty the map."""
+        low, high = NL_BOUNDS[info.field_name]
+        if not low <= value <= high:  # also false for NaN
+            raise user_error(
+                f"Dit punt ligt niet in Nederland: {info.field_name} hoort tussen {low} en {high}."
+            )
+        return value
+
+
+RESTORE_HINT = (
+    "Herstel het bestand uit git (git checkout -- {shown}) of haal het weg en "
+    "draai 'wegwijzer geocode' opnieuw."
+)
+MAX_KM_FROM_ADDRESS = 3  # a building, a square or a large site fits well within this
+TEMP_PREFIX = ".geocache-"
+TEMP_SUFFIX = ".tmp"
+
+
+class GeocacheError(Exception):
+    """The cache cannot be written or is in use; the message says what to do, in Dutch."""
 
 
 class CacheFile(RootModel[dict[str, CacheEntry]]):
@@ -67,17 +98,79 @@ class GeoCache:
         self.save()
 
     def save(self) -> None:
-        """Write atomically: a run killed halfway leaves the old or the new file, never half."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp = tempfile.mkstemp(prefix=".geocache-", suffix=".yml", dir=self.path.parent)
+        """Write atomically: a run killed halfway leaves the old or the new file, never half.
+        The temporary file sits in the same folder (os.replace is atomic only there) and
+        keeps the mode of the file it replaces."""
+        folder = self.path.parent
+        folder.mkdir(parents=True, exist_ok=True)
+        mode = _mode_for(self.path)
+        handle, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=folder)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
                 out.write(HEADER)
                 _writer().dump(_as_yaml(self.entries), out)
+            Path(tmp).chmod(mode)
             Path(tmp).replace(self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def _mode_for(path: Path) -> int:
+    """The existing file's mode; for a new file what open() would give (0666 less umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def writable_problem(path: Path, shown: str) -> str | None:
+    """Why the cache may not be saved, in Dutch, before anything is looked up; None when it
+    may. A file or folder marked read-only is respected, also by root (who could write)."""
+    if path.exists() and _read_only(path):
+        return (
+            f"{shown} is alleen-lezen. Maak het schrijfbaar (chmod u+w {shown}) en probeer opnieuw."
+        )
+    folder = path.parent
+    if folder.exists() and _read_only(folder):
+        return f"De map van {shown} is alleen-lezen. Maak de map schrijfbaar en probeer opnieuw."
+    return None
+
+
+def _read_only(path: Path) -> bool:
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & stat.S_IWUSR
+
+
+@contextlib.contextmanager
+def geocache_lock(path: Path, shown: str) -> Iterator[None]:
+    """One `wegwijzer geocode` per cache at a time: two runs would each save only their own
+    results. The lock file lives in the temporary folder, never in the repository, and
+    leftovers of a killed run are cleaned up once the lock is held."""
+    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
+    lock_path = Path(tempfile.gettempdir()) / f"wegwijzer-geocache-{digest}.lock"
+    lock = FileLock(lock_path, mode=0o666)  # another user of the machine may lock it too
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise GeocacheError(
+            f"Er draait al een 'wegwijzer geocode' voor {shown}. Wacht tot die klaar is en "
+            "probeer het dan opnieuw."
+        ) from None
+    try:
+        _remove_leftovers(path.parent)
+        yield
+    finally:
+        lock.release()
+
+
+def _remove_leftovers(folder: Path) -> None:
+    """Temporary files of a run that was killed (kill -9): `git add data/` would commit them."""
+    for suffix in (TEMP_SUFFIX, ".yml"):  # .yml: the name older versions gave them
+        for leftover in folder.glob(f"{TEMP_PREFIX}*{suffix}"):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
 
 
 def _writer() -> YAML:
@@ -112,8 +205,14 @@ def load_geocache(path: Path, shown: str) -> tuple[GeoCache, list[Finding]]:
     if cache_file is None:
         if findings == [Finding(shown, 1, "", "Het bestand is leeg.")]:
             return GeoCache(path), []
-        return GeoCache(path), findings
+        return GeoCache(path), [_with_hint(f, shown) for f in findings]
     return GeoCache(path, dict(cache_file.root)), []
+
+
+def _with_hint(finding: Finding, shown: str) -> Finding:
+    """The cache is written by a program: a broken one is restored, not repaired by hand."""
+    hint = RESTORE_HINT.format(shown=shown)
+    return dataclasses.replace(finding, message=f"{finding.message} {hint}")
 
 
 def geocache_findings(dataset: Dataset, cache: GeoCache) -> Iterator[Finding]:
@@ -121,10 +220,13 @@ def geocache_findings(dataset: Dataset, cache: GeoCache) -> Iterator[Finding]:
     moved = {loc_id: key for key, e in cache.entries.items() for loc_id in e.locaties}
     for location in dataset.locaties.values():
         source = dataset.source(location)
-        if location.coordinaten is not None or not location.adres.precise:
-            continue  # an imprecise address is not looked up; checks.py warns about it
         key = address_key(location.adres)
         entry = cache.entries.get(key)
+        if location.coordinaten is not None:
+            yield from _far_from_address(source, location, entry)
+            continue
+        if not location.adres.precise:
+            continue  # an imprecise address is not looked up; checks.py warns about it
         if entry is None:
             yield _missing(source, location, moved.get(location.id))
         elif location.adres.postcode and not _same_postcode(
@@ -135,6 +237,23 @@ def geocache_findings(dataset: Dataset, cache: GeoCache) -> Iterator[Finding]:
                 f"{location.adres.postcode}. Klopt het adres? Vul anders 'coordinaten' in."
             )
             yield source.finding(("adres", "postcode"), message, Level.WARNING)
+
+
+def _far_from_address(
+    source: Source, location: Locatie, entry: CacheEntry | None
+) -> Iterator[Finding]:
+    """Hand-typed coordinates far from where the geocoder put the same address: a typo, or a
+    point copied from another town (an Amsterdam point on a Zwolle address)."""
+    if entry is None or location.coordinaten is None:
+        return
+    typed = (location.coordinaten.lat, location.coordinaten.lon)
+    km = distance(typed, (entry.lat, entry.lon)).km
+    if km > MAX_KM_FROM_ADDRESS:
+        message = (
+            f"Deze coördinaten liggen {km:.0f} km van het adres ({entry.gevonden}). "
+            "Klopt het punt? Kijk het na op een kaart."
+        )
+        yield source.finding(("coordinaten",), message, Level.WARNING)
 
 
 def _missing(source: Source, location: Locatie, old_key: str | None) -> Finding:

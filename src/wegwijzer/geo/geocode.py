@@ -145,6 +145,8 @@ def _describe(exc: Exception) -> str:
         return "de dienst vraagt om minder verzoeken (429)"
     if isinstance(exc, GeocoderTimedOut):
         return "de dienst antwoordt niet op tijd"
+    if isinstance(exc, GeocoderUnavailable):  # no connection at all: geopy's words are English
+        return "geen verbinding met de dienst (is er internet?)"
     return f"de dienst geeft een fout ({exc})"
 
 

@@ -33,6 +33,24 @@ from wegwijzer.records import vocab
 
 USER_ERROR = "wegwijzer"
 
+# Control characters, non-characters and direction overrides: invisible, they garble HTML,
+# vCard and CSV, or show text in another order than it was typed (U+202E). Refused in the raw
+# file (loader.py) and in every text value, where a YAML escape such as "\x7f" could bring them.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
+)
+
+
+def visible_text(value: Any) -> Any:
+    """Refuse an invisible character anywhere in a text value (also inside lists)."""
+    texts = value if isinstance(value, list) else [value]
+    for text in texts:
+        if isinstance(text, str) and (match := INVISIBLE.search(text)):
+            raise user_error(
+                f"Er staat een onzichtbaar teken (U+{ord(match[0]):04X}) in de tekst. Haal het weg."
+            )
+    return value
+
 
 def user_error(message: str, field: str | None = None) -> PydanticCustomError:
     """A validation error whose Dutch message is shown as is; `field` names a sub-field."""

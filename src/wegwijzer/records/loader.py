@@ -17,7 +17,7 @@ from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
-from wegwijzer.records.fields import suggestion
+from wegwijzer.records.fields import INVISIBLE, suggestion
 from wegwijzer.records.messages import dutch_message
 from wegwijzer.records.models import MODELS, Locatie, Organisatie, Point, Record
 from wegwijzer.records.report import Finding, Level, Report
@@ -29,11 +29,7 @@ MAX_PROBLEM = 200  # characters of the parser's own words in a message
 # Only text that could hold an anchor, an alias or deep nesting is scanned event by event
 _MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]", re.M)
 _DEEP_INDENT = re.compile(r"^ {40,}", re.M)
-# Control characters, non-characters and direction overrides: invisible, they garble HTML,
-# vCard and CSV, or show text in another order than it was typed (U+202E)
-_BAD_CHARACTER = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufffe\uffff]"
-)
+_BAD_CHARACTER = INVISIBLE  # the old name, which tests/hostile.py imports
 
 
 class _Constructor(RoundTripConstructor):
@@ -263,7 +259,7 @@ def read_data(path: Path, shown: str) -> tuple[Any, list[Finding]]:
 
 def _bad_character(text: str, shown: str) -> list[Finding]:
     body = text.removeprefix("\ufeff")  # a byte order mark at the start is harmless
-    match = _BAD_CHARACTER.search(body)
+    match = INVISIBLE.search(body)
     if match is None:
         return []
     line = body.count("\n", 0, match.start()) + 1
@@ -368,12 +364,16 @@ def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tupl
     for kind, model in MODELS.items():
         for path in record_files(data_dir, kind):
             shown = shown_path(path, root)
-            if path.suffix != ".yml" or not path.is_file():
-                report.add(Finding(shown, 0, "", _not_read(path)))
+            if path.suffix != ".yml" or not path.is_file() or _outside(path, root):
+                report.add(Finding(shown, 0, "", _not_read(path, root)))
                 continue
             record, source, findings = load_record(path, shown, model, context)
             report.extend(findings)
-            if record is not None and source is not None:
+            if record is not None and source is not None and record.id != path.stem:
+                # a copy that kept the original's id: only the copy is told, never the original
+                report.extend(_copied_id(path, record.id, source, root))
+                dataset.broken[(kind, path.stem)] = shown
+            elif record is not None and source is not None:
                 _add(dataset, report, kind, record, source)
             else:
                 dataset.broken[(kind, path.stem)] = shown
@@ -396,7 +396,24 @@ def _add(dataset: Dataset, report: Report, kind: str, record: Record, source: So
     getattr(dataset, kind)[key[1]] = record
 
 
-def _not_read(path: Path) -> str:
+def _copied_id(path: Path, record_id: str, source: Source, root: Path) -> Iterator[Finding]:
+    original = path.with_name(f"{record_id}.yml")
+    if original.is_file():
+        message = f"Het id '{record_id}' wordt ook gebruikt in {shown_path(original, root)}."
+        yield source.finding(("id",), message)
+
+
+def _outside(path: Path, root: Path) -> bool:
+    """A symbolic link to a file outside the site's folder: never read (it could be anything)."""
+    return path.is_symlink() and not path.resolve().is_relative_to(root.resolve())
+
+
+def _not_read(path: Path, root: Path) -> str:
+    if _outside(path, root):
+        return (
+            "Dit is een snelkoppeling naar een bestand buiten de map van de site. Die wordt niet "
+            "gelezen. Zet het record zelf hier neer."
+        )
     if path.is_dir():
         return "Mappen worden hier niet gelezen. Zet elk record direct in de map."
     if path.suffix == ".yaml":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from wegwijzer.records.fields import USER_ERROR
@@ -32,6 +33,9 @@ _MESSAGES: dict[str, str] = {
     "date_from_datetime_inexact": "Schrijf alleen de datum, zonder tijd, zoals 2025-03-31.",
     "greater_than_equal": "Dit getal moet minstens {ge} zijn.",
     "less_than_equal": "Dit getal mag hoogstens {le} zijn.",
+    "greater_than": "Dit getal moet groter zijn dan {gt}.",
+    "less_than": "Dit getal moet kleiner zijn dan {lt}.",
+    "finite_number": "Hier hoort een gewoon getal, zoals 52.37.",
     "literal_error": "Kies uit: {expected}.",
     "none_required": "Laat dit veld leeg.",
     "value_error": "{error}",
@@ -46,6 +50,22 @@ def dutch_message(error: ErrorDetails) -> str:
     template = _MESSAGES.get(error["type"])
     if template is None:  # a pydantic message we have not translated yet: better than nothing
         return error["msg"]
+    if error["type"] == "model_type" and (names := _example_fields(context.get("class_name"))):
+        return f"Hier horen velden onder elkaar, zoals '{names[0]}:' en '{names[1]}:'."
     if "expected" in context:
         context["expected"] = str(context["expected"]).replace("'", "").replace(" or ", " of ")
     return template.format(**context)
+
+
+def _example_fields(class_name: object) -> list[str]:
+    """Two fields of the model that was expected, required ones first: 'loket: x' is told
+    about 'naam:' and 'telefoon:', not about an address."""
+    pending: list[type[BaseModel]] = [BaseModel]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__name__ == class_name and len(cls.model_fields) >= 2:
+            fields = cls.model_fields
+            required = [name for name, info in fields.items() if info.is_required()]
+            return [*required, *(name for name in fields if name not in required)][:2]
+    return []

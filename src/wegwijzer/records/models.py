@@ -41,6 +41,7 @@ from wegwijzer.records.fields import (
     Url,
     reject_non_date,
     user_error,
+    visible_text,
 )
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -65,6 +66,12 @@ class Strict(BaseModel):
     """Strict base: unknown keys are errors, text is stripped, nothing is coerced silently."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _visible(cls, value: Any) -> Any:
+        """A YAML escape ("\\x7f", "\\u202e") gets past the raw-file check; this does not."""
+        return visible_text(value)
 
 
 class Record(Strict):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html as html_text
+import ipaddress
 import logging
 import os
 import re
@@ -20,13 +21,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from wegwijzer.records import vocab
 from wegwijzer.records.editions import without_errors
 from wegwijzer.records.loader import Dataset, Source
-from wegwijzer.records.report import Report
+from wegwijzer.records.report import Finding, Report
 from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import ConfigError, Site, SiteConfig, parse_site_config
+from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.site.pages import ASSET_ROOT, render_site
 from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words, topic_entries
+from wegwijzer.site.site_url import site_url_problems
 from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, install
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
@@ -53,6 +55,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     _search: list[tuple[str, str, str, str]]
     sealer: Sealer | None = None  # set in the referrers' edition: everything it writes is sealed
     _sealed: set[str]
+    command: str = "build"  # from on_startup: gh-deploy and serve can make a build public
 
     def load_config(
         self, options: dict[str, Any], config_file_path: str | None = None
@@ -62,8 +65,12 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         try:
             self.site_config = parse_site_config(options, Source(shown, options))
         except ConfigError as exc:
-            return [("wegwijzer", MkDocsValidationError(str(f))) for f in exc.findings], []
+            findings = _with_lines(config_file_path) or exc.findings
+            return [("wegwijzer", MkDocsValidationError(str(f))) for f in findings], []
         return [], []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     @property
     def site(self) -> Site:
@@ -71,6 +78,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _refuse_markup_in_settings(config)
+        for problem in site_url_problems(config.site_url or ""):  # the flyers' QR codes
+            raise PluginError(f"mkdocs.yml: site_url: {problem}")
         if not config.use_directory_urls:  # our links are folder links: 'locaties/x/'
             raise PluginError(
                 "mkdocs.yml: use_directory_urls: false wordt niet ondersteund: dan werken de "
@@ -82,7 +91,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             try:
                 self.sealer = Sealer(passphrase_from_env())
             except PassphraseError as exc:
-                raise PluginError(str(exc)) from None
+                raise PluginError(_publishing(self.command, config) + str(exc)) from None
         data_dir = str(self.site.data_dir)
         if data_dir not in config.watch:  # `mkdocs serve` rebuilds when a record changes
             config.watch.append(data_dir)
@@ -238,6 +247,44 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 f"docs/{path} bestaat al, maar wegwijzer maakt die pagina zelf. "
                 "Haal het bestand weg of geef het een andere naam."
             )
+
+
+def _with_lines(config_file_path: str | None) -> list[Finding]:
+    """mkdocs hands plugins their options without line numbers; read the file again, as
+    `wegwijzer check` does, so an error points at its line and not at mkdocs.yml:1."""
+    if not config_file_path:
+        return []
+    try:
+        load_site(Path(config_file_path))
+    except ConfigError as exc:
+        return exc.findings
+    return []
+
+
+def _publishing(command: str, config: MkDocsConfig) -> str:
+    """Why an unencrypted referrers' guide would leak here, or '' for a local build."""
+    host = config.dev_addr.host if config.dev_addr else "127.0.0.1"
+    if command == "gh-deploy":
+        return (
+            "mkdocs gh-deploy zou de verwijzersgids publiek op GitHub Pages zetten, maar hij is "
+            "niet versleuteld. Er is niets gepubliceerd. "
+        )
+    if command == "serve" and not _loopback(host):
+        return (
+            f"mkdocs serve op {host} laat iedereen in het netwerk de verwijzersgids lezen, maar "
+            "hij is niet versleuteld. Gebruik 'mkdocs serve' zonder -a (alleen op deze "
+            "computer), of versleutel de gids. "
+        )
+    return ""
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may be reachable from elsewhere
 
 
 def _refuse_markup_in_settings(config: MkDocsConfig) -> None:

@@ -1,0 +1,168 @@
+"""`wegwijzer check --publiceren`: what a municipality must fill in before the site goes live.
+
+The ordinary check accepts the sample and the placeholders of `wegwijzer init` and `wegwijzer
+nieuw`, so a new site builds from the first minute. Going live is stricter: every leftover of
+the sample, every placeholder and every unfilled part of the accessibility statement is named
+with its file and line, all at once, with what to do.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from wegwijzer.records.loader import Source, read_yaml, shown_path
+from wegwijzer.records.report import Finding
+from wegwijzer.site.config import Site
+from wegwijzer.site.site_url import site_url_problems
+
+SAMPLE_MARK = "VOORBEELDRECORD"  # the first line of the examples `wegwijzer init` writes
+# Text the templates of `wegwijzer nieuw` and `wegwijzer init` and the sample put in place of
+# real data. Matched outside comments, so the explaining comments in a record may stay.
+PLACEHOLDERS = (
+    "Voorbeeldstad",
+    "Naam van de organisatie",
+    "Naam van de locatie",
+    "Wat doet deze organisatie voor mensen met geldzorgen?",
+    "Straatnaam",
+    "020 123 4567",
+    "1234 AB",
+    "uw-organisatie",
+    "voorbeeld.nl",
+)
+FORM_LEFTOVERS = ("Voorbeeldstad", "uw-organisatie")
+PLACEHOLDER_HOSTS = ("uw-organisatie.github.io", "example.com", "example.org", "example.net")
+# "[Naam van de gemeente]" in the accessibility statement; a Markdown link "[x](y)" is no gap
+_GAP = re.compile(r"\[([^\]\n]+)\](?![(\[:])")
+STATEMENT = "toegankelijkheid.md"
+
+
+def go_live_findings(site: Site, config_file: Path) -> list[Finding]:
+    """Every leftover that must go before the site is published; empty when it may go live."""
+    settings = list(_config_findings(site, config_file))
+    told = {(f.path, f.line) for f in settings}  # one message per line is enough
+    texts = [f for f in _placeholder_findings(site, config_file) if (f.path, f.line) not in told]
+    return [*settings, *texts, *_statement_findings(site, config_file)]
+
+
+def _config_findings(site: Site, config_file: Path) -> Iterator[Finding]:
+    shown = shown_path(config_file, site.root)
+    node, _ = read_yaml(config_file, shown)
+    source = Source(shown, node)
+    options = _wegwijzer_options(node)
+    if site.config.voorbeelddata:
+        yield source.finding(
+            _plugin_path(node, "voorbeelddata"),
+            "Haal 'voorbeelddata: true' weg: de site zegt dan dat alle gegevens verzonnen zijn.",
+        )
+    url = str(node.get("site_url") or "") if isinstance(node, dict) else ""
+    if not url:
+        yield Finding(
+            shown,
+            1,
+            "site_url",
+            "Vul site_url in met het adres van de site, zoals https://www.gemeente.nl/geldzorgen/. "
+            "De QR-codes op de flyers en de foutpagina hebben het nodig.",
+        )
+    else:
+        for problem in _site_url_leftovers(url):
+            yield source.finding(("site_url",), problem)
+    if not site.config.spoed and options is not None:
+        yield source.finding(
+            _plugin_path(node, "spoed"),
+            "Vul onder 'spoed' in wie inwoners meteen bellen bij een huisuitzetting of "
+            "afsluiting van gas, water of stroom.",
+        )
+
+
+def _site_url_leftovers(url: str) -> list[str]:
+    problems = site_url_problems(url)
+    host = (urlsplit(url).hostname or "").lower()
+    if host in PLACEHOLDER_HOSTS or host.endswith(".example") or host in ("localhost", "127.0.0.1"):
+        problems.append(
+            f"'{url}' is een voorbeeldadres. Vul het echte adres van de site in "
+            "(bij GitHub Pages: https://<organisatie>.github.io/<repository>/)."
+        )
+    return problems
+
+
+def _wegwijzer_options(node: Any) -> Any:
+    plugins = node.get("plugins") if isinstance(node, dict) else None
+    if isinstance(plugins, dict):
+        return plugins.get("wegwijzer")
+    for item in plugins or []:
+        if isinstance(item, dict) and "wegwijzer" in item:
+            return item["wegwijzer"]
+    return None
+
+
+def _plugin_path(node: Any, key: str) -> tuple[str | int, ...]:
+    """Where an option of the wegwijzer plugin is, for its line: plugins as mapping or list."""
+    plugins = node.get("plugins") if isinstance(node, dict) else None
+    if isinstance(plugins, dict):
+        return ("plugins", "wegwijzer", key)
+    for index, item in enumerate(plugins or []):
+        if isinstance(item, dict) and "wegwijzer" in item:
+            return ("plugins", index, "wegwijzer", key)
+    return ("plugins",)
+
+
+def _placeholder_findings(site: Site, config_file: Path) -> Iterator[Finding]:
+    """Sample text and placeholders in mkdocs.yml, the records and the issue forms."""
+    for path in [config_file, *sorted(site.data_dir.rglob("*.yml"))]:
+        if not path.name.startswith(".") and path.name != "geocache.yml" and path.is_file():
+            yield from _placeholders_in(path, shown_path(path, site.root), PLACEHOLDERS)
+    # the issue forms show example answers on purpose; only the sample town and address stay
+    for path in sorted((site.root / ".github").rglob("*.yml")):
+        yield from _placeholders_in(path, shown_path(path, site.root), FORM_LEFTOVERS)
+
+
+def _placeholders_in(path: Path, shown: str, placeholders: tuple[str, ...]) -> Iterator[Finding]:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if SAMPLE_MARK in line:
+            yield Finding(
+                shown,
+                number,
+                "",
+                "Dit is een voorbeeldrecord. Vervang het door echte gegevens, of haal het "
+                "bestand weg.",
+            )
+            continue
+        text = _without_comment(line)
+        found = next((p for p in placeholders if p.casefold() in text.casefold()), None)
+        if found:
+            yield Finding(
+                shown,
+                number,
+                "",
+                f"Hier staat nog de voorbeeldtekst '{found}'. Vul de echte gegevens in.",
+            )
+
+
+def _without_comment(line: str) -> str:
+    """The line without a YAML comment: a '#' at the start or after a space."""
+    if line.lstrip().startswith("#"):
+        return ""
+    return re.split(r"\s#", line, maxsplit=1)[0]
+
+
+def _statement_findings(site: Site, config_file: Path) -> Iterator[Finding]:
+    """The accessibility statement is required for government sites; its gaps must be filled."""
+    docs = config_file.parent / "docs"
+    path = docs / STATEMENT
+    shown = shown_path(path, site.root)
+    if not path.is_file() or not path.read_text(encoding="utf-8").strip():
+        yield Finding(
+            shown,
+            1,
+            "",
+            "Er is geen toegankelijkheidsverklaring. Maak er een op "
+            "https://www.digitoegankelijk.nl/toegankelijkheidsverklaring en zet die hier.",
+        )
+        return
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for gap in _GAP.finditer(line):
+            yield Finding(shown, number, "", f"Vul '[{gap[1]}]' in.")
