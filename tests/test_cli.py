@@ -233,7 +233,11 @@ def test_a_new_site_is_not_ready_to_go_live(
 def test_the_sample_is_never_ready_to_go_live(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["-f", str(SAMPLE / "mkdocs.yml"), "check", "--publiceren", *TODAY]) == 1
     out = capsys.readouterr().out
-    assert "mkdocs.yml:40: plugins.wegwijzer.voorbeelddata: Haal 'voorbeelddata: true' weg" in out
+    lines = (SAMPLE / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if "voorbeelddata:" in text)
+    assert (
+        f"mkdocs.yml:{line}: plugins.wegwijzer.voorbeelddata: Haal 'voorbeelddata: true' weg" in out
+    )
     assert "mkdocs.yml:1: site_url: Vul site_url in" in out
     assert "mkdocs.yml:2: Hier staat nog de voorbeeldtekst 'Voorbeeldstad'." in out
 

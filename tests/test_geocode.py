@@ -324,9 +324,9 @@ ENTRY = "{key}:\n  lat: {lat}\n  lon: {lon}\n  bron: pdok\n  gevonden: x\n  datu
 @pytest.mark.parametrize(
     ("lat", "lon", "expected"),
     [
-        (".nan", "5.1", "data/geocache.yml:3: a.lat: Dit punt ligt niet in Nederland"),
-        ("52.1", ".inf", "data/geocache.yml:4: a.lon: Dit punt ligt niet in Nederland"),
-        ("-52.1", "5.1", "data/geocache.yml:3: a.lat: Dit punt ligt niet in Nederland"),
+        (".nan", "5.1", "data/geocache.yml:3: a.lat: Dit is geen coördinaat"),
+        ("52.1", ".inf", "data/geocache.yml:4: a.lon: Dit is geen coördinaat"),
+        ("152.1", "5.1", "data/geocache.yml:3: a.lat: Dit is geen coördinaat"),
         ("52.1", "[5]", "data/geocache.yml:4: a.lon: Hier hoort een getal, zoals 52.37."),
     ],
 )

@@ -27,7 +27,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from wegwijzer.records.fields import user_error
 from wegwijzer.records.loader import Dataset, Source, load_model
-from wegwijzer.records.models import NL_BOUNDS, Adres, Locatie, Point, RecordId, Strict
+from wegwijzer.records.models import Adres, Locatie, Point, RecordId, Strict
 from wegwijzer.records.report import Finding, Level
 
 HEADER = (
@@ -49,14 +49,18 @@ class CacheEntry(Strict):
 
     @field_validator("lat", "lon")
     @classmethod
-    def _in_netherlands(cls, value: float, info: Any) -> float:
-        """A NaN or far-away number would pass into the map's JSON and empty the map."""
-        low, high = NL_BOUNDS[info.field_name]
-        if not low <= value <= high:  # also false for NaN
+    def _a_real_coordinate(cls, value: float, info: Any) -> float:
+        """A NaN or impossible number would pass into the map's JSON and empty the map. A real
+        point abroad is the location's problem, said at its address (validate.point_findings)."""
+        low, high = WORLD[info.field_name]
+        if not low <= value <= high:  # also false for NaN and infinity
             raise user_error(
-                f"Dit punt ligt niet in Nederland: {info.field_name} hoort tussen {low} en {high}."
+                f"Dit is geen coördinaat: {info.field_name} hoort tussen {low} en {high}."
             )
         return value
+
+
+WORLD = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0)}
 
 
 RESTORE_HINT = (
