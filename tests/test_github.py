@@ -38,6 +38,7 @@ PINNED = re.compile(r"^\s*(- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.
 WRITE_RIGHTS = {
     ("deploy.yml", "publiceren"): {"pages", "id-token"},
     ("onderhoud.yml", "rapport"): {"issues"},
+    ("release.yml", "publiceren"): {"id-token"},
 }
 
 
@@ -64,7 +65,7 @@ def commands_starting(path: Path, *words: str) -> list[list[str]]:
 
 
 def test_the_three_workflows_exist() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "onderhoud.yml", "pr.yml"]
+    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "onderhoud.yml", "pr.yml", "release.yml"]
 
 
 @pytest.mark.parametrize(
