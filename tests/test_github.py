@@ -39,6 +39,7 @@ WRITE_RIGHTS = {
     ("deploy.yml", "publiceren"): {"pages", "id-token"},
     ("onderhoud.yml", "rapport"): {"issues"},
     ("release.yml", "publiceren"): {"id-token"},
+    ("geocode.yml", "opzoeken"): {"contents"},
 }
 
 
@@ -65,7 +66,9 @@ def commands_starting(path: Path, *words: str) -> list[list[str]]:
 
 
 def test_the_three_workflows_exist() -> None:
-    assert [p.name for p in WORKFLOWS] == ["deploy.yml", "onderhoud.yml", "pr.yml", "release.yml"]
+    assert [p.name for p in WORKFLOWS] == [
+        "deploy.yml", "geocode.yml", "onderhoud.yml", "pr.yml", "release.yml"
+    ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -243,6 +246,7 @@ def init_github(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_init_writes_the_three_workflows_and_dependabot(init_github: Path) -> None:
     assert sorted(p.name for p in (init_github / "workflows").iterdir()) == [
         "deploy.yml",
+        "geocode.yml",
         "onderhoud.yml",
         "pr.yml",
     ]
@@ -400,3 +404,20 @@ def test_a_broken_record_fails_the_workflows_with_annotations(
         assert code == 1 and built == 1, check
         expected = "::error file=data/organisaties/op-orde-zwolle.yml,line=6,title=fases::"
         assert expected + "Vul er minstens één in." in out.splitlines()
+
+
+@pytest.mark.parametrize(
+    "path", [GITHUB / "workflows" / "geocode.yml", INIT_GITHUB / "workflows" / "geocode.yml"]
+)
+def test_geocoding_without_a_laptop_is_started_by_hand_and_commits_only_the_cache(
+    path: Path,
+) -> None:
+    """Only people who may write start it (no pull_request_target: no outside code runs with
+    the right to push); a partly found run still saves what it found."""
+    workflow = load(path)
+    assert workflow["on"] == {"workflow_dispatch": None}
+    commands = run_commands(path)
+    assert "wegwijzer geocode --stil || test $? -eq 1" in commands
+    assert "git add data/geocache.yml" in commands
+    assert [c for c in commands if c.startswith("git add")] == ["git add data/geocache.yml"]
+    assert commands[-1] == "git push"
