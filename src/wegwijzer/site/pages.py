@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,6 +30,8 @@ from wegwijzer.site.csp import with_csp
 from wegwijzer.outputs.open_data import export_files
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.site.map import render_map
+from wegwijzer.site import listing
+from wegwijzer.geo.postcodes import PostcodeTable, from_dataset
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
 from wegwijzer.records.editions import for_edition
@@ -104,9 +107,15 @@ def _root(path: str) -> str:
 
 class _Renderer:
     def __init__(
-        self, dataset: Dataset, config: SiteConfig, today: date, site_url: str | None
+        self,
+        dataset: Dataset,
+        config: SiteConfig,
+        today: date,
+        site_url: str | None,
+        postcodes: PostcodeTable | None = None,
     ) -> None:
         self.env = _environment()
+        self.postcodes = postcodes or from_dataset(dataset)
         self.dataset, self.config, self.today = dataset, config, today
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.org_cards, self.loc_cards = all_cards(dataset)
@@ -131,26 +140,51 @@ class _Renderer:
             [c for c in self.loc_cards if c.matches(facet, value)],
         )
 
-    def opening_data(self) -> dict[str, Any]:
-        """Opening hours of every location, once, for the overview's 'nu open' filter."""
+    def group_cards(self, facet: str, value: str) -> list[Card]:
+        """A list page's cards, places first. A target group keeps the help 'voor iedereen',
+        after the group's own: choosing "Jongeren" must not hide the municipality."""
+        if facet != "doelgroepen":
+            return listing.places_first(*self.cards_for(facet, value))
+        orgs, locs = self.cards_for(facet, value)
+        general = set(orgs) | set(locs)
+        orgs += [c for c in self.org_cards if "iedereen" in c.doelgroepen and c not in general]
+        locs += [c for c in self.loc_cards if "iedereen" in c.doelgroepen and c not in general]
+        return listing.places_first(orgs, locs)
+
+    def opening_data(self, ids: list[str] | None = None) -> dict[str, Any]:
+        """Opening hours for 'nu open': of the cards on one page, or of every location."""
+        chosen = self.dataset.locaties if ids is None else ids
         locations = {
-            loc.id: _without_holidays(hours.browser_data(loc))
-            for loc in self.dataset.locaties.values()
+            i: _without_holidays(hours.browser_data(self.dataset.locaties[i])) for i in chosen
         }
         return {"feestdagen": self.config.feestdagen.model_dump(), "locaties": locations}
 
+    def list_pages(self, base: str, template: str, cards: list[Card], **context: Any) -> Iterator[Page]:
+        for part in listing.paginate(base, cards):
+            yield self.page(
+                part.path,
+                template,
+                in_nav=part.number == 1 and base == "overzicht",
+                lijst=part,
+                openingstijden=self.opening_data(listing.location_ids(part.cards)),
+                **context,
+            )
+
     def pages(self) -> Iterator[Page]:
         yield self.page("index.md", "start.md.j2", in_nav=True, counts=self.counts())
-        yield self.page(
-            "overzicht.md",
-            "overzicht.md.j2",
-            in_nav=True,
-            org_cards=self.org_cards,
-            loc_cards=self.loc_cards,
-            openingstijden=self.opening_data(),
-        )
+        everything = listing.places_first(self.org_cards, self.loc_cards)
+        yield from self.list_pages("overzicht", "overzicht.md.j2", everything)
         yield from self.filter_pages()
-        yield self.page("kaart.md", "kaart.md.j2", in_nav=True, loc_cards=self.loc_cards)
+        yield self.page(
+            "kaart.md",
+            "kaart.md.j2",
+            in_nav=True,
+            loc_cards=self.loc_cards[: listing.PAGE_SIZE],
+            alle_plekken=len(self.loc_cards),
+            openingstijden=self.opening_data(
+                listing.location_ids(self.loc_cards[: listing.PAGE_SIZE])
+            ),
+        )
         yield self.print_page()
         yield self.analysis_page()
         yield self.page(
@@ -220,15 +254,13 @@ class _Renderer:
         )
         for facet, folder, labels in facets:
             for value, label in labels.items():
-                orgs, locs = self.cards_for(facet, value)
-                yield self.page(
-                    f"{folder}/{value}.md",
+                yield from self.list_pages(
+                    f"{folder}/{value}",
                     "filterpagina.md.j2",
+                    self.group_cards(facet, value),
                     facet=facet,
                     value=value,
                     label=label,
-                    org_cards=orgs,
-                    loc_cards=locs,
                 )
 
     def organisation_page(self, org: Organisatie) -> Page:
@@ -265,17 +297,37 @@ class _Renderer:
         files["open-data/aanbodanalyse.csv"] = coverage.matrices_csv(self.tables)
         return files
 
+    def list_data(self) -> Iterator[StaticFile]:
+        """What the overview's filters, postcode box and "Toon meer" fetch on first use."""
+        everything = listing.places_first(self.org_cards, self.loc_cards)
+        cards = {
+            "kaartjes": [listing.card_data(c) for c in everything],
+            "openingstijden": self.opening_data(),
+        }
+        yield StaticFile(listing.CARDS_JSON, _compact_json(cards))
+        yield StaticFile(listing.POSTCODES_JSON, _compact_json(self.postcodes.browser_data()))
+
     def static_files(self) -> Iterator[StaticFile]:
+        yield from self.list_data()
         for path, content in sorted(self.export_files.items()):
             yield StaticFile(path, content)
         for org in self.dataset.organisaties.values():
             referrers = self.config.editie == "verwijzers"
             card = vcard_for(org, locations_of(org, self.dataset), referrers=referrers)
             yield StaticFile(f"organisaties/{org.id}.vcf", card.encode("utf-8"))
-        kaart = render_map(self.dataset, self.config.kaart, asset_prefix="../" + ASSET_ROOT)
+        kaart = render_map(
+            self.dataset,
+            self.config.kaart,
+            asset_prefix="../" + ASSET_ROOT,
+            feestdagen=self.config.feestdagen.model_dump(),
+        )
         kaart = with_csp(kaart, self.config.kaart.tile_origin)
         yield StaticFile("kaart/kaart.html", kaart.encode("utf-8"))
         yield from package_assets()
+
+
+def _compact_json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _without_holidays(data: dict[str, Any]) -> dict[str, Any]:
@@ -318,11 +370,15 @@ def qr_svg(url: str) -> Markup:
 
 
 def render_site(
-    dataset: Dataset, config: SiteConfig, today: date | None = None, site_url: str | None = None
+    dataset: Dataset,
+    config: SiteConfig,
+    today: date | None = None,
+    site_url: str | None = None,
+    postcodes: PostcodeTable | None = None,
 ) -> Site:
     """Every generated page and file, in a stable order."""
     dataset = for_edition(dataset, config.editie)
-    renderer = _Renderer(dataset, config, today or date.today(), site_url)
+    renderer = _Renderer(dataset, config, today or date.today(), site_url, postcodes)
     return Site(list(renderer.pages()), list(renderer.static_files()))
 
 

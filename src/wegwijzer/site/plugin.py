@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.records.loader import Dataset, Source
+from wegwijzer.geo.postcodes import postcode_table
 from wegwijzer.site.pages import ASSET_ROOT, render_site
 from wegwijzer.records.editions import without_errors
 from wegwijzer.records.report import Report
@@ -97,7 +98,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             log.info(str(finding))  # data warnings are for `wegwijzer check`; not fatal here
         if report.errors:
             dataset = self._leave_out_errors(dataset, report)
-        site = render_site(dataset, self.site_config, site_url=config.site_url)
+        postcodes = postcode_table(self.site.data_dir, dataset)
+        site = render_site(dataset, self.site_config, site_url=config.site_url, postcodes=postcodes)
         self.generated, self._html = {page.path for page in site.pages}, {}
         for page in site.pages:
             self._refuse_clash(files, page.path)
