@@ -61,10 +61,12 @@ def _feature(dataset: Dataset, locatie: Locatie, label: str) -> dict[str, Any]:
         "url": f"../locaties/{locatie.id}/",
         "zonder_afspraak": locatie.zonder_afspraak,
         "organisaties": _organisation_names(dataset, locatie),
-        "open": {k: v for k, v in hours.browser_data(locatie).items() if k != "feestdagen"},
         "fases": sorted({f for o in dataset.orgs_of(locatie) for f in o.fases}),
         "doelgroepen": sorted({d for o in dataset.orgs_of(locatie) for d in o.doelgroepen}),
     }
+    if locatie.spreekuren or locatie.gesloten:  # for the popup's "nu open" line
+        opening = hours.browser_data(locatie)
+        properties["open"] = {k: v for k, v in opening.items() if k != "feestdagen"}
     phone = locatie.telefoon or next((o.telefoon for o in dataset.orgs_of(locatie) if o.telefoon), None)
     if phone:
         properties["tel"], properties["telefoon"] = tel_uri(phone), phone_display(phone)
@@ -120,7 +122,7 @@ def render_map(
     cluster.add_to(m)
     _Ready(m, cluster).add_to(m)
     document = _with_tiles(m.get_root().render(), kaart)
-    return _with_data(_accessible(document), features)
+    return _with_data(_accessible(document, assets.favicon), features)
 
 
 class _Assets:
@@ -143,6 +145,7 @@ class _Assets:
             ("openingstijden_js", f"{prefix}/js/openingstijden.js"),
             ("kaart_js", f"{prefix}/js/kaart.js"),
         ]
+        self.favicon = f"{prefix}/favicon.svg"  # else browsers ask for /favicon.ico: a 404
         self.map_css = [
             ("leaflet_css", f"{leaflet}/leaflet.css"),
             *self.cluster_css,
@@ -226,16 +229,17 @@ class _Ready(folium.MacroElement):
 
 _MAP_DIV = re.compile(r'<div class="folium-map" id="map_kaart" ></div>')
 _SCRIPT_AFTER_BODY = re.compile(r"</body>\s*(<script>.*?</script>)\s*</html>\s*$", re.S)
-# An empty icon: browsers ask for /favicon.ico otherwise, a 404 in every log
-_NO_FAVICON = '<link rel="icon" href="data:,">'
 
 
-def _accessible(document: str) -> str:
+def _accessible(document: str, favicon: str) -> str:
     """Dutch, zoomable, with a landmark and a heading, every script inside the body.
 
     folium locks the zoom in its viewport, sets no language, puts the map script after
     </body> and the map in no landmark: screen readers then find an unnamed blank page."""
-    document, count = _VIEWPORT.subn(_ACCESSIBLE_VIEWPORT + _NO_FAVICON, document)
+    document, count = _VIEWPORT.subn(
+        _ACCESSIBLE_VIEWPORT + f'<link rel="icon" href="{html.escape(favicon)}" type="image/svg+xml">',
+        document,
+    )
     document, divs = _MAP_DIV.subn(
         f'<main class="ww-kaartdocument"><h1 class="ww-onzichtbaar">{TITLE}</h1>'
         '<div class="folium-map" id="map_kaart" ></div></main>',

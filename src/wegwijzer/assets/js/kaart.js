@@ -226,7 +226,7 @@ function wegwijzerReady(map, cluster, dataId) {
     map.fitBounds(bounds, { maxZoom: WEGWIJZER_CLOSEST_FIT, padding: [40, 40], animate: false });
     map.addLayer(cluster);
   }
-  L.control.zoom({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
+  L.control.zoom({ position: "bottomleft", zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
   // Leaflet closes popups on Escape only while the map itself has focus, not a marker.
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
