@@ -177,7 +177,7 @@ def header(source: str) -> str:
     return (
         f"# {source}\n"
         "# Postcode (vier cijfers) -> middelpunt, voor 'zoek op postcode' op de site.\n"
-        "# Gemaakt door 'wegwijzer geocode --postcodes'. Niet met de hand bewerken.\n"
+        "# Vernieuwen met 'wegwijzer geocode --postcodes' (haalt ze bij PDOK). Niet met de hand bewerken.\n"
     )
 
 

@@ -666,6 +666,11 @@
     function map() {
       return frame.contentWindow && frame.contentWindow.wegwijzerKaart;
     }
+    /* The map document may still be loading when the reader is quicker: wait for it. */
+    function whenMap(callback, tries) {
+      if (map()) callback(map());
+      else if ((tries || 0) < 100) window.setTimeout(function () { whenMap(callback, (tries || 0) + 1); }, 100);
+    }
     form.addEventListener("change", function (event) {
       if (event.target.name === "postcode" || !map()) return;
       var keep = mapKeeps(form);
@@ -678,7 +683,7 @@
       var typed = form.elements.postcode.value;
       fetchJson(page.getAttribute("data-ww-postcodes")).then(function (table) {
         var place = findPlace(table, typed);
-        if (!place || !map()) {
+        if (!place) {
           error.textContent =
             "Deze postcode kennen we niet. Probeer een plaatsnaam" +
             (loket ? " of bel " + loket.naam + ": " + loket.telefoon : "") + ".";
@@ -688,8 +693,10 @@
         }
         error.hidden = true;
         form.elements.postcode.removeAttribute("aria-invalid");
-        map().goTo(place.point[0], place.point[1], "Postcode " + place.name);
-        status.textContent = "De kaart staat nu bij " + place.name + ".";
+        whenMap(function (kaart) {
+          kaart.goTo(place.point[0], place.point[1], "Postcode " + place.name);
+          status.textContent = "De kaart staat nu bij " + place.name + ".";
+        });
       });
     });
     var button = form.querySelector("[data-ww-dichtbij]");
@@ -699,9 +706,10 @@
         status.textContent = "Uw locatie wordt opgevraagd. Die blijft op uw telefoon of computer.";
         navigator.geolocation.getCurrentPosition(
           function (position) {
-            if (!map()) return;
-            map().goTo(position.coords.latitude, position.coords.longitude, "U bent hier");
-            status.textContent = "De kaart staat nu bij u in de buurt.";
+            whenMap(function (kaart) {
+              kaart.goTo(position.coords.latitude, position.coords.longitude, "U bent hier");
+              status.textContent = "De kaart staat nu bij u in de buurt.";
+            });
           },
           function () {
             status.textContent = "Uw locatie is niet gevonden. Typ uw postcode.";
