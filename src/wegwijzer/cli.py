@@ -10,8 +10,14 @@ from pathlib import Path
 
 from wegwijzer.geo.cache import load_geocache
 from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
-from wegwijzer.geo.postcodes import POSTCODES, fetch_postcodes, pdok_json, pdok_source
-from wegwijzer.geo.postcodes import postcode_table, write_postcodes
+from wegwijzer.geo.postcodes import (
+    POSTCODES,
+    fetch_postcodes,
+    pdok_json,
+    pdok_source,
+    postcode_table,
+    write_postcodes,
+)
 from wegwijzer.outputs.upkeep import run_upkeep
 from wegwijzer.records.move_referrers import move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record

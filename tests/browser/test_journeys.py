@@ -84,7 +84,9 @@ def test_postcode_search_lists_the_nearest_walk_in_place_first(
     assert cards(phone)[0] == "geldcafe-buurthuis-de-brug"  # Brugstraat 3 bis, 3817 EN
     expect(first.locator(".ww-kaartje__afstand")).to_contain_text("km")
     expect(first.locator("a[href^='tel:']")).to_be_visible()
-    kinds = phone.eval_on_selector_all("[data-ww-lijst] > li", "els => els.map(e => e.dataset.soort)")
+    kinds = phone.eval_on_selector_all(
+        "[data-ww-lijst] > li", "els => els.map(e => e.dataset.soort)"
+    )
     assert kinds == sorted(kinds, key=lambda k: k != "locatie"), "places before organisations"
     assert "?" not in phone.url, "the postcode never goes into a query string"
 

@@ -107,9 +107,7 @@ def from_dataset(dataset: Dataset) -> PostcodeTable:
         postcode = location.adres.postcode or (point.postcode if point else None)
         if point and postcode:
             rows.append((postcode, location.adres.plaats, point.lat, point.lon))
-    source = (
-        "Afgeleid van de postcodes en punten van de locaties zelf (geen PDOK-tabel gevonden)."
-    )
+    source = "Afgeleid van de postcodes en punten van de locaties zelf (geen PDOK-tabel gevonden)."
     return PostcodeTable(areas_from_points(rows), source)
 
 
@@ -177,7 +175,8 @@ def header(source: str) -> str:
     return (
         f"# {source}\n"
         "# Postcode (vier cijfers) -> middelpunt, voor 'zoek op postcode' op de site.\n"
-        "# Vernieuwen met 'wegwijzer geocode --postcodes' (haalt ze bij PDOK). Niet met de hand bewerken.\n"
+        "# Vernieuwen met 'wegwijzer geocode --postcodes' (haalt ze bij PDOK).\n"
+        "# Niet met de hand bewerken.\n"
     )
 
 
@@ -193,11 +192,13 @@ def write_postcodes(path: Path, areas: Mapping[str, PostcodeArea], source: str) 
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(_COLUMNS)
     for area in sorted(areas.values(), key=_by_pc4):
-        writer.writerow((area.pc4, area.plaats, f"{area.lat:.{DECIMALS}f}", f"{area.lon:.{DECIMALS}f}"))
+        writer.writerow(
+            (area.pc4, area.plaats, f"{area.lat:.{DECIMALS}f}", f"{area.lon:.{DECIMALS}f}")
+        )
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".postcodes-", suffix=".csv")
     with os.fdopen(handle, "w", encoding="utf-8") as file:
         file.write(out.getvalue())
-    os.replace(temporary, path)
+    Path(temporary).replace(path)
 
 
 def load_postcodes(path: Path) -> PostcodeTable | None:
