@@ -101,7 +101,7 @@
     var keyed = cards.map(function (card, index) {
       var own = state.doelgroep && card.d.indexOf(state.doelgroep) < 0 ? 1 : 0;
       var km = here ? nearestKm(card, here) : 0;
-      card.km = km;
+      card.km = here ? km : NaN; // a distance is shown only when we know where the reader is
       return { card: card, key: [card.s === "l" ? 0 : 1, here ? 0 : own, km, index] };
     });
     keyed.sort(function (a, b) {
@@ -125,6 +125,7 @@
   }
 
   function kmText(km) {
+    if (km < 0.1) return "minder dan 100 m";
     return km < 10 ? km.toFixed(1).replace(".", ",") + " km" : Math.round(km) + " km";
   }
 
@@ -138,7 +139,7 @@
     link.href = root + card.u;
     title.appendChild(link);
     li.appendChild(title);
-    if (isFinite(card.km) && card.km > 0) {
+    if (isFinite(card.km) && card.p.length) {
       var distance = el("p", "ww-kaartje__afstand");
       distance.appendChild(el("strong", null, kmText(card.km)));
       distance.appendChild(document.createTextNode(" hiervandaan"));
@@ -280,7 +281,7 @@
     this.here = null;
     this.hereName = "";
     this.matches = [];
-    this.shown = 0;
+    this.shown = this.list ? this.list.children.length : 0; // the static page's cards
   }
 
   Overview.prototype.state = function () {
@@ -342,6 +343,7 @@
 
   Overview.prototype.countText = function () {
     var n = this.matches.length;
+    if (n === 0) return "Geen resultaten met deze keuzes.";
     var text = n + (n === 1 ? " resultaat" : " resultaten");
     if (this.here) text += ", het dichtst bij " + this.hereName + " bovenaan";
     if (n > this.shown) text += "; u ziet er " + this.shown;
