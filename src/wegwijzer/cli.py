@@ -11,7 +11,6 @@ from pathlib import Path
 from wegwijzer.geo.cache import load_geocache
 from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
 from wegwijzer.geo.postcodes import (
-    POSTCODES,
     fetch_postcodes,
     pdok_json,
     pdok_source,
@@ -19,6 +18,7 @@ from wegwijzer.geo.postcodes import (
     write_postcodes,
 )
 from wegwijzer.outputs.upkeep import run_upkeep
+from wegwijzer.records.loader import POSTCODES
 from wegwijzer.records.move_referrers import move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
 from wegwijzer.records.report import Finding, Level, Report

@@ -26,10 +26,9 @@ from urllib.parse import urlencode
 from geopy.adapters import URLLibAdapter
 
 from wegwijzer.geo.geocode import user_agent
-from wegwijzer.records.loader import Dataset
+from wegwijzer.records.loader import POSTCODES, Dataset
 from wegwijzer.site.config import GeocoderSettings
 
-POSTCODES = "postcodes.csv"
 DECIMALS = 3  # about 100 m: a four-digit area is a neighbourhood, more digits mean nothing
 PDOK_FREE = "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
 ROWS = 100  # the most PDOK gives per request

@@ -159,7 +159,12 @@ class _Renderer:
         }
         return {"feestdagen": self.config.feestdagen.model_dump(), "locaties": locations}
 
-    def list_pages(self, base: str, template: str, cards: list[Card], **context: Any) -> Iterator[Page]:
+    def list_pages(
+        self, base: str, template: str, cards: list[Card], **context: Any
+    ) -> Iterator[Page]:
+        # The referrers' edition seals every file: the browser cannot fetch kaartjes.json
+        # without the key, so each list page carries the data inside its own sealed page.
+        inline = self.list_payload if self.config.editie == "verwijzers" else None
         for part in listing.paginate(base, cards):
             yield self.page(
                 part.path,
@@ -167,6 +172,7 @@ class _Renderer:
                 in_nav=part.number == 1 and base == "overzicht",
                 lijst=part,
                 openingstijden=self.opening_data(listing.location_ids(part.cards)),
+                kaartjes=inline,
                 **context,
             )
 
@@ -297,14 +303,17 @@ class _Renderer:
         files["open-data/aanbodanalyse.csv"] = coverage.matrices_csv(self.tables)
         return files
 
-    def list_data(self) -> Iterator[StaticFile]:
-        """What the overview's filters, postcode box and "Toon meer" fetch on first use."""
+    @functools.cached_property
+    def list_payload(self) -> dict[str, Any]:
         everything = listing.places_first(self.org_cards, self.loc_cards)
-        cards = {
+        return {
             "kaartjes": [listing.card_data(c) for c in everything],
             "openingstijden": self.opening_data(),
         }
-        yield StaticFile(listing.CARDS_JSON, _compact_json(cards))
+
+    def list_data(self) -> Iterator[StaticFile]:
+        """What the overview's filters, postcode box and "Toon meer" fetch on first use."""
+        yield StaticFile(listing.CARDS_JSON, _compact_json(self.list_payload))
         yield StaticFile(listing.POSTCODES_JSON, _compact_json(self.postcodes.browser_data()))
 
     def static_files(self) -> Iterator[StaticFile]:

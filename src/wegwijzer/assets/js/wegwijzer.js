@@ -295,6 +295,8 @@
   };
 
   Overview.prototype.data = function () {
+    var inline = jsonScript("ww-kaartjes", null); // the referrers' edition: inside the page
+    if (inline) return Promise.resolve(inline);
     return fetchJson(this.root.getAttribute("data-ww-kaartjes"));
   };
 
