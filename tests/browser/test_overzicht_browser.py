@@ -143,3 +143,21 @@ def test_near_me_sorts_by_distance_in_the_browser(
     assert first == nearest
     assert all(url.startswith(site_url) for url in requests), "the position is sent nowhere"
     context.close()
+
+
+def test_toon_meer_adds_the_next_page_of_a_group_page(
+    page: Page, site_url: str, sample_site: Path
+) -> None:
+    page.goto(site_url + "/doelgroep/jongeren/")
+    listed = "[data-ww-lijst] > li"
+    expect(page.locator(listed)).to_have_count(20)
+    expect(page.locator(".ww-paginering")).to_be_visible()
+    page.click("[data-ww-meer]")
+    both = static_cards(sample_site, "doelgroep", "jongeren")
+    expect(page.locator(listed)).to_have_count(min(40, len(both)))
+    shown = page.eval_on_selector_all(
+        listed, "els => els.map(e => e.dataset.soort + ':' + e.dataset.id)"
+    )
+    assert set(shown) <= both and len(shown) == len(set(shown))
+    expect(page.locator(listed).nth(20).locator("h3 a")).to_be_focused()
+    expect(page.locator(".ww-paginering")).to_be_hidden()

@@ -129,7 +129,7 @@
     return km < 10 ? km.toFixed(1).replace(".", ",") + " km" : Math.round(km) + " km";
   }
 
-  function buildCard(card, root, all, now) {
+  function buildCard(card, root, all, now, from) {
     var kind = card.s === "l" ? "locatie" : "organisatie";
     var li = el("li", "ww-kaartje ww-kaartje--" + kind);
     li.setAttribute("data-id", card.id);
@@ -142,7 +142,7 @@
     if (isFinite(card.km) && card.p.length) {
       var distance = el("p", "ww-kaartje__afstand");
       distance.appendChild(el("strong", null, kmText(card.km)));
-      distance.appendChild(document.createTextNode(" hiervandaan"));
+      distance.appendChild(document.createTextNode(" van " + from));
       li.appendChild(distance);
     }
     if (card.st) {
@@ -322,7 +322,7 @@
     var fragment = document.createDocumentFragment();
     var end = Math.min(upTo, this.matches.length);
     for (var i = 0; i < end; i++) {
-      fragment.appendChild(buildCard(this.matches[i], this.base, this.all, now));
+      fragment.appendChild(buildCard(this.matches[i], this.base, this.all, now, this.hereName));
     }
     this.list.replaceChildren(fragment);
     this.shown = end;
