@@ -25,7 +25,7 @@ def page_paths() -> list[str]:
         "/overzicht/?fase=traject&zonder_afspraak=1",
         "/overzicht/2/",
         "/overzicht/#postcode=3817",
-        "/overzicht/?doelgroep=ondernemers&taal=so",  # nothing matches: the dead-end box
+        "/overzicht/?fase=nazorg&taal=so&zonder_afspraak=1",  # nothing matches: the dead end
         "/kaart/",
         "/kaart/kaart.html",
         "/organisaties/schuldhulpmaatje-voorbeeldstad/",

@@ -206,6 +206,7 @@
     var hours = window.wegwijzerOpeningstijden;
     var step = STEP_MINUTES * 60000;
     var limit = (SCAN_DAYS * 24 * 60) / STEP_MINUTES;
+    if (hours.isOpenAt(data, now)) return now;
     for (var i = 1; i <= limit; i++) {
       var at = new Date(now.getTime() + i * step);
       if (hours.isOpenAt(data, at)) {
@@ -224,6 +225,7 @@
   }
 
   function whenText(at, now) {
+    if (at.getTime() <= now.getTime()) return "Nu open";
     var then = wallParts(at);
     var today = wallParts(now);
     var tomorrow = wallParts(new Date(now.getTime() + 24 * 3600000));
@@ -386,7 +388,8 @@
     if (!candidates.some(function (c) { return c.s === "l"; })) candidates = data.kaartjes;
     var soon = nextOpenings(ordered(candidates, looser, this.here), data.openingstijden, now);
     if (!soon.length) return;
-    box.appendChild(el("p", null, "Dit gaat het eerst weer open:"));
+    var openNow = soon[0].at.getTime() <= now.getTime();
+    box.appendChild(el("p", null, openNow ? "Hier kunt u nu of het eerst terecht:" : "Dit gaat het eerst weer open:"));
     var list = el("ul", "ww-volgende");
     var base = this.base;
     soon.forEach(function (item) {
