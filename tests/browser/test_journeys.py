@@ -104,6 +104,7 @@ def test_an_unknown_postcode_says_what_to_do(phone: Page, site_url: str) -> None
     phone.click("#ww-filters .ww-postcodevak button[type=submit]")
     error = phone.locator("#ww-postcode-fout")
     expect(error).to_contain_text("Deze postcode kennen we niet. Probeer een plaatsnaam of bel")
+    expect(error.locator("a[href^='tel:']")).to_be_visible()
     expect(phone.locator("#ww-postcode")).to_have_attribute("aria-invalid", "true")
     phone.fill("#ww-postcode", "Buurdorp")  # a place name works too
     phone.click("#ww-filters .ww-postcodevak button[type=submit]")
@@ -179,6 +180,15 @@ def test_the_map_leads_to_a_call_and_a_route(phone: Page, site_url: str, dataset
     phone.click("#ww-kaart-zoek button[type=submit]")
     expect(phone.locator("[data-ww-kaart-status]")).to_contain_text(HOME)
     frame = phone.frame_locator("iframe.ww-kaart")
+    phone.check("#ww-kaart-zoek input[name=zonder_afspraak]")  # the overview's filters, here
+    walk_in = [
+        i for i, loc in dataset.locaties.items() if loc.zonder_afspraak and i in dataset.points
+    ]
+    expect(phone.locator("[data-ww-kaart-status]")).to_have_text(
+        f"{len(walk_in)} plekken op de kaart."
+    )
+    layers = "() => window.wegwijzerKaart.cluster.getLayers().length"
+    assert phone.frames[1].evaluate(layers) == len(walk_in)
     name = dataset.locaties["geldcafe-buurthuis-de-brug"].naam
     marker = frame.locator(f'.leaflet-marker-icon[aria-label="{name}"]')
     expect(marker).to_have_attribute("role", "button")

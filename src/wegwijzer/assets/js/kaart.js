@@ -237,6 +237,7 @@ function wegwijzerReady(map, cluster, dataId) {
     map: map,
     cluster: cluster,
     features: features.features,
+    feestdagen: WEGWIJZER_FEESTDAGEN,
     filter: function (keep) {
       wegwijzerFilter(cluster, features, keep);
     },

@@ -483,6 +483,18 @@
     return point ? { point: point, name: typed.trim() } : null;
   }
 
+  /* "Deze postcode kennen we niet. Probeer een plaatsnaam of bel ...", with the number to tap. */
+  function unknownPlace(error, typed, loket) {
+    var text = POSTCODE.test(typed) ? "Deze postcode kennen we niet." : "Deze plaats kennen we niet.";
+    error.replaceChildren(document.createTextNode(text + " Probeer een plaatsnaam"));
+    if (loket) {
+      error.appendChild(document.createTextNode(" of bel " + loket.naam + ": "));
+      error.appendChild(callLink(loket.tel, loket.telefoon));
+    }
+    error.appendChild(document.createTextNode("."));
+    error.hidden = false;
+  }
+
   Overview.prototype.searchPostcode = function () {
     var self = this;
     var field = this.form.elements.postcode;
@@ -497,11 +509,7 @@
     return fetchJson(this.root.getAttribute("data-ww-postcodes")).then(function (table) {
       var place = findPlace(table, typed);
       if (!place) {
-        var text = POSTCODE.test(typed) ? "Deze postcode kennen we niet." : "Deze plaats kennen we niet.";
-        text += " Probeer een plaatsnaam";
-        if (self.loket) text += " of bel " + self.loket.naam + ": " + self.loket.telefoon;
-        error.textContent = text + ".";
-        error.hidden = false;
+        unknownPlace(error, typed, self.loket);
         field.setAttribute("aria-invalid", "true");
         if (self.status) self.status.textContent = error.textContent;
         field.focus();
@@ -636,7 +644,7 @@
 
   /* ---- the map page: the same filters, the postcode box and "near me" on the map --------- */
 
-  function mapKeeps(form) {
+  function mapKeeps(form, holidays) {
     var fase = form.elements.fase.value;
     var group = form.elements.doelgroep.value;
     var walkIn = form.elements.zonder_afspraak.checked;
@@ -652,7 +660,7 @@
       if (openNow) {
         var data = {};
         for (var key in p.open) data[key] = p.open[key];
-        data.feestdagen = {};
+        data.feestdagen = holidays || {};
         if (!hours || !hours.isOpenAt(data, now)) return false;
       }
       return true;
@@ -680,7 +688,7 @@
     }
     form.addEventListener("change", function (event) {
       if (event.target.name === "postcode" || !map()) return;
-      var keep = mapKeeps(form);
+      var keep = mapKeeps(form, map().feestdagen);
       map().filter(keep);
       var n = map().features.filter(keep).length;
       status.textContent = n + (n === 1 ? " plek" : " plekken") + " op de kaart.";
@@ -691,10 +699,7 @@
       fetchJson(page.getAttribute("data-ww-postcodes")).then(function (table) {
         var place = findPlace(table, typed);
         if (!place) {
-          error.textContent =
-            "Deze postcode kennen we niet. Probeer een plaatsnaam" +
-            (loket ? " of bel " + loket.naam + ": " + loket.telefoon : "") + ".";
-          error.hidden = false;
+          unknownPlace(error, typed, loket);
           form.elements.postcode.setAttribute("aria-invalid", "true");
           return;
         }
