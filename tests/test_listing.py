@@ -41,6 +41,16 @@ def test_five_hundred_pages_link_only_the_nearby_ones() -> None:
     assert pages[0].nearby() == [1, 2, 3, None, 500]
 
 
+def test_group_pages_stop_and_point_to_the_overview() -> None:
+    _, dataset = sample()
+    card = all_cards(dataset)[1][0]
+    pages = listing.paginate("doelgroep/jongeren", [card] * 500, listing.GROUP_PAGES)
+    assert len(pages) == listing.GROUP_PAGES
+    assert pages[-1].truncated and not pages[0].truncated
+    assert pages[-1].nearby()[-1] == listing.GROUP_PAGES
+    assert not listing.paginate("overzicht", [card] * 500)[-1].truncated
+
+
 def test_an_empty_list_still_has_its_page() -> None:
     pages = listing.paginate("fase/nazorg", [])
     assert len(pages) == 1 and pages[0].cards == []

@@ -18,6 +18,10 @@ from wegwijzer.site import present
 from wegwijzer.site.cards import Card
 
 PAGE_SIZE = 20
+# Static pages of a phase or group stop here; the overview's own pages list everything. At
+# 10,000 locations a group page with the help "voor iedereen" ran to 400 pages: 12,000 extra
+# pages in all, three times the build time and twice the memory, for lists nobody pages through.
+GROUP_PAGES = 5
 CARDS_JSON = "overzicht/kaartjes.json"
 POSTCODES_JSON = "overzicht/postcodes.json"
 
@@ -31,6 +35,11 @@ class ListPage:
     total_pages: int
     total_cards: int
     cards: Sequence[Card]
+
+    @property
+    def truncated(self) -> bool:
+        """The last static page of a list that goes on in the overview."""
+        return self.number == self.total_pages and self.total_cards > self.last_index
 
     @property
     def path(self) -> str:
@@ -67,9 +76,10 @@ def places_first(org_cards: Iterable[Card], loc_cards: Iterable[Card]) -> list[C
     return [*loc_cards, *org_cards]
 
 
-def paginate(base: str, cards: Sequence[Card]) -> list[ListPage]:
+def paginate(base: str, cards: Sequence[Card], max_pages: int | None = None) -> list[ListPage]:
     """At least one page, so an empty list still says so on its own page."""
     total = max(1, -(-len(cards) // PAGE_SIZE))
+    total = min(total, max_pages) if max_pages else total
     return [
         ListPage(base, n, total, len(cards), cards[(n - 1) * PAGE_SIZE : n * PAGE_SIZE])
         for n in range(1, total + 1)

@@ -20,11 +20,10 @@ from folium.template import Template
 
 from wegwijzer.records import hours
 from wegwijzer.records.fields import tel_uri
-from wegwijzer.site.config import KaartSettings
-from wegwijzer.site.present import phone_display
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie
-from wegwijzer.site.present import json_for_script
+from wegwijzer.site.config import KaartSettings
+from wegwijzer.site.present import json_for_script, phone_display
 
 TITLE = "Kaart met alle locaties"
 DATA_ID = "ww-locaties"  # the <script type="application/json"> that kaart.js reads
@@ -67,7 +66,8 @@ def _feature(dataset: Dataset, locatie: Locatie, label: str) -> dict[str, Any]:
     if locatie.spreekuren or locatie.gesloten:  # for the popup's "nu open" line
         opening = hours.browser_data(locatie)
         properties["open"] = {k: v for k, v in opening.items() if k != "feestdagen"}
-    phone = locatie.telefoon or next((o.telefoon for o in dataset.orgs_of(locatie) if o.telefoon), None)
+    phones = (o.telefoon for o in dataset.orgs_of(locatie) if o.telefoon)
+    phone = locatie.telefoon or next(phones, None)
     if phone:
         properties["tel"], properties["telefoon"] = tel_uri(phone), phone_display(phone)
     if label != locatie.naam:  # only when needed: the name is in every feature already
@@ -178,7 +178,9 @@ def _with_tiles(document: str, kaart: KaartSettings) -> str:
     ):
         quoted = json.dumps(placeholder)
         if document.count(quoted) != 1:
-            raise RuntimeError("folium changed its page layout; check wegwijzer.site.map._with_tiles")
+            raise RuntimeError(
+                "folium changed its page layout; check wegwijzer.site.map._with_tiles"
+            )
         document = document.replace(quoted, json_for_script(value))
     return document
 
@@ -237,7 +239,8 @@ def _accessible(document: str, favicon: str) -> str:
     folium locks the zoom in its viewport, sets no language, puts the map script after
     </body> and the map in no landmark: screen readers then find an unnamed blank page."""
     document, count = _VIEWPORT.subn(
-        _ACCESSIBLE_VIEWPORT + f'<link rel="icon" href="{html.escape(favicon)}" type="image/svg+xml">',
+        _ACCESSIBLE_VIEWPORT
+        + f'<link rel="icon" href="{html.escape(favicon)}" type="image/svg+xml">',
         document,
     )
     document, divs = _MAP_DIV.subn(

@@ -21,21 +21,20 @@ import segno
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from wegwijzer.geo.postcodes import PostcodeTable, from_dataset
 from wegwijzer.outputs import coverage
+from wegwijzer.outputs.open_data import export_files
+from wegwijzer.outputs.vcard import vcard_for
 from wegwijzer.records import hours, vocab
-from wegwijzer.site import present
+from wegwijzer.records.editions import for_edition
+from wegwijzer.records.fields import tel_uri
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import Locatie, Organisatie
+from wegwijzer.site import listing, present
 from wegwijzer.site.cards import Card, all_cards, locations_of
 from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
-from wegwijzer.outputs.open_data import export_files
-from wegwijzer.records.fields import tel_uri
 from wegwijzer.site.map import render_map
-from wegwijzer.site import listing
-from wegwijzer.geo.postcodes import PostcodeTable, from_dataset
-from wegwijzer.records.loader import Dataset
-from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.records.editions import for_edition
-from wegwijzer.outputs.vcard import vcard_for
 
 ASSET_ROOT = "assets/wegwijzer"
 
@@ -160,12 +159,17 @@ class _Renderer:
         return {"feestdagen": self.config.feestdagen.model_dump(), "locaties": locations}
 
     def list_pages(
-        self, base: str, template: str, cards: list[Card], **context: Any
+        self,
+        base: str,
+        template: str,
+        cards: list[Card],
+        max_pages: int | None = None,
+        **context: Any,
     ) -> Iterator[Page]:
         # The referrers' edition seals every file: the browser cannot fetch kaartjes.json
         # without the key, so each list page carries the data inside its own sealed page.
         inline = self.list_payload if self.config.editie == "verwijzers" else None
-        for part in listing.paginate(base, cards):
+        for part in listing.paginate(base, cards, max_pages):
             yield self.page(
                 part.path,
                 template,
@@ -264,6 +268,7 @@ class _Renderer:
                     f"{folder}/{value}",
                     "filterpagina.md.j2",
                     self.group_cards(facet, value),
+                    max_pages=listing.GROUP_PAGES,
                     facet=facet,
                     value=value,
                     label=label,

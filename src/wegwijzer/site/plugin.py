@@ -15,15 +15,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from wegwijzer.geo.postcodes import postcode_table
+from wegwijzer.records.editions import without_errors
+from wegwijzer.records.loader import Dataset, Source
+from wegwijzer.records.report import Report
+from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
-from wegwijzer.records.loader import Dataset, Source
-from wegwijzer.geo.postcodes import postcode_table
-from wegwijzer.site.pages import ASSET_ROOT, render_site
-from wegwijzer.records.editions import without_errors
-from wegwijzer.records.report import Report
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
-from wegwijzer.records.validate import validate_site
+from wegwijzer.site.pages import ASSET_ROOT, render_site
 from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
