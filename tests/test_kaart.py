@@ -89,6 +89,10 @@ def test_every_location_with_a_point_is_one_feature() -> None:
         "url": "../locaties/loc-0/",
         "zonder_afspraak": False,
         "organisaties": ["Helpers & Co"],
+        "fases": ["preventie"],
+        "doelgroepen": ["iedereen"],
+        "tel": "tel:+31201234567",
+        "telefoon": "020 123 4567",
     }
 
 
@@ -142,6 +146,7 @@ def test_assets_follow_the_prefix() -> None:
     assert scripts == [
         "/static/ww/vendor/leaflet/leaflet.js",
         "/static/ww/vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "/static/ww/js/openingstijden.js",
         "/static/ww/js/kaart.js",
     ]
     styles = [tag["href"] for tag in soup_of(html).select("link[rel=stylesheet]")]

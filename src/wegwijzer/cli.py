@@ -10,10 +10,18 @@ from pathlib import Path
 
 from wegwijzer.geo.cache import GeocacheError, geocache_lock, load_geocache, writable_problem
 from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
+from wegwijzer.geo.postcodes import (
+    fetch_postcodes,
+    pdok_json,
+    pdok_source,
+    postcode_table,
+    write_postcodes,
+)
 from wegwijzer.outputs.pdf import PdfError, write_pdf
 from wegwijzer.outputs.upkeep import run_upkeep
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.golive import go_live_findings
+from wegwijzer.records.loader import POSTCODES
 from wegwijzer.records.move_referrers import move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
 from wegwijzer.records.report import Finding, Level, Report
@@ -61,6 +69,11 @@ def _parser() -> argparse.ArgumentParser:
         "geocode", help="zoek adressen op die nog geen coördinaten hebben"
     )
     geocode.add_argument("--stil", action="store_true", help="geen voortgangsbalk")
+    geocode.add_argument(
+        "--postcodes",
+        action="store_true",
+        help="haal de postcodes van de gemeente op bij PDOK, voor 'zoek op postcode'",
+    )
 
     pages = commands.add_parser(
         "pages", help="schrijf alle pagina's als Markdown met bestanden, voor een andere bouwer"
@@ -158,6 +171,8 @@ def _upkeep(site: Site, args: argparse.Namespace) -> int:
 def _geocode(site: Site, args: argparse.Namespace) -> int:
     """Exit 0: all found; 1: some addresses not found or rejected, or the cache cannot be
     written; 2: service unreachable; 130: interrupted (Ctrl-C), with what was found kept."""
+    if args.postcodes:
+        return _geocode_postcodes(site)
     shown = site.shown(site.geocache_path)
     problem = writable_problem(site.geocache_path, shown)
     if problem:
@@ -200,6 +215,23 @@ def _geocode_locked(site: Site, args: argparse.Namespace, shown: str) -> int:
         )
         return 2
     return 1 if result.problems else 0
+
+
+def _geocode_postcodes(site: Site) -> int:
+    """The postcode table from PDOK; a failed request leaves the committed file as it was."""
+    gemeenten = [site.config.gemeente]
+    path = site.data_dir / POSTCODES
+    try:
+        areas = fetch_postcodes(gemeenten, pdok_json(site.config.geocoder))
+    except Exception as exc:  # any failure: say so, keep the old table
+        print(f"Gestopt: PDOK is niet bereikbaar ({exc}). {site.shown(path)} is niet veranderd.")
+        return 2
+    if not areas:
+        print(f"PDOK kent geen postcodes in de gemeente {site.config.gemeente}. Klopt de naam?")
+        return 1
+    write_postcodes(path, areas, pdok_source(gemeenten, date.today()))
+    print(f"{count_text(len(areas), 'postcode', 'postcodes')} bewaard in {site.shown(path)}.")
+    return 0
 
 
 def _check(site: Site, args: argparse.Namespace) -> int:
@@ -273,7 +305,8 @@ def _pages(site: Site, args: argparse.Namespace) -> int:
     if report.errors:
         _print_findings(report.errors, "tekst")
         return 1
-    written = write_site(render_site(dataset, site.config), args.map)
+    postcodes = postcode_table(site.data_dir, dataset)
+    written = write_site(render_site(dataset, site.config, postcodes=postcodes), args.map)
     print(f"{count_text(len(written), 'bestand', 'bestanden')} geschreven in {args.map}.")
     print(f"Voeg in mkdocs.yml toe: extra_css: {STYLESHEETS}, extra_javascript: {SCRIPTS}.")
     return 0

@@ -98,7 +98,7 @@ def test_keyboard_opens_a_popup_with_the_name_as_text(page: Page, kaart_page: An
     page.keyboard.press("Enter")
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for(timeout=2000)
-    link = popup.locator("a")
+    link = popup.locator(".wegwijzer-naam a")
     assert link.text_content() == name
     assert link.get_attribute("href") == f"../locaties/loc-{NAMES.index(name)}/"
     assert link.get_attribute("target") == "_top"

@@ -32,18 +32,26 @@ def dataset() -> Dataset:
     return data
 
 
+MATCHES = """() => (window.wegwijzerOverzicht.matches || []).map(
+    c => (c.s === "l" ? "locatie:" : "organisatie:") + c.id)"""
+
+
 def visible_cards(page: Page) -> set[str]:
-    ids = page.eval_on_selector_all(
-        "li.ww-kaartje:not([hidden])",
-        "els => els.map(e => e.dataset.soort + ':' + e.dataset.id)",
-    )
-    return set(ids)
+    """Every card the filter matched: the first twenty are rendered, "Toon meer" adds more."""
+    page.wait_for_function("() => window.wegwijzerOverzicht && window.wegwijzerOverzicht.loaded")
+    return set(page.evaluate(MATCHES))
 
 
 def static_cards(sample_site: Path, folder: str, value: str) -> set[str]:
-    html = (sample_site / folder / value / "index.html").read_text(encoding="utf-8")
-    cards = BeautifulSoup(html, "html.parser").select("li.ww-kaartje")
-    return {f"{li['data-soort']}:{li['data-id']}" for li in cards}
+    """The cards of a static list page and its next pages."""
+    first = sample_site / folder / value / "index.html"
+    found = set()
+    for html in (first, *sorted((sample_site / folder / value).glob("*/index.html"))):
+        cards = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser").select(
+            "li.ww-kaartje"
+        )
+        found |= {f"{li['data-soort']}:{li['data-id']}" for li in cards}
+    return found
 
 
 def test_a_filter_shows_the_same_cards_as_the_static_page(
@@ -52,11 +60,9 @@ def test_a_filter_shows_the_same_cards_as_the_static_page(
     page.goto(site_url + "/overzicht/")
     page.select_option("#ww-fase", "aanmelding")
     assert visible_cards(page) == static_cards(sample_site, "fase", "aanmelding")
-    organisations = sum(1 for c in visible_cards(page) if c.startswith("organisatie:"))
-    places = len(visible_cards(page)) - organisations
-    expect(page.locator("#ww-resultaat")).to_have_text(
-        f"{organisations} organisaties en {places} plekken gevonden."
-    )
+    total = len(visible_cards(page))
+    expect(page.locator("#ww-resultaat")).to_contain_text(f"{total} resultaten")
+    expect(page.locator("[data-ww-lijst] > li")).to_have_count(min(total, 20))
     assert page.url.endswith("/overzicht/?fase=aanmelding")
 
 
@@ -78,7 +84,7 @@ def test_filters_combine_and_survive_a_shared_link(
     page.click("#ww-filters button[type=reset]")
     # The reset is handled after the click returns: wait for the list, do not race it.
     everything = len(dataset.organisaties) + len(dataset.locaties)
-    expect(page.locator("li.ww-kaartje:not([hidden])")).to_have_count(everything)
+    expect(page.locator("#ww-resultaat")).to_contain_text(f"{everything} resultaten")
     assert page.url.endswith("/overzicht/")
 
 
@@ -87,7 +93,7 @@ def test_filters_work_with_the_keyboard_alone(page: Page, site_url: str) -> None
     page.focus("#ww-fase")
     page.keyboard.press("ArrowDown")  # Chromium changes a focused select with the arrow keys
     expect(page.locator("#ww-fase")).to_have_value("preventie")
-    expect(page.locator("#ww-resultaat")).to_contain_text("gevonden")
+    expect(page.locator("#ww-resultaat")).to_contain_text("resultaten")
     page.focus("input[name=nu_open]")
     page.keyboard.press("Space")
     expect(page.locator("input[name=nu_open]")).to_be_checked()
@@ -126,7 +132,7 @@ def test_near_me_sorts_by_distance_in_the_browser(
     expect(page.locator("[data-ww-dichtbij]")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator("#ww-resultaat")).to_contain_text("afstand")
-    first = page.eval_on_selector("[data-ww-lijst=locatie] > li", "el => el.dataset.id")
+    first = page.eval_on_selector("[data-ww-lijst] > li", "el => el.dataset.id")
     nearest = min(
         dataset.points,
         key=lambda i: (
@@ -137,3 +143,21 @@ def test_near_me_sorts_by_distance_in_the_browser(
     assert first == nearest
     assert all(url.startswith(site_url) for url in requests), "the position is sent nowhere"
     context.close()
+
+
+def test_toon_meer_adds_the_next_page_of_a_group_page(
+    page: Page, site_url: str, sample_site: Path
+) -> None:
+    page.goto(site_url + "/doelgroep/jongeren/")
+    listed = "[data-ww-lijst] > li"
+    expect(page.locator(listed)).to_have_count(20)
+    expect(page.locator(".ww-paginering")).to_be_visible()
+    page.click("[data-ww-meer]")
+    both = static_cards(sample_site, "doelgroep", "jongeren")
+    expect(page.locator(listed)).to_have_count(min(40, len(both)))
+    shown = page.eval_on_selector_all(
+        listed, "els => els.map(e => e.dataset.soort + ':' + e.dataset.id)"
+    )
+    assert set(shown) <= both and len(shown) == len(set(shown))
+    expect(page.locator(listed).nth(20).locator("h3 a")).to_be_focused()
+    expect(page.locator(".ww-paginering")).to_be_hidden()

@@ -23,6 +23,7 @@ from wegwijzer.records.models import MODELS, Locatie, Organisatie, Point, Record
 from wegwijzer.records.report import Finding, Level, Report
 
 GEOCACHE = "geocache.yml"
+POSTCODES = "postcodes.csv"  # the postcode table; wegwijzer.geo.postcodes reads and writes it
 MAX_DEPTH = 20  # records nest four deep; far more is a mistake or an attack
 MAX_PROBLEM = 200  # characters of the parser's own words in a message
 
@@ -430,7 +431,7 @@ def _stray_files(data_dir: Path, root: Path) -> Iterator[Finding]:
         yield Finding(shown_path(data_dir, root), 0, "", "De map met gegevens bestaat niet.")
         return
     for path in sorted(data_dir.iterdir()):
-        if path.name not in (*MODELS, GEOCACHE) and not path.name.startswith("."):
+        if path.name not in (*MODELS, GEOCACHE, POSTCODES) and not path.name.startswith("."):
             close = suggestion(path.name, MODELS)
             if close and path.is_dir():  # data/locatie: all its records would be lost unseen
                 message = f"Deze map wordt niet gelezen.{close}"

@@ -18,10 +18,12 @@ from branca.element import Element, Figure
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
+from wegwijzer.records import hours
+from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie
 from wegwijzer.site.config import KaartSettings
-from wegwijzer.site.present import json_for_script
+from wegwijzer.site.present import json_for_script, phone_display
 
 TITLE = "Kaart met alle locaties"
 DATA_ID = "ww-locaties"  # the <script type="application/json"> that kaart.js reads
@@ -35,12 +37,18 @@ _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>')
 _ACCESSIBLE_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 
 
-def map_features(dataset: Dataset) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection with one point per location on the map, ordered by id."""
+def map_features(dataset: Dataset, feestdagen: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A GeoJSON FeatureCollection with one point per location on the map, ordered by id.
+
+    `feestdagen` (the holiday policy, once) is a foreign member that kaart.js hands to
+    openingstijden.js with each location's hours for the popup's "nu open" line."""
     ids = sorted(i for i in dataset.points if i in dataset.locaties)
     labels = _unique_labels(dataset, ids)
     features = [_feature(dataset, dataset.locaties[i], labels[i]) for i in ids]
-    return {"type": "FeatureCollection", "features": features}
+    collection: dict[str, Any] = {"type": "FeatureCollection", "features": features}
+    if feestdagen is not None:
+        collection["feestdagen"] = feestdagen
+    return collection
 
 
 def _feature(dataset: Dataset, locatie: Locatie, label: str) -> dict[str, Any]:
@@ -52,7 +60,16 @@ def _feature(dataset: Dataset, locatie: Locatie, label: str) -> dict[str, Any]:
         "url": f"../locaties/{locatie.id}/",
         "zonder_afspraak": locatie.zonder_afspraak,
         "organisaties": _organisation_names(dataset, locatie),
+        "fases": sorted({f for o in dataset.orgs_of(locatie) for f in o.fases}),
+        "doelgroepen": sorted({d for o in dataset.orgs_of(locatie) for d in o.doelgroepen}),
     }
+    if locatie.spreekuren or locatie.gesloten:  # for the popup's "nu open" line
+        opening = hours.browser_data(locatie)
+        properties["open"] = {k: v for k, v in opening.items() if k != "feestdagen"}
+    phones = (o.telefoon for o in dataset.orgs_of(locatie) if o.telefoon)
+    phone = locatie.telefoon or next(phones, None)
+    if phone:
+        properties["tel"], properties["telefoon"] = tel_uri(phone), phone_display(phone)
     if label != locatie.naam:  # only when needed: the name is in every feature already
         properties["label"] = label
     coordinates = [round(point.lon, COORDINATE_DECIMALS), round(point.lat, COORDINATE_DECIMALS)]
@@ -89,10 +106,14 @@ def _number_repeats(labels: dict[str, str]) -> dict[str, str]:
 
 
 def render_map(
-    dataset: Dataset, kaart: KaartSettings, *, asset_prefix: str = "../assets/wegwijzer"
+    dataset: Dataset,
+    kaart: KaartSettings,
+    *,
+    asset_prefix: str = "../assets/wegwijzer",
+    feestdagen: dict[str, Any] | None = None,
 ) -> str:
     """The whole map document, to be written to kaart/kaart.html and shown in an iframe."""
-    features = map_features(dataset)
+    features = map_features(dataset, feestdagen)
     assets = _Assets(asset_prefix.rstrip("/"))
     m = _base_map(kaart, assets)
     cluster = MarkerCluster(icon_create_function="wegwijzerCluster")  # type: ignore[no-untyped-call]
@@ -101,7 +122,7 @@ def render_map(
     cluster.add_to(m)
     _Ready(m, cluster).add_to(m)
     document = _with_tiles(m.get_root().render(), kaart)
-    return _with_data(_accessible(document), features)
+    return _with_data(_accessible(document, assets.favicon), features)
 
 
 class _Assets:
@@ -121,8 +142,10 @@ class _Assets:
         self.map_js = [
             ("leaflet_js", f"{leaflet}/leaflet.js"),
             *self.cluster_js,
+            ("openingstijden_js", f"{prefix}/js/openingstijden.js"),
             ("kaart_js", f"{prefix}/js/kaart.js"),
         ]
+        self.favicon = f"{prefix}/favicon.svg"  # else browsers ask for /favicon.ico: a 404
         self.map_css = [
             ("leaflet_css", f"{leaflet}/leaflet.css"),
             *self.cluster_css,
@@ -206,9 +229,26 @@ class _Ready(folium.MacroElement):
         self.map, self.cluster = m, cluster
 
 
-def _accessible(document: str) -> str:
-    """Dutch, zoomable: folium locks the zoom in its viewport and sets no language."""
-    document, count = _VIEWPORT.subn(_ACCESSIBLE_VIEWPORT, document)
-    if count != 1 or not document.startswith("<!DOCTYPE html>\n<html>"):
+_MAP_DIV = re.compile(r'<div class="folium-map" id="map_kaart" ></div>')
+_SCRIPT_AFTER_BODY = re.compile(r"</body>\s*(<script>.*?</script>)\s*</html>\s*$", re.S)
+
+
+def _accessible(document: str, favicon: str) -> str:
+    """Dutch, zoomable, with a landmark and a heading, every script inside the body.
+
+    folium locks the zoom in its viewport, sets no language, puts the map script after
+    </body> and the map in no landmark: screen readers then find an unnamed blank page."""
+    document, count = _VIEWPORT.subn(
+        _ACCESSIBLE_VIEWPORT
+        + f'<link rel="icon" href="{html.escape(favicon)}" type="image/svg+xml">',
+        document,
+    )
+    document, divs = _MAP_DIV.subn(
+        f'<main class="ww-kaartdocument"><h1 class="ww-onzichtbaar">{TITLE}</h1>'
+        '<div class="folium-map" id="map_kaart" ></div></main>',
+        document,
+    )
+    document, scripts = _SCRIPT_AFTER_BODY.subn(r"\1\n</body>\n</html>\n", document)
+    if (count, divs, scripts) != (1, 1, 1) or not document.startswith("<!DOCTYPE html>\n<html>"):
         raise RuntimeError("folium changed its page layout; check wegwijzer.site.map._accessible")
     return document.replace("<html>", '<html lang="nl">', 1)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +21,7 @@ import segno
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from wegwijzer.geo.postcodes import PostcodeTable, from_dataset
 from wegwijzer.outputs import coverage
 from wegwijzer.outputs.open_data import export_files
 from wegwijzer.outputs.vcard import vcard_for
@@ -29,7 +31,7 @@ from wegwijzer.records.editions import for_edition
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.site import present, theme
+from wegwijzer.site import listing, present, theme
 from wegwijzer.site.cards import Card, all_cards, locations_of
 from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
@@ -113,9 +115,15 @@ def _root(path: str) -> str:
 
 class _Renderer:
     def __init__(
-        self, dataset: Dataset, config: SiteConfig, today: date, site_url: str | None
+        self,
+        dataset: Dataset,
+        config: SiteConfig,
+        today: date,
+        site_url: str | None,
+        postcodes: PostcodeTable | None = None,
     ) -> None:
         self.env = _environment()
+        self.postcodes = postcodes or from_dataset(dataset)
         self.dataset, self.config, self.today = dataset, config, today
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.org_cards, self.loc_cards = all_cards(dataset, referrers=config.editie == "verwijzers")
@@ -147,9 +155,12 @@ class _Renderer:
             [c for c in self.loc_cards if c.matches(facet, value)],
         )
 
-    def group_cards(self, group: str) -> tuple[list[Card], list[Card]]:
-        """A target group's own help first, then help for everyone and the municipality's
-        own service: choosing 'Jongeren' must never hide the general help."""
+    def group_cards(self, facet: str, value: str) -> list[Card]:
+        """A list page's cards, places first. A target group's own help comes first, then help
+        for everyone and the municipality's own service: choosing 'Jongeren' must never hide
+        the general help."""
+        if facet != "doelgroepen" or value == "iedereen":
+            return listing.places_first(*self.cards_for(facet, value))
         municipal = {o.id for o in self.dataset.organisaties.values() if o.soort == "gemeente"}
 
         def general(card: Card) -> bool:
@@ -157,12 +168,12 @@ class _Renderer:
             helpers = {card.id} if location is None else set(location.organisaties)
             return "iedereen" in card.doelgroepen or bool(municipal & helpers)
 
-        own = self.cards_for("doelgroepen", group)
+        own = self.cards_for(facet, value)
         rest = [
-            [c for c in cards if group not in c.doelgroepen and general(c)]
+            [c for c in cards if value not in c.doelgroepen and general(c)]
             for cards in (self.org_cards, self.loc_cards)
         ]
-        return own[0] + rest[0], own[1] + rest[1]
+        return listing.places_first(own[0] + rest[0], own[1] + rest[1])
 
     def opening_data(self, ids: list[str] | None = None) -> dict[str, Any]:
         """Opening hours for 'nu open': of the cards on one page, or of every location."""
@@ -172,18 +183,43 @@ class _Renderer:
         }
         return {"feestdagen": self.config.feestdagen.model_dump(), "locaties": locations}
 
+    def list_pages(
+        self,
+        base: str,
+        template: str,
+        cards: list[Card],
+        max_pages: int | None = None,
+        **context: Any,
+    ) -> Iterator[Page]:
+        # The referrers' edition seals every file: the browser cannot fetch kaartjes.json
+        # without the key, so each list page carries the data inside its own sealed page.
+        inline = self.list_payload if self.config.editie == "verwijzers" else None
+        for part in listing.paginate(base, cards, max_pages):
+            yield self.page(
+                part.path,
+                template,
+                in_nav=part.number == 1 and base == "overzicht",
+                lijst=part,
+                openingstijden=self.opening_data(listing.location_ids(part.cards)),
+                kaartjes=inline,
+                **context,
+            )
+
     def pages(self) -> Iterator[Page]:
         yield self.page("index.md", "start.md.j2", in_nav=True, counts=self.counts())
-        yield self.page(
-            "overzicht.md",
-            "overzicht.md.j2",
-            in_nav=True,
-            org_cards=self.org_cards,
-            loc_cards=self.loc_cards,
-            openingstijden=self.opening_data(),
-        )
+        everything = listing.places_first(self.org_cards, self.loc_cards)
+        yield from self.list_pages("overzicht", "overzicht.md.j2", everything)
         yield from self.filter_pages()
-        yield self.page("kaart.md", "kaart.md.j2", in_nav=True, loc_cards=self.loc_cards)
+        yield self.page(
+            "kaart.md",
+            "kaart.md.j2",
+            in_nav=True,
+            loc_cards=self.loc_cards[: listing.PAGE_SIZE],
+            alle_plekken=len(self.loc_cards),
+            openingstijden=self.opening_data(
+                listing.location_ids(self.loc_cards[: listing.PAGE_SIZE])
+            ),
+        )
         yield self.print_page()
         if self.config.editie == "verwijzers":
             yield self.page("lijstje.md", "lijstje.md.j2", entries=sheet_entries(self.dataset))
@@ -259,22 +295,15 @@ class _Renderer:
         )
         for facet, folder, labels in facets:
             for value, label in labels.items():
-                if facet == "doelgroepen" and value != "iedereen":
-                    orgs, locs = self.group_cards(value)
-                    own = len(self.cards_for(facet, value)[0])
-                else:
-                    orgs, locs = self.cards_for(facet, value)
-                    own = len(orgs)
-                yield self.page(
-                    f"{folder}/{value}.md",
+                yield from self.list_pages(
+                    f"{folder}/{value}",
                     "filterpagina.md.j2",
+                    self.group_cards(facet, value),
+                    max_pages=listing.GROUP_PAGES,
                     facet=facet,
                     value=value,
                     label=label,
-                    eigen=own,
-                    org_cards=orgs,
-                    loc_cards=locs,
-                    openingstijden=self.opening_data([c.id for c in locs]),
+                    eigen=len(self.cards_for(facet, value)[0]),
                 )
 
     def organisation_page(self, org: Organisatie) -> Page:
@@ -319,18 +348,41 @@ class _Renderer:
         files["open-data/aanbodanalyse.csv"] = coverage.matrices_csv(self.tables, self.walk_in)
         return files
 
+    @functools.cached_property
+    def list_payload(self) -> dict[str, Any]:
+        everything = listing.places_first(self.org_cards, self.loc_cards)
+        return {
+            "kaartjes": [listing.card_data(c) for c in everything],
+            "openingstijden": self.opening_data(),
+        }
+
+    def list_data(self) -> Iterator[StaticFile]:
+        """What the overview's filters, postcode box and "Toon meer" fetch on first use."""
+        yield StaticFile(listing.CARDS_JSON, _compact_json(self.list_payload))
+        yield StaticFile(listing.POSTCODES_JSON, _compact_json(self.postcodes.browser_data()))
+
     def static_files(self) -> Iterator[StaticFile]:
+        yield from self.list_data()
         for path, content in sorted(self.export_files.items()):
             yield StaticFile(path, content)
         for org in self.dataset.organisaties.values():
             referrers = self.config.editie == "verwijzers"
             card = vcard_for(org, locations_of(org, self.dataset), referrers=referrers)
             yield StaticFile(f"organisaties/{org.id}.vcf", card.encode("utf-8"))
-        kaart = render_map(self.dataset, self.config.kaart, asset_prefix="../" + ASSET_ROOT)
+        kaart = render_map(
+            self.dataset,
+            self.config.kaart,
+            asset_prefix="../" + ASSET_ROOT,
+            feestdagen=self.config.feestdagen.model_dump(),
+        )
         kaart = with_csp(kaart, self.config.kaart.tile_origin)
         yield StaticFile("kaart/kaart.html", kaart.encode("utf-8"))
         yield StaticFile(f"{ASSET_ROOT}/{theme.COLOUR_CSS}", theme.colour_css(self.config.kleur))
         yield from package_assets()
+
+
+def _compact_json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _without_holidays(data: dict[str, Any]) -> dict[str, Any]:
@@ -373,12 +425,16 @@ def qr_svg(url: str) -> Markup:
 
 
 def render_site(
-    dataset: Dataset, config: SiteConfig, today: date | None = None, site_url: str | None = None
+    dataset: Dataset,
+    config: SiteConfig,
+    today: date | None = None,
+    site_url: str | None = None,
+    postcodes: PostcodeTable | None = None,
 ) -> Site:
     """Every generated page and file, in a stable order."""
     today = today or date.today()
     dataset = for_edition(dataset, config.editie, today)
-    renderer = _Renderer(dataset, config, today, site_url)
+    renderer = _Renderer(dataset, config, today, site_url, postcodes)
     return Site(list(renderer.pages()), list(renderer.static_files()))
 
 

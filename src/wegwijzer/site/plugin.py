@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from wegwijzer.geo.postcodes import postcode_table
 from wegwijzer.records import vocab
 from wegwijzer.records.editions import without_errors
 from wegwijzer.records.loader import Dataset, Source
@@ -114,7 +115,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             log.info(str(finding))  # data warnings are for `wegwijzer check`; not fatal here
         if report.errors:
             dataset = self._leave_out_errors(dataset, report)
-        site = render_site(dataset, self.site_config, site_url=config.site_url)
+        postcodes = postcode_table(self.site.data_dir, dataset)
+        site = render_site(dataset, self.site_config, site_url=config.site_url, postcodes=postcodes)
         self.generated, self._html = {page.path for page in site.pages}, {}
         for page in site.pages:
             self._refuse_clash(files, page.path)

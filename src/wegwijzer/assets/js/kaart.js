@@ -14,17 +14,29 @@ function wegwijzerLabel(properties) {
   return properties.label || properties.naam;
 }
 
-/* One focusable marker per location; its name says which location it is. */
+/* One focusable marker per location; its name says which location it is, also to screen
+ * readers that read aria-label on a role=button before title or the image's alt. */
 function wegwijzerMarker(feature, latlng) {
   var label = wegwijzerLabel(feature.properties);
-  return L.marker(latlng, { title: label, alt: label, keyboard: true });
+  var marker = L.marker(latlng, { title: label, alt: label, keyboard: true });
+  marker.on("add", function () {
+    var icon = marker.getElement();
+    if (icon) {
+      icon.setAttribute("aria-label", label);
+    }
+  });
+  return marker;
 }
+
+var WEGWIJZER_POPUP = { maxWidth: 240, minWidth: 180, autoPanPadding: [12, 12], keepInView: true };
+var WEGWIJZER_FEESTDAGEN = {};
 
 /* The popup is built when it opens, so 1,000 markers cost 1,000 small closures only. */
 function wegwijzerFeature(feature, layer) {
+  // At most 240 px wide and panned into view: a 360 px phone shows the whole popup.
   layer.bindPopup(function () {
-    return wegwijzerPopup(feature.properties);
-  });
+    return wegwijzerPopup(feature.properties, feature.geometry.coordinates);
+  }, WEGWIJZER_POPUP);
   layer.on("popupopen", wegwijzerPopupOpened);
   layer.on("popupclose", wegwijzerPopupClosed);
 }
@@ -40,6 +52,28 @@ function wegwijzerPopupOpened(event) {
   var link = popup.querySelector(".wegwijzer-naam a");
   if (link) {
     link.focus({ preventScroll: true });
+  }
+  wegwijzerIntoView(event.target._map || event.popup._map, popup);
+}
+
+/* Leaflet's own autoPan does not run for popups opened from a clustered marker; a popup
+ * cut off at the edge of a 360 px phone hides its call button, so move the map ourselves. */
+function wegwijzerIntoView(map, popup) {
+  if (!map || !popup) {
+    return;
+  }
+  var frame = map.getContainer().getBoundingClientRect();
+  var box = popup.getBoundingClientRect();
+  var margin = 12;
+  var dx = box.left < frame.left + margin ? box.left - frame.left - margin : 0;
+  if (box.right > frame.right - margin) {
+    dx = box.right - frame.right + margin;
+  }
+  var dy = box.top < frame.top + margin ? box.top - frame.top - margin : 0;
+  if (dx !== 0 || dy !== 0) {
+    // panBy is a no-op while the cluster is busy; a plain setView always moves the map
+    var centre = map.project(map.getCenter()).add([dx, dy]);
+    map.setView(map.unproject(centre), map.getZoom(), { animate: false });
   }
 }
 
@@ -62,18 +96,71 @@ function wegwijzerText(tag, text, className) {
   return element;
 }
 
-function wegwijzerPopup(properties) {
+function wegwijzerPopup(properties, coordinates) {
   var popup = document.createElement("div");
   popup.className = "wegwijzer-popup";
   popup.appendChild(wegwijzerTitle(properties));
   popup.appendChild(wegwijzerText("p", properties.adres, "wegwijzer-adres"));
+  var status = wegwijzerOpenLine(properties);
+  if (status) {
+    popup.appendChild(wegwijzerText("p", status, "wegwijzer-open"));
+  }
   if (properties.zonder_afspraak === true) {
     popup.appendChild(wegwijzerText("p", "Zonder afspraak binnenlopen", "wegwijzer-inloop"));
   }
   if (properties.organisaties && properties.organisaties.length > 0) {
     popup.appendChild(wegwijzerOrganisations(properties.organisaties));
   }
+  popup.appendChild(wegwijzerActions(properties, coordinates));
   return popup;
+}
+
+/* "Nu open, tot 12:00." or when it opens next: the same words as the location's page. */
+function wegwijzerOpenLine(properties) {
+  var hours = window.wegwijzerOpeningstijden;
+  if (!hours || !properties.open) {
+    return "";
+  }
+  var data = {};
+  for (var key in properties.open) {
+    data[key] = properties.open[key];
+  }
+  data.feestdagen = WEGWIJZER_FEESTDAGEN;
+  try {
+    return hours.statusAt(data, new Date());
+  } catch (error) {
+    return "";
+  }
+}
+
+/* The route opens Google Maps' documented cross-platform URL ("Maps URLs", api=1): on a phone
+ * it opens the maps app that is installed (Google Maps, or the browser elsewhere) with the
+ * destination filled in and the start left to the phone's own position, so nobody types an
+ * address. geo: links are not allowed by our link rule, and OpenStreetMap's directions page
+ * opens with an empty start. Nothing is sent until the resident taps; only the destination
+ * (a public address) is in the link, never the resident's position. */
+function wegwijzerRouteUrl(coordinates) {
+  var lat = Number(coordinates[1]).toFixed(5);
+  var lon = Number(coordinates[0]).toFixed(5);
+  return "https://www.google.com/maps/dir/?api=1&destination=" + lat + "%2C" + lon;
+}
+
+function wegwijzerActions(properties, coordinates) {
+  var actions = document.createElement("p");
+  actions.className = "wegwijzer-acties";
+  var tel = String(properties.tel || "");
+  if (tel.indexOf("tel:") === 0) {
+    var call = wegwijzerText("a", "Bel " + properties.telefoon, "wegwijzer-knop wegwijzer-bel");
+    call.href = tel;
+    call.target = "_top";
+    actions.appendChild(call);
+  }
+  var route = wegwijzerText("a", "Route", "wegwijzer-knop");
+  route.href = wegwijzerRouteUrl(coordinates);
+  route.target = "_blank";
+  route.rel = "noopener";
+  actions.appendChild(route);
+  return actions;
 }
 
 function wegwijzerTitle(properties) {
@@ -91,16 +178,9 @@ function wegwijzerTitle(properties) {
   return title;
 }
 
+/* One line, not a list: a popup on a phone has room for about ten lines. */
 function wegwijzerOrganisations(names) {
-  var block = document.createElement("div");
-  block.className = "wegwijzer-organisaties";
-  block.appendChild(wegwijzerText("p", names.length === 1 ? "Organisatie:" : "Organisaties:"));
-  var list = document.createElement("ul");
-  for (var i = 0; i < names.length; i++) {
-    list.appendChild(wegwijzerText("li", names[i]));
-  }
-  block.appendChild(list);
-  return block;
+  return wegwijzerText("p", "Hulp van: " + names.join(", "), "wegwijzer-organisaties");
 }
 
 /* A cluster is a button too: say how many locations it holds and what Enter does. */
@@ -135,6 +215,7 @@ var WEGWIJZER_CLOSEST_FIT = 16; // one location: show its street, not a single b
 function wegwijzerReady(map, cluster, dataId) {
   var source = document.getElementById(dataId);
   var features = source ? JSON.parse(source.textContent) : { type: "FeatureCollection", features: [] };
+  WEGWIJZER_FEESTDAGEN = features.feestdagen || {};
   var layer = L.geoJSON(features, { pointToLayer: wegwijzerMarker, onEachFeature: wegwijzerFeature });
   cluster.addLayer(layer); // one GeoJSON layer, clustered
   var bounds = cluster.getBounds();
@@ -145,12 +226,43 @@ function wegwijzerReady(map, cluster, dataId) {
     map.fitBounds(bounds, { maxZoom: WEGWIJZER_CLOSEST_FIT, padding: [40, 40], animate: false });
     map.addLayer(cluster);
   }
-  L.control.zoom({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
+  L.control.zoom({ position: "bottomleft", zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
   // Leaflet closes popups on Escape only while the map itself has focus, not a marker.
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") {
       map.closePopup();
     }
   });
-  window.wegwijzerKaart = { map: map, cluster: cluster }; // for tests and the curious
+  window.wegwijzerKaart = {
+    map: map,
+    cluster: cluster,
+    features: features.features,
+    feestdagen: WEGWIJZER_FEESTDAGEN,
+    filter: function (keep) {
+      wegwijzerFilter(cluster, features, keep);
+    },
+    goTo: function (lat, lon, label) {
+      wegwijzerGoTo(map, lat, lon, label);
+    },
+  }; // the map page's filters and postcode box use this; so do tests
+}
+
+/* The same filters as the overview: the cluster gets only the locations that match. */
+function wegwijzerFilter(cluster, features, keep) {
+  var kept = { type: "FeatureCollection", features: features.features.filter(keep) };
+  cluster.clearLayers();
+  cluster.addLayer(L.geoJSON(kept, { pointToLayer: wegwijzerMarker, onEachFeature: wegwijzerFeature }));
+}
+
+var wegwijzerHere = null;
+
+/* Where the reader is (their postcode or position): a plain dot, and the streets around it. */
+function wegwijzerGoTo(map, lat, lon, label) {
+  if (wegwijzerHere) {
+    map.removeLayer(wegwijzerHere);
+  }
+  wegwijzerHere = L.circleMarker([lat, lon], { radius: 9, color: "#1a1a1a", weight: 3, fillColor: "#ffd500", fillOpacity: 1 });
+  wegwijzerHere.bindTooltip(label, { permanent: false });
+  wegwijzerHere.addTo(map);
+  map.setView([lat, lon], 14, { animate: false });
 }

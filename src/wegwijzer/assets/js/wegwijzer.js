@@ -1,22 +1,44 @@
-/* Wegwijzer: filters, "nu open" and "near me" on the overview page.
+/* Wegwijzer: short lists, filters, postcode search, "near me" and "nu open" on list pages.
  *
- * The page works without this script (static pages per phase and target group are linked).
- * Nothing leaves the browser: the position from "Gebruik mijn locatie" is only used here.
- * Record text is never inserted as HTML; only textContent, hidden and element order change.
+ * Every list page works without this script: it shows its first twenty cards and links to the
+ * next pages. With the script, the first filter, postcode or "Toon meer" fetches one compact
+ * file with every card (overzicht/kaartjes.json) and this file renders only what is on screen.
+ * Nothing leaves the browser: the postcode table comes from our own site, the position from
+ * "Gebruik mijn locatie" and the typed postcode are only used here (never in a query string).
+ * Record text is never inserted as HTML: cards are built with textContent and DOM properties.
  */
 (function () {
   "use strict";
 
-  var FACETS = { fase: "fases", doelgroep: "doelgroepen", rol: "rollen", taal: "talen" };
+  var PAGE = 20;
+  var FACETS = { fase: "f", doelgroep: "d", rol: "r", taal: "l" };
+  var CHECKS = { zonder_afspraak: true, nu_open: true };
+  var NEXT_OPENINGS = 3;
+  var SCAN_CANDIDATES = 20;
+  var STEP_MINUTES = 15;
+  var SCAN_DAYS = 8;
 
-  function tokens(card, name) {
-    var value = card.getAttribute("data-" + name) || "";
-    return value ? value.split(" ") : [];
+  /* ---- data ---------------------------------------------------------------------------- */
+
+  function jsonScript(id, fallback) {
+    var script = document.getElementById(id);
+    if (!script) return fallback;
+    try {
+      return JSON.parse(script.textContent);
+    } catch (error) {
+      return fallback;
+    }
   }
 
-  function openingData() {
-    var script = document.getElementById("ww-openingstijden");
-    return script ? JSON.parse(script.textContent) : { feestdagen: {}, locaties: {} };
+  var cache = {};
+  function fetchJson(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      });
+    }
+    return cache[url];
   }
 
   function locationData(all, id) {
@@ -28,79 +50,41 @@
     return copy;
   }
 
+  /* ---- matching and order -------------------------------------------------------------- */
+
   function isOpenNow(card, all, now) {
     var hours = window.wegwijzerOpeningstijden;
     if (!hours) return false;
-    return tokens(card, "locaties").some(function (id) {
+    return card.o.some(function (id) {
       var data = locationData(all, id);
       return data !== null && hours.isOpenAt(data, now);
     });
+  }
+
+  /* A target group keeps the help "voor iedereen", as the static group pages do. */
+  function matchesFacet(card, param, value) {
+    var values = card[FACETS[param]];
+    if (values.indexOf(value) >= 0) return true;
+    return param === "doelgroep" && values.indexOf("iedereen") >= 0;
   }
 
   function matches(card, state, all, now) {
     var hours = window.wegwijzerOpeningstijden;
     if (hours && hours.isOver(card)) return false; // a location past its geldig_tot
     for (var param in FACETS) {
-      if (state[param] && tokens(card, FACETS[param]).indexOf(state[param]) < 0) return false;
+      if (state[param] && !matchesFacet(card, param, state[param])) return false;
     }
-    if (state.zonder_afspraak && card.getAttribute("data-zonder-afspraak") !== "ja") return false;
+    if (state.zonder_afspraak && !card.z) return false;
     if (state.nu_open && !isOpenNow(card, all, now)) return false;
     return true;
   }
 
-  function readForm(form) {
-    var state = {};
-    for (var param in FACETS) state[param] = form.elements[param].value;
-    state.zonder_afspraak = form.elements.zonder_afspraak.checked;
-    state.nu_open = form.elements.nu_open.checked;
-    return state;
-  }
-
-  function writeForm(form, params) {
-    for (var param in FACETS) {
-      var select = form.elements[param];
-      var wanted = params.get(param) || "";
-      var known = Array.prototype.some.call(select.options, function (o) {
-        return o.value === wanted;
-      });
-      select.value = known ? wanted : "";
-    }
-    form.elements.zonder_afspraak.checked = params.get("zonder_afspraak") === "1";
-    form.elements.nu_open.checked = params.get("nu_open") === "1";
-  }
-
-  function stateToQuery(state) {
-    var params = new URLSearchParams();
-    for (var param in FACETS) if (state[param]) params.set(param, state[param]);
-    if (state.zonder_afspraak) params.set("zonder_afspraak", "1");
-    if (state.nu_open) params.set("nu_open", "1");
-    var query = params.toString();
-    return query ? "?" + query : "";
-  }
-
-  function plural(n, one, many) {
-    return n + " " + (n === 1 ? one : many);
-  }
-
-  function apply(form, status, all) {
-    var state = readForm(form);
-    var now = new Date();
-    var counts = { organisatie: 0, locatie: 0 };
-    document.querySelectorAll(".ww-kaartje").forEach(function (card) {
-      var show = matches(card, state, all, now);
-      card.hidden = !show;
-      if (show) counts[card.getAttribute("data-soort")] += 1;
+  function nearestKm(card, here) {
+    var best = Infinity;
+    card.p.forEach(function (point) {
+      best = Math.min(best, distanceKm(here, point));
     });
-    document.querySelectorAll("[data-ww-aantal]").forEach(function (el) {
-      el.textContent = "(" + counts[el.getAttribute("data-ww-aantal")] + ")";
-    });
-    status.textContent =
-      plural(counts.organisatie, "organisatie", "organisaties") +
-      " en " +
-      plural(counts.locatie, "plek", "plekken") +
-      " gevonden.";
-    var url = window.location.pathname + stateToQuery(state) + window.location.hash;
-    window.history.replaceState(null, "", url);
+    return best;
   }
 
   function distanceKm(a, b) {
@@ -113,52 +97,518 @@
     return 12742 * Math.asin(Math.sqrt(h));
   }
 
-  function nearest(card, here) {
-    var best = Infinity;
-    tokens(card, "punten").forEach(function (pair) {
-      var parts = pair.split(",").map(Number);
-      best = Math.min(best, distanceKm(here, parts));
+  /* Places first, then organisations; nearest first when we know where the reader is;
+   * a group's own help before the help for everyone. The file's order (by name) breaks ties. */
+  function ordered(cards, state, here) {
+    var keyed = cards.map(function (card, index) {
+      var own = state.doelgroep && card.d.indexOf(state.doelgroep) < 0 ? 1 : 0;
+      var km = here ? nearestKm(card, here) : 0;
+      card.km = here ? km : NaN; // a distance is shown only when we know where the reader is
+      return { card: card, key: [card.s === "l" ? 0 : 1, here ? 0 : own, km, index] };
     });
-    return best;
+    keyed.sort(function (a, b) {
+      for (var i = 0; i < a.key.length; i++) {
+        if (a.key[i] !== b.key[i]) return a.key[i] < b.key[i] ? -1 : 1;
+      }
+      return 0;
+    });
+    return keyed.map(function (k) {
+      return k.card;
+    });
   }
 
-  function sortByDistance(here, status) {
-    document.querySelectorAll("[data-ww-lijst]").forEach(function (list) {
-      var cards = Array.prototype.slice.call(list.children);
-      cards.forEach(function (card) {
-        card.wwAfstand = nearest(card, here);
-        var label = card.querySelector(".ww-afstand");
-        if (label && isFinite(card.wwAfstand)) {
-          label.textContent = card.wwAfstand.toFixed(1).replace(".", ",") + " km";
-          label.hidden = false;
+  /* ---- cards --------------------------------------------------------------------------- */
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function kmText(km) {
+    if (km < 0.1) return "minder dan 100 m";
+    return km < 10 ? km.toFixed(1).replace(".", ",") + " km" : Math.round(km) + " km";
+  }
+
+  function buildCard(card, root, all, now, from) {
+    var kind = card.s === "l" ? "locatie" : "organisatie";
+    var li = el("li", "ww-kaartje ww-kaartje--" + kind);
+    li.setAttribute("data-id", card.id);
+    li.setAttribute("data-soort", kind);
+    var title = el("h3", "ww-kaartje__naam");
+    var link = el("a", null, card.n);
+    link.href = root + card.u;
+    title.appendChild(link);
+    li.appendChild(title);
+    if (isFinite(card.km) && card.p.length) {
+      var distance = el("p", "ww-kaartje__afstand");
+      distance.appendChild(el("strong", null, kmText(card.km)));
+      distance.appendChild(document.createTextNode(" van " + from));
+      li.appendChild(distance);
+    }
+    if (card.st) {
+      var status = el("p", "ww-status");
+      status.appendChild(el("strong", null, card.st + "."));
+      if (card.m) status.appendChild(document.createTextNode(" " + card.m));
+      li.appendChild(status);
+    }
+    li.appendChild(el("p", "ww-kaartje__tekst", card.t));
+    if (card.h) li.appendChild(el("p", "ww-kaartje__tekst", "Hulp van: " + card.h));
+    var labels = [];
+    if (card.z) labels.push("Zonder afspraak");
+    if (card.tl) labels.push(card.tl);
+    if (labels.length) {
+      var meta = el("p", "ww-kaartje__meta");
+      labels.forEach(function (text, i) {
+        if (i) meta.appendChild(document.createTextNode(" "));
+        meta.appendChild(el("span", "ww-label", text));
+      });
+      li.appendChild(meta);
+    }
+    if (card.s === "l") {
+      var data = locationData(all, card.o[0]);
+      var hours = window.wegwijzerOpeningstijden;
+      if (data && hours) li.appendChild(el("p", "ww-nu-open", hours.statusAt(data, now)));
+    }
+    if (card.b) {
+      var call = el("p", "ww-kaartje__bel");
+      var tel = el("a", "ww-bel-link", "Bel " + card.bt);
+      tel.href = card.b;
+      call.appendChild(tel);
+      li.appendChild(call);
+    }
+    return li;
+  }
+
+  /* ---- "never a dead end": the next opening, the loket, one choice less ---------------- */
+
+  function wallParts(instant) {
+    var parts = {};
+    new Intl.DateTimeFormat("nl-NL", {
+      timeZone: "Europe/Amsterdam",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      weekday: "long",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(instant)
+      .forEach(function (p) {
+        parts[p.type] = p.value;
+      });
+    parts.date = parts.year + "-" + parts.month + "-" + parts.day;
+    return parts;
+  }
+
+  /* The first minute a location is open from now on: 15-minute steps, then to the minute. */
+  function nextOpening(data, now) {
+    var hours = window.wegwijzerOpeningstijden;
+    var step = STEP_MINUTES * 60000;
+    var limit = (SCAN_DAYS * 24 * 60) / STEP_MINUTES;
+    if (hours.isOpenAt(data, now)) return now;
+    for (var i = 1; i <= limit; i++) {
+      var at = new Date(now.getTime() + i * step);
+      if (hours.isOpenAt(data, at)) {
+        var low = at.getTime() - step;
+        var high = at.getTime();
+        while (high - low > 60000) {
+          var mid = low + Math.floor((high - low) / 120000) * 60000;
+          if (mid <= low) mid = low + 60000;
+          if (hours.isOpenAt(data, new Date(mid))) high = mid;
+          else low = mid;
         }
-      });
-      cards.sort(function (a, b) {
-        return a.wwAfstand - b.wwAfstand;
-      });
-      cards.forEach(function (card) {
-        list.appendChild(card);
-      });
-    });
-    status.textContent = "De lijst staat nu op afstand: wat het dichtst bij is, staat bovenaan.";
+        return new Date(high);
+      }
+    }
+    return null;
   }
 
-  function setUpNearMe(button, status) {
+  function whenText(at, now) {
+    if (at.getTime() <= now.getTime()) return "Nu open";
+    var then = wallParts(at);
+    var today = wallParts(now);
+    var tomorrow = wallParts(new Date(now.getTime() + 24 * 3600000));
+    var day =
+      then.date === today.date
+        ? "Vandaag"
+        : then.date === tomorrow.date
+          ? "Morgen"
+          : then.weekday.charAt(0).toUpperCase() + then.weekday.slice(1);
+    return day + " " + then.hour + ":" + then.minute;
+  }
+
+  function nextOpenings(cards, all, now) {
+    if (!window.wegwijzerOpeningstijden) return [];
+    var found = [];
+    cards
+      .filter(function (card) {
+        return card.s === "l";
+      })
+      .slice(0, SCAN_CANDIDATES)
+      .forEach(function (card) {
+        var data = locationData(all, card.o[0]);
+        var at = data && data.spreekuren && data.spreekuren.length ? nextOpening(data, now) : null;
+        if (at) found.push({ card: card, at: at });
+      });
+    found.sort(function (a, b) {
+      return a.at - b.at || (a.card.km || 0) - (b.card.km || 0);
+    });
+    return found.slice(0, NEXT_OPENINGS);
+  }
+
+  function callLink(href, text) {
+    var link = el("a", "ww-bel-link", text);
+    link.href = href;
+    return link;
+  }
+
+  /* ---- the overview -------------------------------------------------------------------- */
+
+  function Overview(root, form) {
+    this.root = root;
+    this.form = form;
+    this.base = root.getAttribute("data-ww-root") || "";
+    this.list = root.querySelector("[data-ww-lijst]");
+    this.status = document.getElementById("ww-resultaat");
+    this.count = root.querySelector("[data-ww-aantal-tekst]");
+    this.more = root.querySelector("[data-ww-meer]");
+    this.empty = root.querySelector("[data-ww-geen]");
+    this.paging = root.querySelector("[data-ww-paginering]");
+    this.loket = jsonScript("ww-loket", null);
+    this.fixed = {};
+    var vast = root.getAttribute("data-ww-vast");
+    if (vast) this.fixed[vast.split("=")[0]] = vast.split("=")[1];
+    this.order = [];
+    this.here = null;
+    this.hereName = "";
+    this.matches = [];
+    this.shown = this.list ? this.list.children.length : 0; // the static page's cards
+  }
+
+  Overview.prototype.state = function () {
+    var state = {};
+    var form = this.form;
+    for (var param in FACETS) {
+      state[param] = this.fixed[param] || (form ? form.elements[param].value : "");
+    }
+    for (var check in CHECKS) state[check] = form ? form.elements[check].checked : false;
+    return state;
+  };
+
+  Overview.prototype.data = function () {
+    var inline = jsonScript("ww-kaartjes", null); // the referrers' edition: inside the page
+    if (inline) return Promise.resolve(inline);
+    return fetchJson(this.root.getAttribute("data-ww-kaartjes"));
+  };
+
+  /* Filter every card, render the first page (or as many as were shown), say how many. */
+  Overview.prototype.apply = function (keep) {
+    var self = this;
+    return this.data().then(function (data) {
+      var now = new Date();
+      var state = self.state();
+      self.all = data.openingstijden;
+      self.loaded = true;
+      var found = data.kaartjes.filter(function (card) {
+        return matches(card, state, data.openingstijden, now);
+      });
+      self.matches = ordered(found, state, self.here);
+      self.render(keep ? Math.max(self.shown, PAGE) : PAGE, now);
+      self.announce(state, data, now);
+      if (self.form) self.remember(state);
+    });
+  };
+
+  Overview.prototype.render = function (upTo, now) {
+    var fragment = document.createDocumentFragment();
+    var end = Math.min(upTo, this.matches.length);
+    for (var i = 0; i < end; i++) {
+      fragment.appendChild(buildCard(this.matches[i], this.base, this.all, now, this.hereName));
+    }
+    this.list.replaceChildren(fragment);
+    this.shown = end;
+    this.more.hidden = end >= this.matches.length;
+    if (this.paging) this.paging.hidden = true; // the button pages on now; the links would repeat
+  };
+
+  Overview.prototype.showMore = function () {
+    var self = this;
+    var from = this.shown;
+    var load = this.loaded ? Promise.resolve() : this.apply(false);
+    load.then(function () {
+      self.render(from + PAGE, new Date());
+      var first = self.list.children[from];
+      var link = first ? first.querySelector("a") : null;
+      if (link) link.focus();
+      if (self.count) self.count.textContent = self.countText();
+    });
+  };
+
+  Overview.prototype.countText = function () {
+    var n = this.matches.length;
+    if (n === 0) return "Geen resultaten met deze keuzes.";
+    var text = n + (n === 1 ? " resultaat" : " resultaten");
+    if (this.here) text += ", het dichtst bij " + this.hereName + " bovenaan";
+    if (n > this.shown) text += "; u ziet er " + this.shown;
+    return text + ".";
+  };
+
+  Overview.prototype.announce = function (state, data, now) {
+    var text = this.countText();
+    if (this.count) this.count.textContent = text;
+    if (this.status) this.status.textContent = text;
+    this.deadEnd(state, data, now);
+  };
+
+  /* Nothing found: what opens next, the municipality's number, and one choice less. */
+  Overview.prototype.deadEnd = function (state, data, now) {
+    var box = this.empty;
+    box.replaceChildren();
+    box.hidden = this.matches.length > 0;
+    if (!box.hidden) {
+      box.appendChild(el("h3", null, state.nu_open ? "Nu is er niets open" : "Niets gevonden met deze keuzes"));
+      this.nextOpen(box, state, data, now);
+      if (this.loket) {
+        var line = el("p", null, "U kunt ook de gemeente bellen: " + this.loket.naam + ". ");
+        line.appendChild(callLink(this.loket.tel, "Bel " + this.loket.telefoon));
+        box.appendChild(line);
+      }
+      this.relaxButton(box);
+    }
+  };
+
+  Overview.prototype.nextOpen = function (box, state, data, now) {
+    var looser = {};
+    for (var key in state) looser[key] = state[key];
+    looser.nu_open = false;
+    var candidates = data.kaartjes.filter(function (card) {
+      return matches(card, looser, data.openingstijden, now);
+    });
+    if (!candidates.some(function (c) { return c.s === "l"; })) candidates = data.kaartjes;
+    var soon = nextOpenings(ordered(candidates, looser, this.here), data.openingstijden, now);
+    if (!soon.length) return;
+    var openNow = soon[0].at.getTime() <= now.getTime();
+    box.appendChild(el("p", null, openNow ? "Hier kunt u nu of het eerst terecht:" : "Dit gaat het eerst weer open:"));
+    var list = el("ul", "ww-volgende");
+    var base = this.base;
+    soon.forEach(function (item) {
+      var li = el("li");
+      var text = whenText(item.at, now) + ", ";
+      li.appendChild(document.createTextNode(text));
+      var link = el("a", null, item.card.n);
+      link.href = base + item.card.u;
+      li.appendChild(link);
+      if (item.card.km) li.appendChild(document.createTextNode(", " + kmText(item.card.km)));
+      if (item.card.b) {
+        li.appendChild(document.createTextNode(" "));
+        li.appendChild(callLink(item.card.b, "Bel " + item.card.bt));
+      }
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+  };
+
+  Overview.prototype.relaxButton = function (box) {
+    var self = this;
+    var last = this.lastChoice();
+    if (!last) return;
+    var button = el("button", "md-button md-button--primary", "Haal de laatste keuze weg: " + last.label);
+    button.type = "button";
+    button.addEventListener("click", function () {
+      self.clear(last.name);
+      self.apply(false).then(function () {
+        var first = self.list.querySelector("a");
+        if (first) first.focus();
+      });
+    });
+    box.appendChild(button);
+  };
+
+  Overview.prototype.lastChoice = function () {
+    var form = this.form;
+    if (!form) return null;
+    for (var i = this.order.length - 1; i >= 0; i--) {
+      var name = this.order[i];
+      var field = form.elements[name];
+      if (name === "postcode" && this.here) return { name: name, label: "dichtbij " + this.hereName };
+      if (field && field.type === "checkbox" && field.checked) {
+        return { name: name, label: field.parentNode.textContent.trim().toLowerCase() };
+      }
+      if (field && field.tagName === "SELECT" && field.value) {
+        return { name: name, label: field.options[field.selectedIndex].text };
+      }
+    }
+    return null;
+  };
+
+  Overview.prototype.clear = function (name) {
+    var field = this.form.elements[name];
+    if (name === "postcode") {
+      this.here = null;
+      field.value = "";
+    } else if (field.type === "checkbox") field.checked = false;
+    else field.value = "";
+    this.order = this.order.filter(function (n) {
+      return n !== name;
+    });
+  };
+
+  Overview.prototype.choose = function (name) {
+    this.order = this.order.filter(function (n) {
+      return n !== name;
+    });
+    this.order.push(name);
+  };
+
+  Overview.prototype.remember = function (state) {
+    var params = new URLSearchParams();
+    for (var param in FACETS) if (state[param]) params.set(param, state[param]);
+    for (var check in CHECKS) if (state[check]) params.set(check, "1");
+    var query = params.toString();
+    // The postcode stays out of the query string: a reload would send it to the host.
+    var hash = this.here && this.form.elements.postcode.value ? "#postcode=" + encodeURIComponent(this.form.elements.postcode.value.trim()) : "";
+    window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + hash);
+  };
+
+  /* ---- postcode and "near me" ---------------------------------------------------------- */
+
+  var POSTCODE = /^\s*(\d{4})\s*([a-zA-Z]{2})?\s*$/;
+
+  function findPlace(table, typed) {
+    var match = POSTCODE.exec(typed);
+    if (match) return table.pc[match[1]] ? { point: table.pc[match[1]], name: match[1] } : null;
+    var name = typed.trim().toLowerCase();
+    var point = table.plaatsen[name];
+    return point ? { point: point, name: typed.trim() } : null;
+  }
+
+  /* "Deze postcode kennen we niet. Probeer een plaatsnaam of bel ...", with the number to tap. */
+  function unknownPlace(error, typed, loket) {
+    var text = POSTCODE.test(typed) ? "Deze postcode kennen we niet." : "Deze plaats kennen we niet.";
+    error.replaceChildren(document.createTextNode(text + " Probeer een plaatsnaam"));
+    if (loket) {
+      error.appendChild(document.createTextNode(" of bel " + loket.naam + ": "));
+      error.appendChild(callLink(loket.tel, loket.telefoon));
+    }
+    error.appendChild(document.createTextNode("."));
+    error.hidden = false;
+  }
+
+  Overview.prototype.searchPostcode = function () {
+    var self = this;
+    var field = this.form.elements.postcode;
+    var error = this.root.querySelector("[data-ww-postcode-fout]");
+    var typed = field.value;
+    if (!typed.trim()) {
+      this.here = null;
+      error.hidden = true;
+      field.removeAttribute("aria-invalid");
+      return this.apply(false);
+    }
+    return fetchJson(this.root.getAttribute("data-ww-postcodes")).then(function (table) {
+      var place = findPlace(table, typed);
+      if (!place) {
+        unknownPlace(error, typed, self.loket);
+        field.setAttribute("aria-invalid", "true");
+        if (self.status) self.status.textContent = error.textContent;
+        field.focus();
+        return null;
+      }
+      error.hidden = true;
+      field.removeAttribute("aria-invalid");
+      self.here = place.point;
+      self.hereName = place.name;
+      self.choose("postcode");
+      return self.apply(false);
+    });
+  };
+
+  Overview.prototype.nearMe = function (button) {
+    var self = this;
     if (!("geolocation" in navigator)) return;
     button.hidden = false;
     button.addEventListener("click", function () {
-      status.textContent = "Uw locatie wordt opgevraagd. Die blijft op uw telefoon of computer.";
+      self.status.textContent = "Uw locatie wordt opgevraagd. Die blijft op uw telefoon of computer.";
       navigator.geolocation.getCurrentPosition(
         function (position) {
-          sortByDistance([position.coords.latitude, position.coords.longitude], status);
+          self.here = [position.coords.latitude, position.coords.longitude];
+          self.hereName = "u";
+          self.choose("postcode");
+          self.apply(false).then(function () {
+            self.status.textContent = "De lijst staat nu op afstand: " + self.countText();
+          });
         },
         function () {
-          status.textContent = "Uw locatie is niet gevonden. U kunt de kaart gebruiken.";
+          self.status.textContent =
+            "Uw locatie is niet gevonden. Typ uw postcode, of gebruik de kaart.";
         },
         { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 }
       );
     });
     if (window.location.hash === "#dichtbij") button.focus();
+  };
+
+  /* ---- set-up -------------------------------------------------------------------------- */
+
+  function writeForm(form, params) {
+    for (var param in FACETS) {
+      var select = form.elements[param];
+      var wanted = params.get(param) || "";
+      var known = Array.prototype.some.call(select.options, function (o) {
+        return o.value === wanted;
+      });
+      select.value = known ? wanted : "";
+    }
+    for (var check in CHECKS) form.elements[check].checked = params.get(check) === "1";
+  }
+
+  function hashPostcode() {
+    var match = /^#postcode=(.*)$/.exec(window.location.hash);
+    return match ? decodeURIComponent(match[1]) : "";
+  }
+
+  function setUpForm(overview, form) {
+    document.querySelectorAll("[data-ww-zonder-script]").forEach(function (nav) {
+      nav.hidden = true; // one way to choose: the form
+    });
+    form.hidden = false;
+    var params = new URLSearchParams(window.location.search);
+    writeForm(form, params);
+    params.forEach(function (value, name) {
+      if (form.elements[name]) overview.choose(name);
+    });
+    form.addEventListener("change", function (event) {
+      if (event.target.name === "postcode") return; // the postcode waits for its button
+      overview.choose(event.target.name);
+      overview.apply(false);
+    });
+    form.addEventListener("reset", function () {
+      window.setTimeout(function () {
+        overview.here = null;
+        overview.order = [];
+        form.querySelector("[data-ww-postcode-fout]").hidden = true;
+        overview.apply(false);
+      }, 0);
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      overview.searchPostcode().then(function (done) {
+        if (done === null) return;
+        var first = overview.list.querySelector("a");
+        if (first && event.submitter && event.submitter.type === "submit") first.focus();
+      });
+    });
+    overview.nearMe(form.querySelector("[data-ww-dichtbij]"));
+    var postcode = hashPostcode();
+    if (postcode) {
+      form.elements.postcode.value = postcode;
+      overview.searchPostcode();
+    } else if (window.location.search) {
+      overview.apply(false);
+    }
   }
 
   function showOpenNow(all) {
@@ -182,28 +632,126 @@
     });
   }
 
-  function init() {
-    setUpPrintButtons();
-    var form = document.getElementById("ww-filters");
-    var all = openingData();
-    showOpenNow(all);
-    if (!form) return;
-    var status = document.getElementById("ww-resultaat");
-    form.hidden = false;
-    writeForm(form, new URLSearchParams(window.location.search));
-    form.addEventListener("change", function () {
-      apply(form, status, all);
+  /* A postcode box elsewhere (Start, the map page) hands over in the hash, not the query. */
+  function setUpPostcodeLinks() {
+    document.querySelectorAll("form[data-ww-naar-overzicht]").forEach(function (form) {
+      form.hidden = false;
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        var typed = form.elements.postcode.value.trim();
+        window.location.href = form.getAttribute("action") + (typed ? "#postcode=" + encodeURIComponent(typed) : "");
+      });
     });
-    form.addEventListener("reset", function () {
-      window.setTimeout(function () {
-        apply(form, status, all);
-      }, 0);
+  }
+
+  /* ---- the map page: the same filters, the postcode box and "near me" on the map --------- */
+
+  function mapKeeps(form, holidays) {
+    var fase = form.elements.fase.value;
+    var group = form.elements.doelgroep.value;
+    var walkIn = form.elements.zonder_afspraak.checked;
+    var openNow = form.elements.nu_open.checked;
+    var hours = window.wegwijzerOpeningstijden;
+    var now = new Date();
+    return function (feature) {
+      var p = feature.properties;
+      if (fase && (p.fases || []).indexOf(fase) < 0) return false;
+      var groups = p.doelgroepen || [];
+      if (group && groups.indexOf(group) < 0 && groups.indexOf("iedereen") < 0) return false;
+      if (walkIn && !p.zonder_afspraak) return false;
+      if (openNow) {
+        var data = {};
+        for (var key in p.open) data[key] = p.open[key];
+        data.feestdagen = holidays || {};
+        if (!hours || !hours.isOpenAt(data, now)) return false;
+      }
+      return true;
+    };
+  }
+
+  function setUpMapPage(page) {
+    var frame = page.querySelector("[data-ww-kaart]");
+    var form = document.getElementById("ww-kaart-zoek");
+    var status = page.querySelector("[data-ww-kaart-status]");
+    var error = page.querySelector("[data-ww-postcode-fout]");
+    var loket = jsonScript("ww-loket", null);
+    page.querySelectorAll("[data-ww-zonder-script]").forEach(function (note) {
+      note.hidden = true;
+    });
+    frame.hidden = false;
+    form.hidden = false;
+    function map() {
+      return frame.contentWindow && frame.contentWindow.wegwijzerKaart;
+    }
+    /* The map document may still be loading when the reader is quicker: wait for it. */
+    function whenMap(callback, tries) {
+      if (map()) callback(map());
+      else if ((tries || 0) < 100) window.setTimeout(function () { whenMap(callback, (tries || 0) + 1); }, 100);
+    }
+    form.addEventListener("change", function (event) {
+      if (event.target.name === "postcode" || !map()) return;
+      var keep = mapKeeps(form, map().feestdagen);
+      map().filter(keep);
+      var n = map().features.filter(keep).length;
+      status.textContent = n + (n === 1 ? " plek" : " plekken") + " op de kaart.";
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      var typed = form.elements.postcode.value;
+      fetchJson(page.getAttribute("data-ww-postcodes")).then(function (table) {
+        var place = findPlace(table, typed);
+        if (!place) {
+          unknownPlace(error, typed, loket);
+          form.elements.postcode.setAttribute("aria-invalid", "true");
+          return;
+        }
+        error.hidden = true;
+        form.elements.postcode.removeAttribute("aria-invalid");
+        whenMap(function (kaart) {
+          kaart.goTo(place.point[0], place.point[1], "Postcode " + place.name);
+          status.textContent = "De kaart staat nu bij " + place.name + ".";
+        });
+      });
     });
-    setUpNearMe(form.querySelector("[data-ww-dichtbij]"), status);
-    if (window.location.search) apply(form, status, all);
+    var button = form.querySelector("[data-ww-dichtbij]");
+    if ("geolocation" in navigator) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        status.textContent = "Uw locatie wordt opgevraagd. Die blijft op uw telefoon of computer.";
+        navigator.geolocation.getCurrentPosition(
+          function (position) {
+            whenMap(function (kaart) {
+              kaart.goTo(position.coords.latitude, position.coords.longitude, "U bent hier");
+              status.textContent = "De kaart staat nu bij u in de buurt.";
+            });
+          },
+          function () {
+            status.textContent = "Uw locatie is niet gevonden. Typ uw postcode.";
+          },
+          { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 }
+        );
+      });
+    }
+  }
+
+  function init() {
+    setUpPrintButtons();
+    setUpPostcodeLinks();
+    var mapPage = document.querySelector("[data-ww-kaartpagina]");
+    if (mapPage) setUpMapPage(mapPage);
+    showOpenNow(jsonScript("ww-openingstijden", { feestdagen: {}, locaties: {} }));
+    var root = document.querySelector("[data-ww-overzicht]");
+    if (!root || !root.querySelector("[data-ww-lijst]")) return;
+    var form = document.getElementById("ww-filters");
+    var overview = new Overview(root, form);
+    if (overview.paging && overview.more) {
+      overview.more.hidden = false;
+      overview.more.addEventListener("click", function () {
+        overview.showMore();
+      });
+    }
+    if (form) setUpForm(overview, form);
+    window.wegwijzerOverzicht = overview; // for tests and the curious
   }
 
   if (document.readyState === "loading") {
