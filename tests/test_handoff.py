@@ -40,13 +40,24 @@ def direct_contacts(dataset: Dataset, org_id: str) -> list[str]:
 def test_referrers_cards_carry_the_direct_lines(
     referrers_opened: dict[str, str], dataset: Dataset
 ) -> None:
-    page = soup(referrers_opened["overzicht/index.html"])
-    card = page.select_one(f'li.ww-kaartje[data-id="{ORG_WITH_DIRECT_LINE}"]')
-    assert card is not None
+    pages = [
+        v for k, v in referrers_opened.items() if k.startswith("overzicht/") and k.endswith(".html")
+    ]
+    card = next(
+        card
+        for text in pages
+        for card in soup(text).select(f'li.ww-kaartje[data-id="{ORG_WITH_DIRECT_LINE}"]')
+    )  # on one of the overview's static pages (places come first)
     lines = " ".join(p.get_text(" ") for p in card.select(".ww-kaartje__direct"))
     emails = direct_contacts(dataset, ORG_WITH_DIRECT_LINE)
     assert emails and all(e in lines for e in emails)
     assert "Alleen voor verwijzers" in lines
+    # The filters draw cards from the data inside the sealed page: the lines are there too.
+    data = json.loads(
+        soup(referrers_opened["overzicht/index.html"]).select_one("#ww-kaartjes").get_text()
+    )
+    drawn = next(c for c in data["kaartjes"] if c["id"] == ORG_WITH_DIRECT_LINE)
+    assert {line["e"] for line in drawn["dl"]} >= set(emails)
 
 
 def test_phone_and_email_of_a_contact_are_on_lines_of_their_own(
@@ -79,6 +90,7 @@ def test_the_public_edition_has_no_hand_off_kit(sample_site: Path) -> None:
         assert not page.select(".ww-kaartje__direct, .ww-print-direct, .ww-direct")
         assert not page.select("[data-ww-lijstje-knop]")
     assert "lijstje.js" not in (sample_site / "index.html").read_text(encoding="utf-8")
+    assert '"dl"' not in (sample_site / "overzicht" / "kaartjes.json").read_text(encoding="utf-8")
 
 
 def test_start_links_the_front_door_the_guide_and_the_shortlist(

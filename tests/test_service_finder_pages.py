@@ -211,8 +211,16 @@ def test_residents_read_plain_words_and_referrers_the_guide_terms(sample_site: P
 def test_a_target_group_page_keeps_help_for_everyone_and_the_municipality(
     sample_site: Path,
 ) -> None:
-    page = soup(sample_site / "doelgroep" / "jongeren" / "index.html")
-    cards = page.select("li.ww-kaartje[data-soort='organisatie']")
+    folder = sample_site / "doelgroep" / "jongeren"
+    pages = [
+        folder / "index.html",
+        *sorted(folder.glob("*/index.html"), key=lambda p: int(p.parent.name)),
+    ]
+    cards = [  # over the group's static pages, in order: places come first, then organisations
+        card
+        for path in pages
+        for card in soup(path).select("li.ww-kaartje[data-soort='organisatie']")
+    ]
     groups = [set(str(c["data-doelgroepen"]).split()) for c in cards]
     ids = [c["data-id"] for c in cards]
     assert "schuldhulp-gemeente-voorbeeldstad" in ids

@@ -14,6 +14,7 @@ from typing import Any
 
 from wegwijzer.records import vocab
 from wegwijzer.records.fields import tel_uri
+from wegwijzer.records.models import Contactpersoon
 from wegwijzer.site import present
 from wegwijzer.site.cards import Card
 
@@ -115,9 +116,21 @@ def card_data(card: Card) -> dict[str, Any]:
         "m": card.melding,
     }
     data.update({k: v for k, v in optional.items() if v})
+    if card.direct:  # only the referrers' edition's cards have them, inside its sealed pages
+        data["dl"] = [_direct_line(c) for c in card.direct]
     if "b" not in data:
         data.pop("bt", None)
     return data
+
+
+def _direct_line(contact: Contactpersoon) -> dict[str, str]:
+    who = ", ".join(p for p in (contact.naam, contact.functie) if p)
+    line = {"n": who}
+    if contact.telefoon:
+        line |= {"t": present.phone_display(contact.telefoon), "tu": tel_uri(contact.telefoon)}
+    if contact.email:
+        line |= {"e": contact.email, "eu": present.mailto(contact.email)}
+    return line
 
 
 def _languages(card: Card) -> str:

@@ -178,6 +178,20 @@
       call.appendChild(tel);
       li.appendChild(call);
     }
+    (card.dl || []).forEach(function (line) {  // the referrers' edition only: direct lines
+      var direct = el("p", "ww-kaartje__direct");
+      direct.appendChild(el("span", "ww-label", "Alleen voor verwijzers"));
+      direct.appendChild(document.createTextNode(" " + line.n));
+      [["Telefoon: ", line.t, line.tu], ["E-mail: ", line.e, line.eu]].forEach(function (part) {
+        if (!part[1]) return;
+        direct.appendChild(el("br"));
+        direct.appendChild(document.createTextNode(part[0]));
+        var a = el("a", null, part[1]);
+        a.href = part[2];
+        direct.appendChild(a);
+      });
+      li.appendChild(direct);
+    });
     return li;
   }
 
