@@ -114,6 +114,7 @@ def card_data(card: Card) -> dict[str, Any]:
         "tl": _languages(card),
         "st": vocab.STATUSSEN[card.status] if card.status != "actief" else None,
         "m": card.melding,
+        "tt": card.tot_en_met.isoformat() if card.tot_en_met else None,  # hidden after it
     }
     data.update({k: v for k, v in optional.items() if v})
     if card.direct:  # only the referrers' edition's cards have them, inside its sealed pages

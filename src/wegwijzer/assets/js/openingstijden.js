@@ -385,8 +385,8 @@
 
   /* Hide what is over: [data-ww-tot="2027-03-10"] after that Dutch date, so an ended
    * meeting, hour or location leaves the page without a rebuild. */
-  function isOver(element) {
-    const last = element.getAttribute("data-ww-tot");
+  function isOver(element) {  // an element with data-ww-tot, or that date itself
+    const last = typeof element === "string" ? element : element.getAttribute("data-ww-tot");
     return Boolean(last) && isoDate(wallClock(new Date()).day) > last;
   }
 

@@ -70,7 +70,7 @@
 
   function matches(card, state, all, now) {
     var hours = window.wegwijzerOpeningstijden;
-    if (hours && hours.isOver(card)) return false; // a location past its geldig_tot
+    if (hours && card.tt && hours.isOver(card.tt)) return false; // past its geldig_tot
     for (var param in FACETS) {
       if (state[param] && !matchesFacet(card, param, state[param])) return false;
     }
@@ -136,6 +136,7 @@
     var li = el("li", "ww-kaartje ww-kaartje--" + kind);
     li.setAttribute("data-id", card.id);
     li.setAttribute("data-soort", kind);
+    if (card.tt) li.setAttribute("data-ww-tot", card.tt);
     var title = el("h3", "ww-kaartje__naam");
     var link = el("a", null, card.n);
     link.href = root + card.u;
