@@ -372,3 +372,16 @@ def test_the_help_bar_shows_only_what_is_configured() -> None:
         update={"loket": config.loket.model_copy(update={"kosten": "gratis"})}
     )
     assert ThemeContext(config, None, frozenset()).hours_and_cost == "gratis"
+
+
+def test_route_plannen_opens_the_maps_app_with_the_destination_and_no_empty_start(
+    sample_site: Path,
+) -> None:
+    page = soup(sample_site / "locaties" / "inloop-geldzaken-bibliotheek-centrum" / "index.html")
+    link = next(a for a in page.select("a") if a.get_text(strip=True) == "Route plannen")
+    href = str(link["href"])
+    assert href.startswith("https://www.google.com/maps/dir/?api=1&destination=")
+    assert "origin" not in href  # the phone fills in where the resident is
+    destination = href.split("destination=")[1]
+    lat, lon = (float(x) for x in destination.replace("%2C", ",").split(","))
+    assert 50.7 < lat < 53.7 and 3.2 < lon < 7.3

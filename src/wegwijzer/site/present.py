@@ -89,12 +89,13 @@ def report_mail(address: str, title: str, page_url: str | None = None) -> str:
 
 
 def route_url(location: Locatie, point: Point | None) -> str:
-    """A route planner link (OpenStreetMap): to the pin when known, else to the address."""
-    if point is not None:
-        target = f"{point.lat:.6f},{point.lon:.6f}"
-        return "https://www.openstreetmap.org/directions?" + urlencode({"to": target})
-    query = location.adres.one_line(point.postcode if point else None)
-    return "https://www.openstreetmap.org/search?" + urlencode({"query": query})
+    """A route link that opens the phone's maps app with the destination filled in and the
+    start left to the phone (Google's cross-platform Maps URL, as the map's popups use; see
+    assets/js/kaart.js for why not geo: or OpenStreetMap). To the pin when known, else to the
+    address. Only the destination, a public address, is in the link."""
+    pin = f"{point.lat:.5f},{point.lon:.5f}" if point is not None else None
+    target = pin or location.adres.one_line()
+    return "https://www.google.com/maps/dir/?" + urlencode({"api": "1", "destination": target})
 
 
 def report_url(target: str, title: str, page_url: str | None = None) -> str:
