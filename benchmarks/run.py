@@ -12,7 +12,6 @@ Prints Markdown tables and the budgets of issue 8, each met or not met.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import functools
 import gzip
 import json
@@ -24,12 +23,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -38,6 +35,8 @@ from urllib.parse import urljoin, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `benchmarks` as a package
 
 from benchmarks.synthetic import make_baseline, make_site
+
+from wegwijzer.outputs.pdf import serve_folder
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -220,21 +219,7 @@ def transfers(site: Path) -> dict[str, Any]:
 # --- in the browser -------------------------------------------------------------------------
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextlib.contextmanager
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+serve = serve_folder  # the same loopback server `wegwijzer pdf` uses
 
 
 # The overview's filter renders from overzicht/kaartjes.json (fetched on first use), so a change

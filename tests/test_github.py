@@ -378,12 +378,19 @@ def run_workflow(
     return results
 
 
-def test_a_municipalitys_site_passes_its_own_workflows(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def zwolle(tmp_path: Path) -> Path:
+    """A site made with `wegwijzer init` and filled in as a municipality would."""
     site = tmp_path / "wegwijzer-zwolle"
     assert main(["init", str(site), "--gemeente", "Zwolle"]) == 0
     fill_in(site)
+    return site
+
+
+def test_a_municipalitys_site_passes_its_own_workflows(
+    zwolle: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = zwolle
     for workflow in ("pr.yml", "deploy.yml"):
         results = run_workflow(site, workflow, monkeypatch)
         assert [(line, code) for line, code, _ in results if code != 0] == [], results
@@ -392,11 +399,9 @@ def test_a_municipalitys_site_passes_its_own_workflows(
 
 
 def test_a_broken_record_fails_the_workflows_with_annotations(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    zwolle: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    site = tmp_path / "wegwijzer-zwolle"
-    assert main(["init", str(site), "--gemeente", "Zwolle"]) == 0
-    fill_in(site)
+    site = zwolle
     record = site / "data" / "organisaties" / "op-orde-zwolle.yml"
     record.write_text(record.read_text().replace("fases: [preventie, aanmelding]", "fases: []"))
     for workflow in ("pr.yml", "deploy.yml"):

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from tests.browser.test_accessibility import axe_violations
+from tests.browser.test_search_browser import type_query
 
 PHONE = {"width": 360, "height": 740}
 PAGES = [
@@ -141,13 +142,7 @@ def test_the_404_page_has_no_axe_violations(phone: Page, site_url: str) -> None:
 def search(page: Page, query: str) -> list[dict[str, str]]:
     if not page.evaluate("document.getElementById('__search').checked"):
         page.click("label.md-header__button[for='__search']")
-    page.fill("#ww-zoekvraag", query)
-    page.wait_for_function(
-        "q => document.getElementById('ww-zoekvraag').value === q && "
-        "!/Typ wat/.test(document.getElementById('ww-zoekstatus').textContent)",
-        arg=query,
-    )
-    page.wait_for_timeout(150)
+    type_query(page, query)
     return page.eval_on_selector_all(
         "#ww-zoekresultaten a",
         "els => els.map(e => ({href: e.getAttribute('href'), text: e.innerText}))",

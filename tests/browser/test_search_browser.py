@@ -16,7 +16,8 @@ def site_url(sample_site: Path, serve: Any) -> str:
     return str(serve(sample_site))
 
 
-def results(page: Page, query: str) -> list[str]:
+def type_query(page: Page, query: str) -> None:
+    """Type a query and wait until the search has answered it."""
     page.fill("#ww-zoekvraag", query)
     page.wait_for_function(
         "q => document.getElementById('ww-zoekvraag').value === q && "
@@ -24,6 +25,10 @@ def results(page: Page, query: str) -> list[str]:
         arg=query,
     )
     page.wait_for_timeout(150)
+
+
+def results(page: Page, query: str) -> list[str]:
+    type_query(page, query)
     return page.eval_on_selector_all("#ww-zoekresultaten a", "els => els.map(e => e.href)")
 
 

@@ -44,7 +44,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def _served(folder: Path) -> Iterator[str]:
+def serve_folder(folder: Path) -> Iterator[str]:
+    """A built site on 127.0.0.1 only, at a free port; yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -69,7 +70,7 @@ def write_pdf(config_file: Path, output: Path) -> Path:
         ) from None
     with tempfile.TemporaryDirectory(prefix="wegwijzer-pdf-") as folder:
         _build(config_file, Path(folder))
-        with _served(Path(folder)) as base, sync_playwright() as playwright:
+        with serve_folder(Path(folder)) as base, sync_playwright() as playwright:
             try:
                 browser = playwright.chromium.launch(executable_path=_chromium())
             except Error as exc:

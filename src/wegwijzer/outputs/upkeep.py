@@ -235,17 +235,18 @@ def _status_reason(status: int) -> str:
     return f"de website geeft foutcode {status}"
 
 
-_NETWORK_REASONS = frozenset(
-    {"het webadres bestaat niet (meer)", "de website is niet bereikbaar", _NO_ANSWER}
-)
+_NO_HOST = "het webadres bestaat niet (meer)"
+_UNREACHABLE = "de website is niet bereikbaar"
+# Reasons that also mean "no internet here": when every website gives one, none is reported.
+_NETWORK_REASONS = frozenset({_NO_HOST, _UNREACHABLE, _NO_ANSWER})
 
 
 def _network_reason(exc: OSError) -> str:
     if isinstance(exc, ssl.SSLCertVerificationError):
         return "het beveiligingscertificaat van de website klopt niet"
     if isinstance(exc, socket.gaierror):
-        return "het webadres bestaat niet (meer)"
-    return "de website is niet bereikbaar"
+        return _NO_HOST
+    return _UNREACHABLE
 
 
 def check_links(dataset: Dataset, fetch: Fetch) -> LinkCheck:
