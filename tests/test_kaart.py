@@ -146,6 +146,7 @@ def test_assets_follow_the_prefix() -> None:
     assert scripts == [
         "/static/ww/vendor/leaflet/leaflet.js",
         "/static/ww/vendor/leaflet.markercluster/leaflet.markercluster.js",
+        "/static/ww/js/teksten.js",
         "/static/ww/js/openingstijden.js",
         "/static/ww/js/kaart.js",
     ]

@@ -142,6 +142,7 @@ class _Assets:
         self.map_js = [
             ("leaflet_js", f"{leaflet}/leaflet.js"),
             *self.cluster_js,
+            ("teksten_js", f"{prefix}/js/teksten.js"),
             ("openingstijden_js", f"{prefix}/js/openingstijden.js"),
             ("kaart_js", f"{prefix}/js/kaart.js"),
         ]

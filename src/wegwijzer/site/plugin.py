@@ -36,6 +36,7 @@ log = logging.getLogger("mkdocs.plugins.wegwijzer")
 
 STYLESHEETS = [f"{ASSET_ROOT}/css/wegwijzer.css", f"{ASSET_ROOT}/{COLOUR_CSS}"]
 SCRIPTS = [
+    f"{ASSET_ROOT}/js/teksten.js",  # wwT(): every script's words in the page's language
     f"{ASSET_ROOT}/js/openingstijden.js",
     f"{ASSET_ROOT}/js/wegwijzer.js",
     f"{ASSET_ROOT}/js/zoeken.js",
