@@ -45,7 +45,9 @@ def test_every_organisation_has_a_vcard_with_its_public_details(sample_site: Pat
         ).read_text(),
         "html.parser",
     )
-    assert page.select_one("a[download][href='../schuldhulp-gemeente-voorbeeldstad.vcf']")
+    assert page.select_one(
+        "a[download][href='../../organisaties/schuldhulp-gemeente-voorbeeldstad.vcf']"
+    )
 
 
 def test_pages_command_feeds_a_plain_mkdocs_build(tmp_path: Path) -> None:

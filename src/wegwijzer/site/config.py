@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
+from wegwijzer import i18n
 from wegwijzer.records import vocab
 from wegwijzer.records.fields import Email, Telefoon, Url, user_error
 from wegwijzer.records.hours import FeestdagenBeleid
@@ -178,6 +179,22 @@ class SiteConfig(Strict):
     geocoder: GeocoderSettings = Field(default_factory=GeocoderSettings, title="Geocoder")
     kaart: KaartSettings = Field(default_factory=KaartSettings, title="Kaart")
     feestdagen: FeestdagenBeleid = Field(default_factory=FeestdagenBeleid, title="Feestdagen")
+    talen: list[str] = Field(
+        default_factory=lambda: list(i18n.SHIPPED[1:]),
+        title="Talen naast Nederlands",
+        description=(
+            "De vaste teksten van de site ook in deze talen, onder /en/, /ar/ enzovoort. "
+            "Een lege lijst: alleen Nederlands. Een eigen taal: zet vertalingen/<code>.po "
+            "naast mkdocs.yml. De verwijzersgids is altijd alleen Nederlands."
+        ),
+        examples=[["en", "tr", "ar", "pl", "uk"]],
+    )
+    nagekeken: list[str] = Field(
+        default_factory=list,
+        title="Vertalingen die een moedertaalspreker heeft nagekeken",
+        description="Talen waarvan iemand die de taal als moedertaal spreekt de teksten las.",
+        examples=[["en"]],
+    )
 
     @field_validator("melden")
     @classmethod
@@ -204,6 +221,18 @@ class SiteConfig(Strict):
             message = "Nominatim vraagt wie de verzoeken stuurt. Vul een e-mailadres in."
             raise user_error(message, field="geocoder")
         return self
+
+    @field_validator("talen", "nagekeken")
+    @classmethod
+    def _language_codes(cls, codes: list[str]) -> list[str]:
+        for code in codes:
+            if not re.fullmatch(r"[a-z]{2,3}", code):
+                raise ValueError(f"'{code}' is geen taalcode. Gebruik een code zoals en, tr of ar.")
+            if code == i18n.SOURCE:
+                raise ValueError("Nederlands staat er altijd in. Haal nl weg uit de lijst.")
+        if len(set(codes)) != len(codes):
+            raise ValueError("Er staat een taal twee keer in de lijst.")
+        return codes
 
     @field_validator("doelgroepen")
     @classmethod
@@ -262,6 +291,27 @@ class Site:
     def shown(self, path: Path) -> str:
         """A path as messages show it: relative to mkdocs.yml's folder where possible."""
         return shown_path(path, self.root)
+
+    def language_problems(self) -> list[str]:
+        """`talen` or `nagekeken` names a language that has no catalog."""
+        known = i18n.available(self.root)
+        problems = []
+        for key, codes in (("talen", self.config.talen), ("nagekeken", self.config.nagekeken)):
+            for code in codes:
+                if code not in known:
+                    problems.append(
+                        f"{key}: voor '{code}' is er geen vertaling. Er zijn: "
+                        f"{', '.join(sorted(known))}. Een eigen vertaling zet u in "
+                        f"{i18n.SITE_CATALOGS}/{code}.po."
+                    )
+        return problems
+
+    def languages(self) -> list[i18n.Language]:
+        """Dutch first, then the site's other languages. The referrers' guide is Dutch only:
+        it is for professionals, and it is sealed page by page."""
+        if self.config.editie == "verwijzers":
+            return [i18n.DUTCH]
+        return i18n.load(self.config.talen, self.root, tuple(self.config.nagekeken))
 
 
 def load_site(config_file: Path) -> Site:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import functools
 import io
+import itertools
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import as_file, files
@@ -21,6 +23,7 @@ import segno
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from wegwijzer import i18n
 from wegwijzer.geo.postcodes import PostcodeTable, from_dataset
 from wegwijzer.outputs import coverage
 from wegwijzer.outputs.open_data import export_files
@@ -69,6 +72,9 @@ class StaticFile:
 class Site:
     pages: list[Page] = field(default_factory=list)
     files: list[StaticFile] = field(default_factory=list)
+    # Record pages in the other languages, made when asked for (see _Renderer.translated_records).
+    translated_records: Iterator[Page] = field(default_factory=lambda: iter(()))
+    languages: list[i18n.Language] = field(default_factory=lambda: [i18n.DUTCH])
 
 
 def _environment() -> Environment:
@@ -78,7 +84,10 @@ def _environment() -> Environment:
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # _("...") and {% trans %} in the templates: the language `i18n.speaking` has set.
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)  # type: ignore[attr-defined]
     # tojson writes front matter: an emoji as "\ud83d\ude00" (a surrogate pair) is invalid
     # YAML, and mkdocs then shows the raw block and drops the title. Write characters as-is.
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
@@ -107,6 +116,14 @@ def _environment() -> Environment:
     return env
 
 
+def url_of(path: str) -> str:
+    """A page's URL path from its Markdown path (directory URLs): 'fase/x.md' -> 'fase/x/'."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
 def _root(path: str) -> str:
     """Relative prefix from a page's URL (directory URLs) back to the site root."""
     depth = path.count("/") + (0 if path.endswith("index.md") else 1)
@@ -121,6 +138,7 @@ class _Renderer:
         today: date,
         site_url: str | None,
         postcodes: PostcodeTable | None = None,
+        languages: list[i18n.Language] | None = None,
     ) -> None:
         self.env = _environment()
         self.postcodes = postcodes or from_dataset(dataset)
@@ -128,14 +146,32 @@ class _Renderer:
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
         self.org_cards, self.loc_cards = all_cards(dataset, referrers=config.editie == "verwijzers")
         self.labels = vocab.for_edition(config.editie)  # plain words for residents
+        self.language = i18n.DUTCH  # set by `speaking`: the language of the pages made now
+        self.languages = languages or [i18n.DUTCH]
+
+    @contextmanager
+    def speaking(self, language: i18n.Language) -> Iterator[None]:
+        """Render in `language`: its pages go under its folder ('en/'), in its words."""
+        before, self.language = self.language, language
+        try:
+            with i18n.speaking(language):
+                yield
+        finally:
+            self.language = before
 
     def page(self, path: str, template: str, in_nav: bool = False, **context: Any) -> Page:
+        """`path` is the page's path in the Dutch site; in another language it goes under
+        that language's folder. `root` leads to the same language's pages, `shared` to the
+        files all languages share (data, exports, assets)."""
+        full = self.language.prefix + path
         text = self.env.get_template(template).render(
             site=self.config,
             data=self.dataset,
             doelgroepen=self.config.target_groups(),
             root=_root(path),
-            assets=_root(path) + ASSET_ROOT,
+            shared=_root(full),
+            taal=self.language,
+            assets=_root(full) + ASSET_ROOT,
             vandaag=self.today,
             verwijzers=self.config.editie == "verwijzers",
             feestdagen_tekst=hours.holiday_note(self.config.feestdagen),
@@ -143,7 +179,9 @@ class _Renderer:
             vocab=self.labels,
             **context,
         )
-        return Page(path, text, in_nav)
+        if not self.language.is_source:  # the theme reads the page's language from here
+            text = text.replace("---\n", f"---\ntaal: {self.language.code}\n", 1)
+        return Page(full, text, in_nav and self.language.is_source)
 
     def page_address(self, path: str) -> str:
         """A page's full address for 'Klopt er iets niet?'; its path when site_url is unset."""
@@ -206,26 +244,13 @@ class _Renderer:
             )
 
     def pages(self) -> Iterator[Page]:
-        yield self.page("index.md", "start.md.j2", in_nav=True, counts=self.counts())
-        everything = listing.places_first(self.org_cards, self.loc_cards)
-        yield from self.list_pages("overzicht", "overzicht.md.j2", everything)
-        yield from self.filter_pages()
-        yield self.page(
-            "kaart.md",
-            "kaart.md.j2",
-            in_nav=True,
-            loc_cards=self.loc_cards[: listing.PAGE_SIZE],
-            alle_plekken=len(self.loc_cards),
-            openingstijden=self.opening_data(
-                listing.location_ids(self.loc_cards[: listing.PAGE_SIZE])
-            ),
-        )
-        yield self.print_page()
+        """The Dutch site, in a stable order."""
+        yield from self.screens(until="print")
         if self.config.editie == "verwijzers":
             yield self.page("lijstje.md", "lijstje.md.j2", entries=sheet_entries(self.dataset))
             yield self.page("warm-overdragen.md", "warm-overdragen.md.j2")
         yield self.analysis_page()
-        yield self.page("spoed.md", "spoed.md.j2")  # "Spoed?" in the help bar leads here
+        yield from self.screens(after="print")
         yield self.page(
             "open-data.md",
             "open-data.md.j2",
@@ -233,11 +258,54 @@ class _Renderer:
             files=self.export_files,
             beschrijving=describe_export,
         )
+        yield from self.record_pages()
+
+    def screens(self, until: str | None = None, after: str | None = None) -> Iterator[Page]:
+        """The pages a resident uses, which every language has: start, the lists, the map,
+        the print page and Spoed. `until`/`after` split them around the Dutch-only pages."""
+        if after is None:
+            yield self.page("index.md", "start.md.j2", in_nav=True, counts=self.counts())
+            everything = listing.places_first(self.org_cards, self.loc_cards)
+            yield from self.list_pages("overzicht", "overzicht.md.j2", everything)
+            yield from self.filter_pages()
+            yield self.page(
+                "kaart.md",
+                "kaart.md.j2",
+                in_nav=True,
+                loc_cards=self.loc_cards[: listing.PAGE_SIZE],
+                alle_plekken=len(self.loc_cards),
+                openingstijden=self.opening_data(
+                    listing.location_ids(self.loc_cards[: listing.PAGE_SIZE])
+                ),
+            )
+            yield self.print_page()
+        if until is None:
+            yield self.page("spoed.md", "spoed.md.j2")  # "Spoed?" in the help bar leads here
+            if len(self.languages) > 1:
+                yield self.page("talen.md", "talen.md.j2", talen=self.languages)
+
+    def record_pages(self) -> Iterator[Page]:
+        """A page per organisation and per location, and a flyer per location."""
         for org in self.dataset.organisaties.values():
             yield self.organisation_page(org)
         for location in self.dataset.locaties.values():
             yield self.location_page(location)
             yield self.flyer(location)
+
+    def translated(self, languages: list[i18n.Language]) -> Iterator[Page]:
+        """The resident screens in each other language."""
+        for language in languages:
+            if not language.is_source:
+                with self.speaking(language):
+                    yield from self.screens()
+
+    def translated_records(self, languages: list[i18n.Language]) -> Iterator[Page]:
+        """Record pages in each other language, made one at a time: at 10,000 locations they
+        are tens of thousands of pages, which the plugin writes without mkdocs' page loop."""
+        for language in languages:
+            if not language.is_source:
+                with self.speaking(language):
+                    yield from self.record_pages()
 
     def print_page(self) -> Page:
         orgs = sorted(coverage.active(self.dataset), key=lambda o: o.naam.casefold())
@@ -361,6 +429,23 @@ class _Renderer:
         yield StaticFile(listing.CARDS_JSON, _compact_json(self.list_payload))
         yield StaticFile(listing.POSTCODES_JSON, _compact_json(self.postcodes.browser_data()))
 
+    def map_frames(self) -> Iterator[StaticFile]:
+        """The map page's frame, in every language: kaart/kaart.html, en/kaart/kaart.html."""
+        for language in self.languages:
+            with self.speaking(language):
+                path = f"{language.prefix}kaart/kaart.html"
+                prefix = "../" * path.count("/") + ASSET_ROOT
+                kaart = render_map(
+                    self.dataset,
+                    self.config.kaart,
+                    asset_prefix=prefix,
+                    feestdagen=self.config.feestdagen.model_dump(),
+                )
+                if not language.is_source:
+                    kaart = _in_language(kaart, language, prefix)
+                kaart = with_csp(kaart, self.config.kaart.tile_origin)
+                yield StaticFile(path, kaart.encode("utf-8"))
+
     def static_files(self) -> Iterator[StaticFile]:
         yield from self.list_data()
         for path, content in sorted(self.export_files.items()):
@@ -369,16 +454,25 @@ class _Renderer:
             referrers = self.config.editie == "verwijzers"
             card = vcard_for(org, locations_of(org, self.dataset), referrers=referrers)
             yield StaticFile(f"organisaties/{org.id}.vcf", card.encode("utf-8"))
-        kaart = render_map(
-            self.dataset,
-            self.config.kaart,
-            asset_prefix="../" + ASSET_ROOT,
-            feestdagen=self.config.feestdagen.model_dump(),
-        )
-        kaart = with_csp(kaart, self.config.kaart.tile_origin)
-        yield StaticFile("kaart/kaart.html", kaart.encode("utf-8"))
+        yield from self.map_frames()
         yield StaticFile(f"{ASSET_ROOT}/{theme.COLOUR_CSS}", theme.colour_css(self.config.kleur))
+        for language in self.languages[1:]:
+            yield StaticFile(
+                f"{ASSET_ROOT}/teksten/{language.code}.js", i18n.script_texts(language)
+            )
         yield from package_assets()
+
+
+def _in_language(document: str, language: i18n.Language, prefix: str) -> str:
+    """The map frame's language and direction, and its scripts' texts before teksten.js."""
+    document = document.replace(
+        '<html lang="nl">', f'<html lang="{language.code}" dir="{language.dir}">', 1
+    )
+    texts = f'<script src="{prefix}/teksten/{language.code}.js"></script>'
+    marker = f'<script src="{prefix}/js/teksten.js"></script>'
+    if marker not in document:
+        raise RuntimeError("the map frame no longer loads teksten.js; see site/map.py")
+    return document.replace(marker, texts + marker, 1)
 
 
 def _compact_json(value: Any) -> bytes:
@@ -430,18 +524,27 @@ def render_site(
     today: date | None = None,
     site_url: str | None = None,
     postcodes: PostcodeTable | None = None,
+    languages: list[i18n.Language] | None = None,
 ) -> Site:
-    """Every generated page and file, in a stable order."""
+    """Every generated page and file, in a stable order. Record pages in languages other
+    than Dutch come from `translated_records`, lazily."""
     today = today or date.today()
     dataset = for_edition(dataset, config.editie, today)
-    renderer = _Renderer(dataset, config, today, site_url, postcodes)
-    return Site(list(renderer.pages()), list(renderer.static_files()))
+    languages = list(languages or [i18n.DUTCH])
+    renderer = _Renderer(dataset, config, today, site_url, postcodes, languages)
+    pages = list(renderer.pages()) + list(renderer.translated(languages))
+    return Site(
+        pages,
+        list(renderer.static_files()),
+        renderer.translated_records(languages),
+        languages,
+    )
 
 
 def write_site(site: Site, folder: Path) -> list[Path]:
     """Write pages and files to disk, for a builder that cannot run our mkdocs plugin."""
     written = []
-    for page in site.pages:
+    for page in itertools.chain(site.pages, site.translated_records):
         written.append(_write(folder / page.path, page.text.encode("utf-8")))
     for static in site.files:
         written.append(_write(folder / static.path, static.read()))

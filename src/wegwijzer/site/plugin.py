@@ -7,6 +7,8 @@ import ipaddress
 import logging
 import os
 import re
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,16 +20,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from wegwijzer import i18n
 from wegwijzer.geo.postcodes import postcode_table
 from wegwijzer.records import vocab
 from wegwijzer.records.editions import without_errors
 from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.records.report import Finding, Report
 from wegwijzer.records.validate import validate_site
+from wegwijzer.site import translated
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
-from wegwijzer.site.pages import ASSET_ROOT, render_site
+from wegwijzer.site.pages import ASSET_ROOT, Page, render_site, url_of
 from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words, topic_entries
 from wegwijzer.site.site_url import site_url_problems
 from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, install
@@ -57,6 +61,9 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     _search: list[tuple[str, str, str, str]]
     sealer: Sealer | None = None  # set in the referrers' edition: everything it writes is sealed
     _sealed: set[str]
+    _shells: dict[str, str]  # shell page -> its rendered HTML (site/translated.py)
+    _later: Iterator[Page]
+    languages: list[i18n.Language]
     command: str = "build"  # from on_startup: gh-deploy and serve can make a build public
 
     def load_config(
@@ -87,6 +94,10 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 "mkdocs.yml: use_directory_urls: false wordt niet ondersteund: dan werken de "
                 "links tussen de pagina's niet. Haal de regel weg."
             )
+        problems = self.site.language_problems()
+        if problems:
+            raise PluginError("\n".join(f"mkdocs.yml: {problem}" for problem in problems))
+        self.languages = self.site.languages()
         self._trusted = theme_scripts(config.theme.dirs)  # the CSP hashes only these
         self.sealer, self._sealed = None, set()
         if self.site_config.editie == "verwijzers":  # refuse before anything is written
@@ -117,12 +128,28 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if report.errors:
             dataset = self._leave_out_errors(dataset, report)
         postcodes = postcode_table(self.site.data_dir, dataset)
-        site = render_site(dataset, self.site_config, site_url=config.site_url, postcodes=postcodes)
+        site = render_site(
+            dataset,
+            self.site_config,
+            site_url=config.site_url,
+            postcodes=postcodes,
+            languages=self.languages,
+        )
         self.generated, self._html = {page.path for page in site.pages}, {}
+        self._later, self._shells = site.translated_records, {}
         for page in site.pages:
             self._refuse_clash(files, page.path)
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.path, content=page.text, inclusion=inclusion))
+        for language in self.languages[1:]:
+            for folder in translated.FOLDERS:  # one page mkdocs renders, for many we write
+                path = translated.shell_path(language, folder)
+                self.generated.add(path)
+                text = translated.shell_text(language)
+                files.append(
+                    File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
+                )
+        self._translated_urls = _translated_urls(site.pages, self.languages)
         for static in site.files:
             self._refuse_clash(files, static.path)
             if static.content is not None:
@@ -135,8 +162,16 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The help bar, the footer and the 404 page read the settings through `wegwijzer`."""
         built = frozenset(f.src_uri for f in files.documentation_pages())
-        install(env, ThemeContext(self.site_config, config.site_url, built))
+        self._theme = ThemeContext(
+            self.site_config, config.site_url, built, tuple(self.languages), self._translated_urls
+        )
+        install(env, self._theme)
+        self._env = env
         return env
+
+    def on_page_context(self, context: Any, *, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        i18n.switch_to(self._theme.language(page))  # the theme's _() for this page
+        return context
 
     def _use_logo(self, config: MkDocsConfig) -> None:
         logo = self.site_config.logo
@@ -161,13 +196,17 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_page_content(self, html: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
         html = self._html.pop(page.file.src_uri, html)
-        if indexed(page.file.src_uri, page.meta):
+        if indexed(page.file.src_uri, page.meta) and not page.meta.get("taal"):
             title = html_text.unescape(page.title or config.site_name)  # shown as text
             info = str(page.meta.get("zoekinfo") or "")  # address and phone, for the result
             self._search.append((title, page.url, page_words(title, html), info))
         return html
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
+        i18n.switch_to(i18n.DUTCH)
+        if translated.is_shell(page.file.src_uri):  # filled in on_post_build, then removed
+            self._shells[page.file.src_uri] = output
+            return output
         if (
             self.site_config.editie == "verwijzers"
         ):  # keep the referrers' guide out of search engines
@@ -204,6 +243,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         labels = dict(vocab.for_edition(self.site_config.editie).FASES)
         entries = self._search + topic_entries(labels)
         (Path(config.site_dir) / INDEX_PATH).write_text(index_json(entries), encoding="utf-8")
+        self._write_translated_records(Path(config.site_dir))
         if self.sealer is None:
             return
         site_dir = Path(config.site_dir)
@@ -219,6 +259,27 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                     path.write_text(locked, encoding="utf-8")
                 continue
             path.write_bytes(self.sealer.seal_file(relative, path.read_bytes()))
+
+    def _write_translated_records(self, site_dir: Path) -> None:
+        """Each record page in each other language: its shell, filled (see translated.py)."""
+        by_code = {language.code: language for language in self.languages}
+        melden = self._env.get_template("partials/ww-melden.html")
+        tiles = self.site_config.kaart.tile_origin
+        for page in self._later:
+            placed = translated.place(page.path, by_code)
+            shell = self._shells[translated.shell_path(placed.language, placed.folder)]
+
+            def report(title: str, url: str, language: i18n.Language = placed.language) -> str:
+                with i18n.speaking(language):
+                    links = self._theme.report_links(title, self._theme.url_of(url))
+                    return str(melden.render(report=links))
+
+            html = with_csp(translated.fill(shell, placed, page.text, report), tiles, self._trusted)
+            out = site_dir / placed.output
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(html, encoding="utf-8")
+        for shell_path in self._shells:  # the shells themselves are no pages
+            shutil.rmtree(site_dir / shell_path.removesuffix(".md"), ignore_errors=True)
 
     def _seal(self, path: str, content: bytes) -> bytes:
         if self.sealer is None or is_public_file(path):
@@ -250,6 +311,17 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 f"docs/{path} bestaat al, maar wegwijzer maakt die pagina zelf. "
                 "Haal het bestand weg of geef het een andere naam."
             )
+
+
+def _translated_urls(pages: list[Page], languages: list[i18n.Language]) -> frozenset[str]:
+    """The Dutch URLs that the other languages have too: the resident screens (as rendered
+    for the first other language) and every record page."""
+    if len(languages) < 2:
+        return frozenset()
+    prefix = languages[1].prefix
+    urls = {url_of(p.path[len(prefix) :]) for p in pages if p.path.startswith(prefix)}
+    urls |= {url_of(p.path) for p in pages if p.path.split("/")[0] in translated.FOLDERS}
+    return frozenset(urls)
 
 
 def _with_lines(config_file_path: str | None) -> list[Finding]:

@@ -10,9 +10,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from wegwijzer import i18n
+from wegwijzer.i18n import N_
+from wegwijzer.i18n import gettext as _
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.site import present
 from wegwijzer.site.config import SiteConfig
+
+# The menu of a page in another language: the screens that language has (the Dutch menu is
+# mkdocs.yml's nav, which names the site's own pages too).
+TRANSLATED_NAV = (
+    (N_("Hulp bij geldzorgen"), ""),
+    (N_("Alle hulp"), "overzicht/"),
+    (N_("Kaart"), "kaart/"),
+    (N_("Om te printen"), "afdrukken/"),
+    (N_("Spoed"), "spoed/"),
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +33,34 @@ class ThemeContext:
     site: SiteConfig
     site_url: str | None
     pages: frozenset[str]  # src_uris of the docs/ pages that are built
+    languages: tuple[i18n.Language, ...] = (i18n.DUTCH,)
+    translated: frozenset[str] = frozenset()  # Dutch URLs the other languages have too
+
+    def language(self, page: Any) -> i18n.Language:
+        """The page's language: `taal` in its front matter, else Dutch."""
+        meta = getattr(page, "meta", None) or {}
+        code = meta.get("taal") if isinstance(meta, dict) else None
+        return next((lang for lang in self.languages if lang.code == code), i18n.DUTCH)
+
+    def versions(self, page: Any) -> list[tuple[i18n.Language, str]]:
+        """This page in every language, as URL paths from the site root: the same page where
+        that language has it, else that language's start page."""
+        own = self.language(page)
+        url = (getattr(page, "url", "") or "").removeprefix(own.prefix)
+        meta = getattr(page, "meta", None) or {}
+        everywhere = url in self.translated or bool(meta.get("ww_shell"))  # every record page
+        return [
+            (lang, lang.prefix + (url if lang.is_source or everywhere else ""))
+            for lang in self.languages
+        ]
+
+    def nav_items(self, page: Any) -> list[tuple[str, str]]:
+        prefix = self.language(page).prefix
+        return [(i18n.gettext(label), prefix + url) for label, url in TRANSLATED_NAV]
+
+    def url_of(self, url: str) -> str:
+        """A URL path from the site root as a full address (or '/path' without site_url)."""
+        return (self.site_url.rstrip("/") + "/" + url) if self.site_url else "/" + url
 
     @property
     def hours_and_cost(self) -> str:
@@ -32,8 +73,7 @@ class ThemeContext:
 
     def page_url(self, page: Any) -> str:
         """The page's full address when site_url is known, else its path from the site root."""
-        url = getattr(page, "url", "") or ""
-        return (self.site_url.rstrip("/") + "/" + url) if self.site_url else "/" + url
+        return self.url_of(getattr(page, "url", "") or "")
 
     def report_links(self, title: str, page_url: str) -> list[tuple[str, str]]:
         return report_links(self.site, title, page_url)
@@ -45,11 +85,15 @@ def report_links(site: SiteConfig, title: str, page_url: str) -> list[tuple[str,
     links = []
     if site.melden_email:
         mail = present.report_mail(site.melden_email, title, page_url)
-        links.append(("Klopt er iets niet?", mail))
+        links.append((_("Klopt er iets niet?"), mail))
     if site.melden:
-        label = "Klopt er iets niet?"
+        label = _("Klopt er iets niet?")
         if links:
-            label = "Of meld het via GitHub" if "github.com" in site.melden else "Of meld het hier"
+            label = (
+                _("Of meld het via GitHub")
+                if "github.com" in site.melden
+                else _("Of meld het hier")
+            )
         links.append((label, present.safe_href(present.report_url(site.melden, title, page_url))))
     return links
 
@@ -57,6 +101,10 @@ def report_links(site: SiteConfig, title: str, page_url: str) -> list[tuple[str,
 def install(env: Any, context: ThemeContext) -> None:
     """Give mkdocs' Jinja environment what our theme templates use."""
     env.globals["wegwijzer"] = context
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    # _() in the theme: the language the plugin set for the page (on_page_context).
+    env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
     env.filters["ww_tel"] = tel_uri
     env.filters["ww_telefoon"] = present.phone_display
 

@@ -1,0 +1,95 @@
+"""Record pages in the other languages, written without mkdocs' page loop.
+
+A site with 1,000 locations has 2,500 record pages (organisations, locations, flyers); five
+more languages would make mkdocs render 12,500 more, each through Material's whole template,
+and multiply the build time by six. Every record page of one language and one folder looks
+the same around its content (the same depth, never in the nav), so mkdocs renders one shell
+page per language and folder (`en/locaties/wwshell/`), and each record page is that shell with
+the page's own title, description, path, "Klopt er iets niet?" links and content put in.
+
+The shell holds tokens where a page differs: the path segment `wwshell` (record ids are
+slugs, so a path needs no escaping in any place it appears), and comments or upper-case words
+that record text cannot produce (it is escaped, and goes in after the tokens are replaced).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from wegwijzer import i18n
+
+SHELL = "wwshell"  # the shell's file name, and the path segment replaced by a record's id
+FOLDERS = ("organisaties", "locaties", "flyers")
+TITLE = "WWSHELLTITLE"
+DESCRIPTION = "WWSHELLDESC"
+BODY = "<!--WWSHELLBODY-->"
+REPORT = "<!--WWSHELLREPORT-->"
+
+
+def shell_path(language: i18n.Language, folder: str) -> str:
+    return f"{language.prefix}{folder}/{SHELL}.md"
+
+
+def shell_text(language: i18n.Language) -> str:
+    """The shell page's Markdown: front matter with tokens, and the body's place."""
+    return (
+        f"---\ntaal: {language.code}\nww_shell: true\ntitle: {TITLE}\n"
+        f"description: {DESCRIPTION}\nsearch:\n  exclude: true\n---\n{BODY}"
+    )
+
+
+def is_shell(src_uri: str) -> bool:
+    return src_uri.endswith(f"/{SHELL}.md")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """Our templates' front matter: one `key: <JSON string>` per line (others skipped)."""
+    if not text.startswith("---\n"):
+        return {}, text
+    head, _, body = text[4:].partition("\n---\n")
+    meta = {}
+    for line in head.splitlines():
+        key, sep, value = line.partition(": ")
+        if sep and value.startswith('"'):
+            meta[key] = json.loads(value)
+    return meta, body
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a generated record page goes and what the shell gets filled with."""
+
+    language: i18n.Language
+    folder: str
+    record_id: str
+    url: str  # the page's URL path from the site root: 'en/locaties/x/'
+    output: str  # the destination file, relative to the site folder
+
+
+def place(path: str, languages: dict[str, i18n.Language]) -> Placed:
+    """'en/locaties/x.md' -> where it lands (directory URLs, as the plugin demands)."""
+    code, folder, name = path.split("/")
+    record_id = name.removesuffix(".md")
+    url = f"{code}/{folder}/{record_id}/"
+    return Placed(languages[code], folder, record_id, url, url + "index.html")
+
+
+def fill(
+    shell: str,
+    placed: Placed,
+    text: str,
+    report: Callable[[str, str], str],
+) -> str:
+    """One record page from its shell. `report(title, url)` renders the page's
+    'Klopt er iets niet?' links, as the footer would."""
+    meta, body = front_matter(text)
+    title, description = meta.get("title", ""), meta.get("description", "")
+    page = shell.replace(f"/{SHELL}/", f"/{placed.record_id}/")
+    page = page.replace(TITLE, title).replace(DESCRIPTION, description)
+    page = page.replace(REPORT, report(title, placed.url))
+    before, marker, after = page.partition(BODY)
+    if not marker or SHELL in before or SHELL in after:  # Material changed: look at the shell
+        raise ValueError(f"the shell for {placed.url} does not fit: {SHELL} is left in it")
+    return before + body + after
