@@ -13,10 +13,13 @@ from wegwijzer.cli import main
 from wegwijzer.site.plugin import SCRIPTS, STYLESHEETS
 
 
+def search_entries(site: Path) -> list[list[str]]:
+    """Our own index (zoeken.json: title, url, words, info); Material's is not used."""
+    return json.loads((site / "zoeken.json").read_text(encoding="utf-8"))["d"]
+
+
 def search_text(site: Path) -> str:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["nl"]
-    return " ".join(doc["title"] + " " + doc["text"] for doc in index["docs"])
+    return " ".join(f"{title} {words}" for title, _url, words, _info in search_entries(site))
 
 
 def test_search_finds_organisations_places_and_target_groups(sample_site: Path) -> None:
@@ -28,7 +31,7 @@ def test_search_finds_organisations_places_and_target_groups(sample_site: Path) 
         "Caribische Nederlanders",
         "Inloop Geldzaken",
     ):
-        assert expected in text, expected
+        assert expected.lower() in text.lower(), expected
 
 
 def test_every_organisation_has_a_vcard_with_its_public_details(sample_site: Path) -> None:
@@ -72,8 +75,8 @@ def test_pages_command_feeds_a_plain_mkdocs_build(tmp_path: Path) -> None:
 
 def test_lists_stay_out_of_the_search_index(sample_site: Path) -> None:
     """Lists repeat every record; indexing them made the index grow with records x lists."""
-    index = json.loads((sample_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    folders = {doc["location"].split("/")[0] for doc in index["docs"]}
+    folders = {url.split("/")[0] for _title, url, _words, _info in search_entries(sample_site)}
     assert {"organisaties", "locaties"} <= folders
-    listed = {"overzicht", "fase", "doelgroep", "kaart", "afdrukken", "flyers", "aanbod"}
+    # "fase" is there on purpose: one entry per phase, titled as residents read it
+    listed = {"overzicht", "doelgroep", "kaart", "afdrukken", "flyers", "aanbod"}
     assert folders.isdisjoint(listed)

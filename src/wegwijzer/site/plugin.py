@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html as html_text
 import ipaddress
+import itertools
 import logging
 import os
 import re
@@ -27,7 +28,7 @@ from wegwijzer.records.editions import without_errors
 from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.records.report import Finding, Report
 from wegwijzer.records.validate import validate_site
-from wegwijzer.site import translated
+from wegwijzer.site import shells, sitemap
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
@@ -61,7 +62,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     _search: list[tuple[str, str, str, str]]
     sealer: Sealer | None = None  # set in the referrers' edition: everything it writes is sealed
     _sealed: set[str]
-    _shells: dict[str, str]  # shell page -> its rendered HTML (site/translated.py)
+    _shells: dict[str, str]  # shell page -> its rendered HTML (site/shells.py)
     _later: Iterator[Page]
     languages: list[i18n.Language]
     command: str = "build"  # from on_startup: gh-deploy and serve can make a build public
@@ -135,17 +136,21 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             postcodes=postcodes,
             languages=self.languages,
         )
-        self.generated, self._html = {page.path for page in site.pages}, {}
-        self._later, self._shells = site.translated_records, {}
+        self.generated, self._html, self._shells = set(), {}, {}
+        records = [page for page in site.pages if shells.is_record(page.path)]
+        self._later = itertools.chain(records, site.translated_records)
         for page in site.pages:
             self._refuse_clash(files, page.path)
+            if shells.is_record(page.path):
+                continue  # written from its shell in on_post_build
+            self.generated.add(page.path)
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.path, content=page.text, inclusion=inclusion))
-        for language in self.languages[1:]:
-            for folder in translated.FOLDERS:  # one page mkdocs renders, for many we write
-                path = translated.shell_path(language, folder)
+        for language in self.languages:
+            for folder in shells.FOLDERS:  # one page mkdocs renders, for many we write
+                path = shells.shell_path(language, folder)
                 self.generated.add(path)
-                text = translated.shell_text(language)
+                text = shells.shell_text(language)
                 files.append(
                     File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
                 )
@@ -204,18 +209,19 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
         i18n.switch_to(i18n.DUTCH)
-        if translated.is_shell(page.file.src_uri):  # filled in on_post_build, then removed
+        if shells.is_shell(page.file.src_uri):  # filled in on_post_build, then removed
             self._shells[page.file.src_uri] = output
             return output
-        if (
-            self.site_config.editie == "verwijzers"
-        ):  # keep the referrers' guide out of search engines
+        return self._finish(output, page.file.dest_uri.count("/"))
+
+    def _finish(self, output: str, depth: int) -> str:
+        """What every page gets last: the policy, and in the referrers' edition the lock."""
+        if self.site_config.editie == "verwijzers":  # keep the guide out of search engines
             output = output.replace(
                 "<head>", '<head><meta name="robots" content="noindex, nofollow">', 1
             )
         output = with_csp(output, self.site_config.kaart.tile_origin, self._trusted)
         if self.sealer is not None:
-            depth = page.file.dest_uri.count("/")
             return self.sealer.lock_page(output, depth, self.site_config.kaart.tile_origin)
         return output
 
@@ -240,10 +246,10 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write our search index; in the referrers' edition, seal everything the other plugins
         and docs/ wrote (the index included)."""
+        self._write_records(Path(config.site_dir), config)
         labels = dict(vocab.for_edition(self.site_config.editie).FASES)
         entries = self._search + topic_entries(labels)
         (Path(config.site_dir) / INDEX_PATH).write_text(index_json(entries), encoding="utf-8")
-        self._write_translated_records(Path(config.site_dir))
         if self.sealer is None:
             return
         site_dir = Path(config.site_dir)
@@ -260,26 +266,33 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 continue
             path.write_bytes(self.sealer.seal_file(relative, path.read_bytes()))
 
-    def _write_translated_records(self, site_dir: Path) -> None:
-        """Each record page in each other language: its shell, filled (see translated.py)."""
+    def _write_records(self, site_dir: Path, config: MkDocsConfig) -> None:
+        """Every record page in every language: its shell, filled (see shells.py)."""
         by_code = {language.code: language for language in self.languages}
         melden = self._env.get_template("partials/ww-melden.html")
-        tiles = self.site_config.kaart.tile_origin
+        written: dict[str, list[str]] = {}  # shell -> the URLs filled from it, for the sitemap
         for page in self._later:
-            placed = translated.place(page.path, by_code)
-            shell = self._shells[translated.shell_path(placed.language, placed.folder)]
+            placed = shells.place(page.path, by_code)
+            shell_path = shells.shell_path(placed.language, placed.folder)
+            meta, body = shells.front_matter(page.text)
+            if placed.language.is_source and indexed(page.path, meta):
+                title = html_text.unescape(meta.get("title") or config.site_name)
+                words = page_words(title, body)
+                self._search.append((title, placed.url, words, meta.get("zoekinfo", "")))
 
             def report(title: str, url: str, language: i18n.Language = placed.language) -> str:
                 with i18n.speaking(language):
                     links = self._theme.report_links(title, self._theme.url_of(url))
                     return str(melden.render(report=links))
 
-            html = with_csp(translated.fill(shell, placed, page.text, report), tiles, self._trusted)
+            html = shells.fill(self._shells[shell_path], placed, meta, body, report)
             out = site_dir / placed.output
             out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(html, encoding="utf-8")
+            out.write_text(self._finish(html, placed.output.count("/")), encoding="utf-8")
+            written.setdefault(shell_path, []).append(placed.record_id)
         for shell_path in self._shells:  # the shells themselves are no pages
             shutil.rmtree(site_dir / shell_path.removesuffix(".md"), ignore_errors=True)
+        sitemap.rewrite(site_dir, config.site_url, written, self.languages, self._translated_urls)
 
     def _seal(self, path: str, content: bytes) -> bytes:
         if self.sealer is None or is_public_file(path):
@@ -320,7 +333,7 @@ def _translated_urls(pages: list[Page], languages: list[i18n.Language]) -> froze
         return frozenset()
     prefix = languages[1].prefix
     urls = {url_of(p.path[len(prefix) :]) for p in pages if p.path.startswith(prefix)}
-    urls |= {url_of(p.path) for p in pages if p.path.split("/")[0] in translated.FOLDERS}
+    urls |= {url_of(p.path) for p in pages if p.path.split("/")[0] in shells.FOLDERS}  # records
     return frozenset(urls)
 
 

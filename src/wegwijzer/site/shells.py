@@ -1,11 +1,12 @@
-"""Record pages in the other languages, written without mkdocs' page loop.
+"""Record pages, written without mkdocs' page loop.
 
-A site with 1,000 locations has 2,500 record pages (organisations, locations, flyers); five
-more languages would make mkdocs render 12,500 more, each through Material's whole template,
-and multiply the build time by six. Every record page of one language and one folder looks
-the same around its content (the same depth, never in the nav), so mkdocs renders one shell
-page per language and folder (`en/locaties/wwshell/`), and each record page is that shell with
-the page's own title, description, path, "Klopt er iets niet?" links and content put in.
+A site with 1,000 locations has 2,500 record pages (organisations, locations, flyers), and
+five more languages make 15,000. Through mkdocs each costs Material's whole template (about
+6 ms; 60% of the build at 10,000 locations), and languages would multiply the build time by
+six. Every record page of one language and one folder looks the same around its content (the
+same depth, never in the nav), so mkdocs renders one shell page per language and folder
+(`locaties/wwshell/`, `en/locaties/wwshell/`), and each record page is that shell with the
+page's own title, description, path, "Klopt er iets niet?" links and content put in.
 
 The shell holds tokens where a page differs: the path segment `wwshell` (record ids are
 slugs, so a path needs no escaping in any place it appears), and comments or upper-case words
@@ -24,7 +25,7 @@ SHELL = "wwshell"  # the shell's file name, and the path segment replaced by a r
 FOLDERS = ("organisaties", "locaties", "flyers")
 TITLE = "WWSHELLTITLE"
 DESCRIPTION = "WWSHELLDESC"
-BODY = "<!--WWSHELLBODY-->"
+BODY = "<!--WWSHELLBODY<h1-->"  # with "<h1": else Material adds a heading of its own
 REPORT = "<!--WWSHELLREPORT-->"
 
 
@@ -34,8 +35,9 @@ def shell_path(language: i18n.Language, folder: str) -> str:
 
 def shell_text(language: i18n.Language) -> str:
     """The shell page's Markdown: front matter with tokens, and the body's place."""
+    taal = "" if language.is_source else f"taal: {language.code}\n"
     return (
-        f"---\ntaal: {language.code}\nww_shell: true\ntitle: {TITLE}\n"
+        f"---\n{taal}ww_shell: true\ntitle: {TITLE}\n"
         f"description: {DESCRIPTION}\nsearch:\n  exclude: true\n---\n{BODY}"
     )
 
@@ -54,7 +56,7 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
         key, sep, value = line.partition(": ")
         if sep and value.startswith('"'):
             meta[key] = json.loads(value)
-    return meta, body
+    return meta, body.lstrip("\n")  # as mkdocs does
 
 
 @dataclass(frozen=True)
@@ -68,23 +70,30 @@ class Placed:
     output: str  # the destination file, relative to the site folder
 
 
+def is_record(path: str) -> bool:
+    """'locaties/x.md' or 'en/locaties/x.md': a page that is written from a shell."""
+    parts = path.split("/")
+    return len(parts) in (2, 3) and parts[-2] in FOLDERS and parts[-1].endswith(".md")
+
+
 def place(path: str, languages: dict[str, i18n.Language]) -> Placed:
     """'en/locaties/x.md' -> where it lands (directory URLs, as the plugin demands)."""
-    code, folder, name = path.split("/")
+    *code, folder, name = path.split("/")
+    language = languages[code[0]] if code else languages[i18n.SOURCE]
     record_id = name.removesuffix(".md")
-    url = f"{code}/{folder}/{record_id}/"
-    return Placed(languages[code], folder, record_id, url, url + "index.html")
+    url = f"{language.prefix}{folder}/{record_id}/"
+    return Placed(language, folder, record_id, url, url + "index.html")
 
 
 def fill(
     shell: str,
     placed: Placed,
-    text: str,
+    meta: dict[str, str],
+    body: str,
     report: Callable[[str, str], str],
 ) -> str:
     """One record page from its shell. `report(title, url)` renders the page's
     'Klopt er iets niet?' links, as the footer would."""
-    meta, body = front_matter(text)
     title, description = meta.get("title", ""), meta.get("description", "")
     page = shell.replace(f"/{SHELL}/", f"/{placed.record_id}/")
     page = page.replace(TITLE, title).replace(DESCRIPTION, description)

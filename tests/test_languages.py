@@ -1,0 +1,139 @@
+"""The site in six languages (issue 13): folders, lang and dir, the switcher, shared files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import SAMPLE
+from wegwijzer import i18n
+from wegwijzer.site.config import load_site
+
+OTHERS = ("en", "tr", "ar", "pl", "uk")
+SCREENS = ("", "overzicht/", "kaart/", "afdrukken/", "spoed/", "fase/preventie/", "talen/")
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_sample_has_every_shipped_language() -> None:
+    codes = [lang.code for lang in load_site(SAMPLE / "mkdocs.yml").languages()]
+    assert codes == list(i18n.SHIPPED)
+
+
+@pytest.mark.parametrize("code", OTHERS)
+def test_each_language_has_the_screens_and_record_pages(sample_site: Path, code: str) -> None:
+    for screen in SCREENS:
+        assert (sample_site / code / screen / "index.html").is_file(), (code, screen)
+    for folder in ("organisaties", "locaties", "flyers"):
+        dutch = {p.parent.name for p in (sample_site / folder).glob("*/index.html")}
+        assert dutch and dutch == {
+            p.parent.name for p in (sample_site / code / folder).glob("*/index.html")
+        }
+    assert not (sample_site / code / "aanbod").exists()  # the municipality's pages stay Dutch
+    assert not (sample_site / code / "open-data").exists()
+
+
+@pytest.mark.parametrize(
+    ("path", "lang", "direction"),
+    [
+        ("index.html", "nl", "ltr"),
+        ("ar/index.html", "ar", "rtl"),
+        ("ar/locaties/geldloket-stadhuis/index.html", "ar", "rtl"),
+        ("uk/overzicht/index.html", "uk", "ltr"),
+        ("tr/kaart/kaart.html", "tr", "ltr"),
+    ],
+)
+def test_every_page_says_its_language_and_direction(
+    sample_site: Path, path: str, lang: str, direction: str
+) -> None:
+    page = soup(sample_site / path)
+    assert page.html["lang"] == lang
+    body_dir = page.body.get("dir") or page.html.get("dir") or "ltr"
+    assert body_dir == direction
+
+
+def test_the_switcher_leads_to_the_same_page_in_each_language(sample_site: Path) -> None:
+    page = soup(sample_site / "en" / "locaties" / "geldloket-stadhuis" / "index.html")
+    links = page.select("nav.ww-talen a")
+    assert [a.get_text() for a in links] == [
+        "Nederlands",
+        "English",
+        "Türkçe",
+        "العربية",
+        "Polski",
+        "Українська",
+    ]
+    assert [a["lang"] for a in links] == list(i18n.SHIPPED)
+    hrefs = {a["lang"]: a["href"] for a in links}
+    assert hrefs["nl"] == "../../../locaties/geldloket-stadhuis/"
+    assert hrefs["ar"] == "../../../ar/locaties/geldloket-stadhuis/"
+    assert links[1]["aria-current"] == "true"
+    assert links[3]["dir"] == "rtl"
+    # a Dutch-only page leads to each language's start
+    aanbod = {
+        a["lang"]: a["href"]
+        for a in soup(sample_site / "aanbod" / "index.html").select("nav.ww-talen a")
+    }
+    assert aanbod["pl"] == "../pl/"
+
+
+def test_translated_pages_use_the_shared_data_and_assets(sample_site: Path) -> None:
+    overview = soup(sample_site / "ar" / "overzicht" / "index.html")
+    box = overview.select_one("[data-ww-overzicht]")
+    assert box["data-ww-kaartjes"] == "../../overzicht/kaartjes.json"
+    assert box["data-ww-root"] == "../"
+    scripts = [s["src"] for s in overview.select("script[src]")]
+    texts = scripts.index("../../assets/wegwijzer/teksten/ar.js")
+    assert texts < scripts.index("../../assets/wegwijzer/js/teksten.js")
+    assert (sample_site / "assets" / "wegwijzer" / "teksten" / "ar.js").is_file()
+    assert not (sample_site / "assets" / "wegwijzer" / "teksten" / "nl.js").exists()
+
+
+def test_translated_pages_stay_out_of_the_search_index(sample_site: Path) -> None:
+    import json
+
+    urls = [entry[1] for entry in json.loads((sample_site / "zoeken.json").read_text("utf-8"))["d"]]
+    assert urls and not [u for u in urls if u.split("/")[0] in OTHERS]
+
+
+def test_the_menu_of_a_translated_page_is_its_own_language(sample_site: Path) -> None:
+    nav = soup(sample_site / "en" / "overzicht" / "index.html").select(
+        "nav.md-nav--primary a.md-nav__link"
+    )
+    hrefs = [a["href"] for a in nav]
+    assert hrefs == ["../", "./", "../kaart/", "../afdrukken/", "../spoed/"]
+
+
+def _with_option(config: Path, line: str) -> Path:
+    text = config.read_text(encoding="utf-8")
+    indent = text.split("gemeente:", 1)[0].rsplit("\n", 1)[1]
+    new = text.replace(f"{indent}gemeente:", f"{indent}{line}\n{indent}gemeente:", 1)
+    config.write_text(new, encoding="utf-8")
+    return config
+
+
+def test_an_unknown_language_is_refused_in_dutch(
+    base_site: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mkdocs.exceptions import Abort
+
+    from tests.conftest import build_site
+
+    _with_option(base_site, "talen: [en, xx]")
+    with pytest.raises(Abort):
+        build_site(base_site, tmp_path / "out")
+    assert "mkdocs.yml: talen: voor 'xx' is er geen vertaling" in caplog.text
+    assert "vertalingen/xx.po" in caplog.text
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_no_other_languages_makes_a_dutch_only_site(base_site: Path, tmp_path: Path) -> None:
+    from tests.conftest import build_site
+
+    site = build_site(_with_option(base_site, "talen: []"), tmp_path / "out")
+    assert not (site / "en").exists()
+    assert soup(site / "index.html").select_one("nav.ww-talen") is None
