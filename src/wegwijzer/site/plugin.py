@@ -28,7 +28,7 @@ from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, pars
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.site.pages import ASSET_ROOT, render_site
-from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words, topic_entries
+from wegwijzer.site.search import build_index, indexed, page_words, topic_entries
 from wegwijzer.site.site_url import site_url_problems
 from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, install
 
@@ -203,7 +203,10 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         and docs/ wrote (the index included)."""
         labels = dict(vocab.for_edition(self.site_config.editie).FASES)
         entries = self._search + topic_entries(labels)
-        (Path(config.site_dir) / INDEX_PATH).write_text(index_json(entries), encoding="utf-8")
+        for relative, text in build_index(entries).items():  # zoeken/: the index in pieces
+            target = Path(config.site_dir) / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
         if self.sealer is None:
             return
         site_dir = Path(config.site_dir)
