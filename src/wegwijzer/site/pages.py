@@ -13,7 +13,6 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +30,14 @@ from wegwijzer.records.editions import for_edition
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.site import listing, present, theme
+from wegwijzer.site import assets, listing, present, theme
 from wegwijzer.site.cards import Card, all_cards, locations_of
 from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
 from wegwijzer.site.handoff import sheet_entries
 from wegwijzer.site.map import render_map
 
-ASSET_ROOT = "assets/wegwijzer"
+ASSET_ROOT = assets.ASSET_ROOT
 
 
 @dataclass(frozen=True)
@@ -390,13 +389,9 @@ def _without_holidays(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def package_assets() -> Iterator[StaticFile]:
-    """CSS, JavaScript and the vendored Leaflet, served from the site itself (no CDN)."""
-    root = files("wegwijzer").joinpath("assets")
-    with as_file(root) as folder:
-        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-            relative = path.relative_to(folder).as_posix()
-            if not relative.endswith(".md"):
-                yield StaticFile(f"{ASSET_ROOT}/{relative}", source=path)
+    """CSS, JavaScript (minified) and the vendored Leaflet, served from the site itself."""
+    for relative, content in assets.packaged().items():
+        yield StaticFile(f"{ASSET_ROOT}/{relative}", content)
 
 
 _EXPORTS = {
