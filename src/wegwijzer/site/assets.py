@@ -35,16 +35,21 @@ def minified(relative: str, data: bytes) -> bytes:
     return data
 
 
-@functools.cache
 def packaged() -> dict[str, bytes]:
-    """{path under assets/: served content} for every file shipped in the package's assets/."""
+    """{path under assets/: served content} for every file shipped in the package's assets/.
+    Minified once per file and change (`mkdocs serve` picks up an edited script)."""
     found = {}
     with as_file(files("wegwijzer").joinpath("assets")) as folder:
         for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
             relative = path.relative_to(folder).as_posix()
             if not relative.endswith(".md"):
-                found[relative] = minified(relative, path.read_bytes())
+                found[relative] = _served(relative, path, path.stat().st_mtime_ns)
     return found
+
+
+@functools.cache
+def _served(relative: str, path: Path, changed: int) -> bytes:
+    return minified(relative, path.read_bytes())
 
 
 def version(content: bytes) -> str:
