@@ -112,3 +112,11 @@ def test_the_pieces_hold_every_page_and_word_and_compounds_inside() -> None:
 
 def test_file_names_stay_ascii() -> None:
     assert shard_name("éé") == "_e9_e9" and shard_name("sch") == "sch"
+
+
+def test_the_referrers_edition_seals_every_piece(referrers_site: Path) -> None:
+    pieces = sorted((referrers_site / "zoeken").rglob("*.json"))
+    assert len(pieces) > 20
+    for path in pieces:
+        envelope = json.loads(path.read_text(encoding="utf-8"))
+        assert set(envelope) >= {"zout", "nonce", "data"}, path  # opened by slot.js in the tab

@@ -80,6 +80,7 @@ def test_everyday_words_find_help_and_admin_pages_stay_out(page: Page, site_url:
         assert not [u for u in results(page, query) if "/beheer/" in u], query
     assert results(page, "qqqzzz") == []
     assert "Niets gevonden" in page.inner_text("#ww-zoekstatus")
+    assert page.locator("#ww-zoekhulp").is_visible()  # the loket's phone number instead
 
 
 def test_the_index_is_compact_and_leaves_admin_pages_out(sample_site: Path) -> None:
