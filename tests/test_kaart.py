@@ -140,9 +140,14 @@ def test_the_only_outside_address_is_the_tile_template() -> None:
     assert set(re.findall(r"(?:https?:)?//[^\s\"'<>)]+", html)) == {kaart.tegels}
 
 
+def unversioned(text: str) -> str:
+    """Without the assets' '?v=<hash>' (a hash may hold any digits, '49' too)."""
+    return re.sub(r"\?v=[0-9a-f]+", "", text)
+
+
 def test_assets_follow_the_prefix() -> None:
     html = render_map(dataset_of(["A"]), KaartSettings(), asset_prefix="/static/ww/")
-    scripts = [tag["src"] for tag in soup_of(html).select("script[src]")]
+    scripts = [unversioned(tag["src"]) for tag in soup_of(html).select("script[src]")]
     assert scripts == [
         "/static/ww/vendor/leaflet/leaflet.js",
         "/static/ww/vendor/leaflet.markercluster/leaflet.markercluster.js",
@@ -150,7 +155,7 @@ def test_assets_follow_the_prefix() -> None:
         "/static/ww/js/openingstijden.js",
         "/static/ww/js/kaart.js",
     ]
-    styles = [tag["href"] for tag in soup_of(html).select("link[rel=stylesheet]")]
+    styles = [unversioned(tag["href"]) for tag in soup_of(html).select("link[rel=stylesheet]")]
     assert styles[-1] == "/static/ww/css/kaart.css"
     assert len(styles) == 4
 
@@ -158,6 +163,7 @@ def test_assets_follow_the_prefix() -> None:
 def test_every_asset_the_document_names_is_in_the_package() -> None:
     html = render_map(dataset_of(["A"]), KaartSettings(), asset_prefix="PREFIX")
     links = [tag.get("src") or tag.get("href") for tag in soup_of(html).select("[src], [href]")]
+    links = [unversioned(str(link)) for link in links]
     assets = Path(kaart_module.__file__).parent.parent / "assets"
     missing = [link for link in links if not (assets / str(link).removeprefix("PREFIX/")).is_file()]
     assert missing == []
@@ -237,7 +243,7 @@ def test_record_text_is_never_a_template(name: str) -> None:
     dataset = dataset_of([name])
     html = render_map(dataset, KaartSettings())
     assert embedded_features(html)["features"][0]["properties"]["naam"] == name
-    assert "49" not in html.replace(name, "")
+    assert "49" not in unversioned(html.replace(name, ""))
 
 
 @pytest.mark.parametrize("text", ["{{ 7*7 }}", "{% if true %}ja", "{# weg", "{{ cycler }}"])
@@ -249,4 +255,5 @@ def test_tile_settings_are_never_a_template(text: str) -> None:
     html = render_map(dataset_of(["A"]), kaart)
     assert html.count(json.dumps(kaart.tegels).replace("&", "\\u0026")) == 1
     assert json.dumps(text) in html
-    assert "49" not in html and "<function" not in html.lower() and "Cycler" not in html
+    assert "49" not in unversioned(html) and "<function" not in html.lower()
+    assert "Cycler" not in html

@@ -103,4 +103,4 @@ def test_the_installed_wheel_alone_makes_a_site_that_builds(dist: Path, tmp_path
     run(sys.executable, "-m", "wegwijzer.cli", "init", site, "--gemeente", "Zwolle", env=env)
     run(sys.executable, "-m", "mkdocs", "build", "--strict", cwd=site, env=env)
     assert (site / "site" / "index.html").is_file()
-    assert (site / "site" / "zoeken.json").is_file()
+    assert (site / "site" / "zoeken" / "index.json").is_file()

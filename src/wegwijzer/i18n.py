@@ -167,6 +167,7 @@ def script_messages() -> tuple[str, ...]:
     return tuple(found)
 
 
+@functools.cache
 def script_texts(language: Language) -> bytes:
     """teksten/<code>.js: the scripts' texts in `language`, loaded before teksten.js."""
     import json

@@ -19,12 +19,13 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
+from wegwijzer.site.assets import asset_url
 from wegwijzer.site.csp import policy
 
 PASSPHRASE_ENV = "WEGWIJZER_VERWIJZERS_WACHTWOORD"
 ITERATIONS = 600_000
 MIN_LENGTH = 12
-SCRIPT = "assets/wegwijzer/js/slot.js"
+SCRIPT = "assets/wegwijzer/js/slot.js"  # served as asset_url("js/slot.js"): with its version
 # Files anyone may read: the theme's and our own code and styles, the same in every edition.
 PUBLIC_SUFFIXES = (".css", ".js", ".png", ".svg", ".woff", ".woff2", ".ico", ".map", ".txt")
 
@@ -89,7 +90,7 @@ class Sealer:
         envelope = self.seal(html.encode("utf-8"))
         return _SHELL.format(
             csp=escape(policy(html, tile_origin)),
-            script=escape(root + SCRIPT),
+            script=escape(root + asset_url("js/slot.js")),
             envelope=envelope,  # base64 and JSON punctuation only: nothing to escape
         )
 

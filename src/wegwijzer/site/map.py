@@ -22,6 +22,7 @@ from wegwijzer.records import hours
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie
+from wegwijzer.site.assets import asset_url
 from wegwijzer.site.config import KaartSettings
 from wegwijzer.site.present import json_for_script, phone_display
 
@@ -133,24 +134,27 @@ class _Assets:
     """
 
     def __init__(self, prefix: str) -> None:
-        leaflet, cluster = f"{prefix}/vendor/leaflet", f"{prefix}/vendor/leaflet.markercluster"
-        self.cluster_js = [("markercluster_js", f"{cluster}/leaflet.markercluster.js")]
+        def url(relative: str) -> str:  # with its version, for long caching
+            return asset_url(relative, prefix)
+
+        leaflet, cluster = "vendor/leaflet", "vendor/leaflet.markercluster"
+        self.cluster_js = [("markercluster_js", url(f"{cluster}/leaflet.markercluster.js"))]
         self.cluster_css = [
-            ("markercluster_css", f"{cluster}/MarkerCluster.css"),
-            ("markercluster_default_css", f"{cluster}/MarkerCluster.Default.css"),
+            ("markercluster_css", url(f"{cluster}/MarkerCluster.css")),
+            ("markercluster_default_css", url(f"{cluster}/MarkerCluster.Default.css")),
         ]
         self.map_js = [
-            ("leaflet_js", f"{leaflet}/leaflet.js"),
+            ("leaflet_js", url(f"{leaflet}/leaflet.js")),
             *self.cluster_js,
-            ("teksten_js", f"{prefix}/js/teksten.js"),
-            ("openingstijden_js", f"{prefix}/js/openingstijden.js"),
-            ("kaart_js", f"{prefix}/js/kaart.js"),
+            ("teksten_js", url("js/teksten.js")),
+            ("openingstijden_js", url("js/openingstijden.js")),
+            ("kaart_js", url("js/kaart.js")),
         ]
-        self.favicon = f"{prefix}/favicon.svg"  # else browsers ask for /favicon.ico: a 404
+        self.favicon = url("favicon.svg")  # else browsers ask for /favicon.ico: a 404
         self.map_css = [
-            ("leaflet_css", f"{leaflet}/leaflet.css"),
+            ("leaflet_css", url(f"{leaflet}/leaflet.css")),
             *self.cluster_css,
-            ("kaart_css", f"{prefix}/css/kaart.css"),
+            ("kaart_css", url("css/kaart.css")),
         ]
 
 

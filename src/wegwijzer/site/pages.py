@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from importlib.resources import as_file, files
 from pathlib import Path
 from typing import Any
 
@@ -34,14 +33,14 @@ from wegwijzer.records.editions import for_edition
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.site import listing, present, theme
+from wegwijzer.site import assets, listing, present, theme
 from wegwijzer.site.cards import Card, all_cards, locations_of
 from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
 from wegwijzer.site.handoff import sheet_entries
 from wegwijzer.site.map import render_map
 
-ASSET_ROOT = "assets/wegwijzer"
+ASSET_ROOT = assets.ASSET_ROOT
 
 
 @dataclass(frozen=True)
@@ -468,11 +467,16 @@ def _in_language(document: str, language: i18n.Language, prefix: str) -> str:
     document = document.replace(
         '<html lang="nl">', f'<html lang="{language.code}" dir="{language.dir}">', 1
     )
-    texts = f'<script src="{prefix}/teksten/{language.code}.js"></script>'
-    marker = f'<script src="{prefix}/js/teksten.js"></script>'
+    marker = f'<script src="{prefix}/js/teksten.js'
     if marker not in document:
         raise RuntimeError("the map frame no longer loads teksten.js; see site/map.py")
+    texts = f'<script src="{prefix}/{texts_path(language)}"></script>'
     return document.replace(marker, texts + marker, 1)
+
+
+def texts_path(language: i18n.Language) -> str:
+    """teksten/<code>.js under the assets folder, versioned by its content."""
+    return assets.versioned(f"teksten/{language.code}.js", i18n.script_texts(language))
 
 
 def _compact_json(value: Any) -> bytes:
@@ -484,13 +488,9 @@ def _without_holidays(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def package_assets() -> Iterator[StaticFile]:
-    """CSS, JavaScript and the vendored Leaflet, served from the site itself (no CDN)."""
-    root = files("wegwijzer").joinpath("assets")
-    with as_file(root) as folder:
-        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
-            relative = path.relative_to(folder).as_posix()
-            if not relative.endswith(".md"):
-                yield StaticFile(f"{ASSET_ROOT}/{relative}", source=path)
+    """CSS, JavaScript (minified) and the vendored Leaflet, served from the site itself."""
+    for relative, content in assets.packaged().items():
+        yield StaticFile(f"{ASSET_ROOT}/{relative}", content)
 
 
 _EXPORTS = {

@@ -29,13 +29,14 @@ from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.records.report import Finding, Report
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site import shells, sitemap
+from wegwijzer.site.assets import asset_url, versioned
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.site.pages import ASSET_ROOT, Page, render_site, url_of
-from wegwijzer.site.search import INDEX_PATH, index_json, indexed, page_words, topic_entries
+from wegwijzer.site.search import build_index, indexed, page_words, topic_entries
 from wegwijzer.site.site_url import site_url_problems
-from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, install
+from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, colour_css, install
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
 
@@ -109,7 +110,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         data_dir = str(self.site.data_dir)
         if data_dir not in config.watch:  # `mkdocs serve` rebuilds when a record changes
             config.watch.append(data_dir)
-        config.extra_css.extend(s for s in STYLESHEETS if s not in config.extra_css)
+        styles = [_versioned(s, self.site_config.kleur) for s in STYLESHEETS]  # ?v=<hash>
+        config.extra_css.extend(s for s in styles if s not in config.extra_css)
         dirs = config.theme.dirs
         if str(THEME_DIR) not in dirs:  # after the site's custom_dir, before Material's own
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
@@ -117,7 +119,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._use_logo(config)
         referrers = self.site_config.editie == "verwijzers"
         for path in SCRIPTS + (REFERRER_SCRIPTS if referrers else []):
-            script = ExtraScriptValue(path)
+            script = ExtraScriptValue(_versioned(path, self.site_config.kleur))
             script.defer = True
             config.extra_javascript.append(script)
         return config
@@ -249,7 +251,10 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._write_records(Path(config.site_dir), config)
         labels = dict(vocab.for_edition(self.site_config.editie).FASES)
         entries = self._search + topic_entries(labels)
-        (Path(config.site_dir) / INDEX_PATH).write_text(index_json(entries), encoding="utf-8")
+        for relative, text in build_index(entries).items():  # zoeken/: the index in pieces
+            target = Path(config.site_dir) / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
         if self.sealer is None:
             return
         site_dir = Path(config.site_dir)
@@ -335,6 +340,14 @@ def _translated_urls(pages: list[Page], languages: list[i18n.Language]) -> froze
     urls = {url_of(p.path[len(prefix) :]) for p in pages if p.path.startswith(prefix)}
     urls |= {url_of(p.path) for p in pages if p.path.split("/")[0] in shells.FOLDERS}  # records
     return frozenset(urls)
+
+
+def _versioned(path: str, colour: str) -> str:
+    """An asset's address with its content's version, for long caching (site/assets.py)."""
+    relative = path.removeprefix(ASSET_ROOT + "/")
+    if relative == COLOUR_CSS:  # written by the build from `kleur`
+        return versioned(path, colour_css(colour))
+    return asset_url(relative)
 
 
 def _with_lines(config_file_path: str | None) -> list[Finding]:

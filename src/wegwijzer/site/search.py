@@ -1,8 +1,19 @@
-"""A compact search index of our own, fetched only when the reader starts to search.
+"""A compact search index of our own, in pieces, fetched only when the reader starts to search.
 
 Material's search fetches its whole index (2.3 MB gzip at 10,000 locations) on every page load.
-This index holds one entry per page (title, URL, the page's distinct words) and a list of
-everyday words residents use, so "afsluiting" also finds pages about "afgesloten" energy.
+Ours is split so that a query fetches only what it needs (issue 16), as Pagefind does:
+
+- `zoeken/index.json`: the everyday words residents use ("afsluiting" also finds pages about
+  "afgesloten" energy), the list of word files and the number of pages per block;
+- `zoeken/w/<prefix>.json`: for every word that starts with the prefix, the pages it is on
+  ("w"), and for the long words inside compounds ("achterstand" in "huurachterstand") the pages
+  of those compounds ("i"). A prefix is two letters, longer where a file would grow too big;
+- `zoeken/d/<n>.json`: title, URL and address line of pages n*BLOCK to (n+1)*BLOCK - 1, so a
+  query fetches only the blocks of the results it shows.
+
+Pages are numbered in title order, so results with the same score come from the same blocks.
+Page lists are sorted and stored as differences ("delta"), each number being page * 2 plus 1
+when the word is in the page's title (a result whose title has the reader's word ranks higher).
 Admin pages (beheer/) and flyers are left out: residents do not look for them.
 """
 
@@ -12,10 +23,15 @@ import html
 import json
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
-INDEX_PATH = "zoeken.json"
+INDEX_DIR = "zoeken"
+INDEX_PATH = f"{INDEX_DIR}/index.json"
 MAX_WORDS = 80  # distinct words per page; record pages say what matters first
+BLOCK = 200  # pages per block of results: about 5 KB gzip
+MAX_SHARD_CHARS = 40_000  # a word file above this is split on one more letter (~12 KB gzip)
+MIN_INFIX = 5  # as before: a query word of 5 letters or more also matches inside a compound
 
 _SKIP_PREFIXES = ("beheer/", "flyers/")
 _BANNERS = re.compile(r'<p class="ww-(?:voorbeeld|verwijzers)">.*?</p>', re.DOTALL)
@@ -158,7 +174,88 @@ def topic_entries(labels: dict[str, str]) -> list[tuple[str, str, str, str]]:
     return [(labels[key], url, f"{labels[key].lower()} {words}", "") for url, key, words in TOPICS]
 
 
-def index_json(entries: Iterable[tuple[str, str, str, str]]) -> str:
-    """{"s": synonyms, "d": [[title, url, words, info], ...]} in compact JSON."""
-    data = {"s": SYNONYMS, "d": [list(e) for e in entries]}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def shard_name(prefix: str) -> str:
+    """An ASCII file name for a prefix ('sch', 'é' -> '_e9'); zoeken.js does the same."""
+    return "".join(c if c.isascii() else f"_{ord(c):x}" for c in prefix)
+
+
+def _delta(numbers: Iterable[int]) -> list[int]:
+    out, last = [], 0
+    for n in sorted(set(numbers)):
+        out.append(n - last)
+        last = n
+    return out
+
+
+def _split(keys: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]]) -> None:
+    """Split every too-big prefix into prefixes one letter longer, until each file fits."""
+    for prefix in sorted(keys):
+        words, inner = keys[prefix]
+        size = len(_dumps({"w": words, "i": inner}))
+        longest = max(map(len, [*words, *inner]), default=0)
+        if size <= MAX_SHARD_CHARS or longest <= len(prefix):
+            continue
+        del keys[prefix]
+        children: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]] = {}
+        for part, target in ((words, 0), (inner, 1)):
+            for key, pages in part.items():
+                child = key[: len(prefix) + 1]  # a key as long as the prefix keeps the prefix
+                children.setdefault(child, ({}, {}))[target][key] = pages
+        _split(children)
+        keys.update(children)
+
+
+def build_index(entries: Iterable[tuple[str, str, str, str]]) -> dict[str, str]:
+    """Every file of the index: {path under the site: compact JSON}. Entries are
+    (title, url, words, info) with words as page_words() gives them."""
+    pages = sorted(entries, key=lambda e: (e[0].casefold(), e[1]))
+    postings: dict[str, list[int]] = {}
+    for number, (title, _url, words, _info) in enumerate(pages):
+        in_title = set(_WORD.findall(title.lower()))
+        for word in words.split():
+            postings.setdefault(word, []).append(number * 2 + (word in in_title))
+    known = set(postings) | set(SYNONYMS) | {w for ws in SYNONYMS.values() for w in ws}
+    inner: dict[str, list[int]] = {}
+    for word, found in postings.items():  # "huurachterstand": also under "achterstand"
+        for start in range(1, len(word) - MIN_INFIX + 1):
+            if word[start:] in known:
+                inner.setdefault(word[start:], []).extend(found)
+    keys: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]] = {}
+    for part, target in ((postings, 0), (inner, 1)):
+        for key, found in part.items():
+            keys.setdefault(key[:2], ({}, {}))[target][key] = _delta(found)
+    _split(keys)
+    files = {
+        f"{INDEX_DIR}/w/{shard_name(prefix)}.json": _dumps({"w": words, "i": inside})
+        for prefix, (words, inside) in keys.items()
+    }
+    for start in range(0, len(pages), BLOCK):
+        block = [[title, url, info] for title, url, _words, info in pages[start : start + BLOCK]]
+        files[f"{INDEX_DIR}/d/{start // BLOCK}.json"] = _dumps(block)
+    manifest = {"s": SYNONYMS, "p": sorted(keys), "b": BLOCK, "n": len(pages)}
+    files[INDEX_PATH] = _dumps(manifest)
+    return files
+
+
+def read_index(site_dir: Path) -> list[tuple[str, str, list[str], str]]:
+    """The index of a built site as (title, url, words, info) per page, for tests and checks."""
+    folder = site_dir / INDEX_DIR
+    manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    words: dict[int, list[str]] = {}
+    for prefix in manifest["p"]:
+        shard = json.loads((folder / "w" / f"{shard_name(prefix)}.json").read_text("utf-8"))
+        for word, deltas in shard["w"].items():
+            number = 0
+            for step in deltas:
+                number += step
+                words.setdefault(number // 2, []).append(word)
+    found = []
+    for block in range(0, manifest["n"], manifest["b"]):
+        path = folder / "d" / f"{block // manifest['b']}.json"
+        for offset, (title, url, info) in enumerate(json.loads(path.read_text("utf-8"))):
+            found.append((title, url, words.get(block + offset, []), info))
+    return found

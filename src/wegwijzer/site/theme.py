@@ -58,6 +58,22 @@ class ThemeContext:
         prefix = self.language(page).prefix
         return [(i18n.gettext(label), prefix + url) for label, url in TRANSLATED_NAV]
 
+    @property
+    def dutch_only(self) -> list[str]:
+        """URLs of the Dutch pages the other languages lack (docs/ pages, the analysis)."""
+        from wegwijzer.site.pages import url_of  # pages imports this module
+
+        prefixes = tuple(lang.prefix for lang in self.languages[1:])
+        urls = {url_of(src) for src in self.pages if not src.startswith(prefixes or ("\0",))}
+        return sorted(url for url in urls - self.translated if not url.endswith("wwshell/"))
+
+    def texts_url(self, page: Any) -> str:
+        """The page's scripts' texts (teksten/<code>.js), versioned by content."""
+        from wegwijzer.site.assets import ASSET_ROOT, versioned
+
+        language = self.language(page)
+        return versioned(f"{ASSET_ROOT}/teksten/{language.code}.js", i18n.script_texts(language))
+
     def url_of(self, url: str) -> str:
         """A URL path from the site root as a full address (or '/path' without site_url)."""
         return (self.site_url.rstrip("/") + "/" + url) if self.site_url else "/" + url

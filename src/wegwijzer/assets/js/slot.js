@@ -16,7 +16,7 @@
     return btoa(String.fromCharCode.apply(null, new Uint8Array(buffer)));
   }
 
-  // For the opened pages' own scripts (the search reads a sealed zoeken.json): open any
+  // For the opened pages' own scripts (the search reads the sealed zoeken/ files): open any
   // envelope of this build with the key kept for this tab. Rejects without a kept key.
   window.wegwijzerSlot = {
     isSealed: function (value) {

@@ -1,4 +1,14 @@
-// Search over our own compact index (zoeken.json), fetched once, when the reader starts typing.
+// Search over our own index in pieces (see wegwijzer/site/search.py), fetched only when the
+// reader types: first zoeken/index.json (everyday words, the list of word files), then only the
+// word files the query needs, then only the blocks that hold the results shown.
+//
+// The form (theme/partials/search.html) says where things are:
+//   data-ww-zoek-index  the folder of the index (zoeken/), relative to this page;
+//   data-ww-zoek-root   what every result's URL is put after: the site's root relative to this
+//                       page. A page in another language may point it at its language folder
+//                       ('../en/'), so results open in the reader's language;
+//   data-ww-zoek-site   then the site's root, for the pages listed in
+//   data-ww-zoek-nl     (space-separated URLs): pages only the Dutch site has.
 (function () {
   "use strict";
   var form = document.getElementById("ww-zoeken");
@@ -7,119 +17,185 @@
   var list = document.getElementById("ww-zoekresultaten");
   var status = document.getElementById("ww-zoekstatus");
   var help = document.getElementById("ww-zoekhulp"); // the way on when nothing is found
-  var base = form.getAttribute("data-base") || "";
-  var index = null;
-  var loading = null;
+  var folder = form.getAttribute("data-ww-zoek-index") || "zoeken/";
+  var root = form.getAttribute("data-ww-zoek-root") || "";
+  var siteRoot = form.getAttribute("data-ww-zoek-site") || root;
+  var dutchOnly = (form.getAttribute("data-ww-zoek-nl") || "").split(" ");
   var MAX = 20;
+  var MIN_INFIX = 5; // a query word this long also matches inside a compound word
+  var files = {};
+  var asked = 0; // the newest query: an older answer that arrives later is not shown
 
-  function load() {
-    if (!loading) {
-      loading = fetch(form.getAttribute("data-index"))
-        .then(function (r) { return r.json(); })
-        .then(function (data) {
-          // The referrers' edition seals its index like its pages: open it with the tab's key.
-          var slot = window.wegwijzerSlot;
-          return slot && slot.isSealed(data) ? slot.open(data).then(JSON.parse) : data;
+  function get(path) {
+    if (!files[path]) {
+      files[path] = fetch(folder + path)
+        .then(function (r) {
+          if (!r.ok) throw new Error(r.status);
+          return r.json();
         })
         .then(function (data) {
-          index = {
-            synonyms: data.s,
-            docs: data.d.map(function (d) {
-              return {
-                title: d[0], url: d[1], words: d[2].split(" "), info: d[3] || "",
-                lower: d[0].toLowerCase(),
-              };
-            }),
-          };
+          // The referrers' edition seals every file like its pages: open it with the tab's key.
+          var slot = window.wegwijzerSlot;
+          return slot && slot.isSealed(data) ? slot.open(data).then(JSON.parse) : data;
         });
+      files[path].catch(function () { delete files[path]; }); // try again on the next query
     }
-    return loading;
+    return files[path];
   }
 
-  function tokens(query) {
-    return query.toLowerCase().match(/[a-zà-ÿ0-9]+/g) || [];
+  function shardName(prefix) { // as shard_name() in search.py
+    return prefix.replace(/[^\x00-\x7f]/g, function (c) { return "_" + c.charCodeAt(0).toString(16); });
+  }
+
+  function tokens(query) { // the index holds words of three letters or more
+    return (query.toLowerCase().match(/[a-zà-ÿ0-9]+/g) || []).filter(function (w) { return w.length > 2; });
   }
 
   // Each query word becomes a group of alternatives: itself, its synonyms, and the word
   // glued to the next one ("huur achterstand" also looks for "huurachterstand").
-  function groups(words) {
+  function groups(words, synonyms) {
     return words.map(function (w, i) {
-      var alts = [w].concat(index.synonyms[w] || []);
+      var alts = [w].concat(synonyms[w] || []);
       if (i + 1 < words.length) {
         var glued = w + words[i + 1];
         alts.push(glued);
-        alts = alts.concat(index.synonyms[glued] || []);
+        alts = alts.concat(synonyms[glued] || []);
       }
       return alts;
     });
   }
 
-  // 3 when the reader's own word is on the page; else 1 per synonym found (at most 3), so a
-  // page that matches several of the words behind "afsluiting" ranks above one that matches one.
-  function hits(doc, alts) {
-    var found = 0;
-    for (var a = 0; a < alts.length && found < 3; a++) {
-      var alt = alts[a];
-      for (var i = 0; i < doc.words.length; i++) {
-        var word = doc.words[i];
-        if (word.indexOf(alt) === 0 || (alt.length > 4 && word.indexOf(alt) > 0)) {
-          if (a === 0) return 3;
-          found += 1;
-          break;
+  // The word files that may hold words starting with `alt`.
+  function shardsFor(alt, prefixes) {
+    return prefixes.filter(function (p) { return alt.indexOf(p) === 0 || p.indexOf(alt) === 0; });
+  }
+
+  // Pages with a word starting with `alt` (or, for a long alt, containing it): 1 per page,
+  // 2 when the word is in the page's title.
+  function pagesFor(alt, shards, n) {
+    var found = new Uint8Array(n);
+    shards.forEach(function (shard) {
+      [shard.w, alt.length >= MIN_INFIX ? shard.i : null].forEach(function (part) {
+        if (!part) return;
+        Object.keys(part).forEach(function (word) {
+          if (word.indexOf(alt) !== 0) return;
+          var number = 0;
+          part[word].forEach(function (step) {
+            number += step;
+            var page = number >> 1;
+            found[page] = Math.max(found[page], 1 + (number & 1));
+          });
+        });
+      });
+    });
+    return found;
+  }
+
+  // Per group: 3 when the reader's own word is on the page, else 1 per synonym found (at most
+  // 3), so a page that matches several of the words behind "afsluiting" ranks above one that
+  // matches one; 2 more when the reader's word is in the title. Pages that match at least half
+  // of the groups are found; equal scores keep title order (pages are numbered in that order).
+  function rank(wanted, shardsOf, n) {
+    var score = new Int32Array(n);
+    var matched = new Int32Array(n);
+    wanted.forEach(function (alts) {
+      var hits = new Uint8Array(n);
+      var own = null;
+      alts.forEach(function (alt, a) {
+        var found = pagesFor(alt, shardsOf(alt), n);
+        if (a === 0) {
+          own = found;
+          for (var p = 0; p < n; p++) if (found[p]) hits[p] = 3;
+        } else {
+          for (var q = 0; q < n; q++) if (found[q] && hits[q] < 3 && !own[q]) hits[q] += 1;
         }
+      });
+      for (var i = 0; i < n; i++) {
+        if (!hits[i]) continue;
+        matched[i] += 1;
+        score[i] += hits[i] + (own[i] === 2 ? 2 : 0);
       }
-    }
+    });
+    var need = Math.ceil(wanted.length / 2);
+    var found = [];
+    for (var j = 0; j < n; j++) if (matched[j] >= need) found.push(j);
+    found.sort(function (a, b) { return score[b] - score[a] || a - b; });
     return found;
   }
 
   function search(query) {
     var words = tokens(query);
-    if (!words.length) return [];
-    var wanted = groups(words);
-    var found = [];
-    index.docs.forEach(function (doc) {
-      var score = 0;
-      var matched = 0;
+    if (!words.length) return Promise.resolve({ words: words, found: [], docs: [] });
+    return get("index.json").then(function (index) {
+      var wanted = groups(words, index.s);
+      var needed = {};
       wanted.forEach(function (alts) {
-        var h = hits(doc, alts);
-        if (h) matched += 1;
-        score += h;
-        if (h && doc.lower.indexOf(alts[0]) >= 0) score += 2;
+        alts.forEach(function (alt) {
+          shardsFor(alt, index.p).forEach(function (p) { needed[p] = true; });
+        });
       });
-      if (matched >= Math.ceil(wanted.length / 2)) found.push({ doc: doc, score: score });
+      var names = Object.keys(needed);
+      return Promise.all(names.map(function (p) { return get("w/" + shardName(p) + ".json"); }))
+        .then(function (loaded) {
+          var byPrefix = {};
+          names.forEach(function (p, i) { byPrefix[p] = loaded[i]; });
+          var shardsOf = function (alt) {
+            return shardsFor(alt, names).map(function (p) { return byPrefix[p]; });
+          };
+          var found = rank(wanted, shardsOf, index.n);
+          var shown = found.slice(0, MAX);
+          var blocks = {};
+          shown.forEach(function (page) { blocks[Math.floor(page / index.b)] = true; });
+          var numbers = Object.keys(blocks);
+          return Promise.all(numbers.map(function (b) { return get("d/" + b + ".json"); }))
+            .then(function (data) {
+              var byBlock = {};
+              numbers.forEach(function (b, i) { byBlock[b] = data[i]; });
+              var docs = shown.map(function (page) {
+                var d = byBlock[Math.floor(page / index.b)][page % index.b];
+                return { title: d[0], url: d[1], info: d[2] };
+              });
+              return { words: words, found: found, docs: docs };
+            });
+        });
     });
-    found.sort(function (a, b) { return b.score - a.score || a.doc.title.localeCompare(b.doc.title); });
-    return found;
   }
 
-  function show(query) {
-    var found = search(query);
+  function count(n) {
+    return n.toLocaleString(window.wwTaal || undefined);
+  }
+
+  function show(query, answer) {
     list.textContent = "";
-    found.slice(0, MAX).forEach(function (f) {
+    answer.docs.forEach(function (doc) {
       var li = document.createElement("li");
       li.className = "md-search-result__item";
       var a = document.createElement("a");
       a.className = "md-search-result__link";
-      a.href = base + f.doc.url;
+      a.href = (dutchOnly.indexOf(doc.url) >= 0 ? siteRoot : root) + doc.url;
       var art = document.createElement("article");
       art.className = "md-search-result__article";
       var h = document.createElement("h2");
-      h.textContent = f.doc.title;
+      h.textContent = doc.title;
       art.appendChild(h);
-      if (f.doc.info) {
+      if (doc.info) {
         var info = document.createElement("p");
-        info.textContent = f.doc.info;
+        info.textContent = doc.info;
         art.appendChild(info);
       }
       a.appendChild(art);
       li.appendChild(a);
       list.appendChild(li);
     });
-    if (help) help.hidden = !(tokens(query).length && !found.length);
-    if (!tokens(query).length) status.textContent = "Typ wat u zoekt.";
-    else if (!found.length) status.textContent = "Niets gevonden. Probeer een ander woord, of bel ons.";
-    else if (found.length === 1) status.textContent = "1 pagina gevonden.";
-    else status.textContent = found.length + " pagina's gevonden" + (found.length > MAX ? ", de eerste " + MAX + " staan hier." : ".");
+    var total = answer.found.length;
+    var searched = answer.words.length > 0;
+    if (help) help.hidden = !(searched && !total);
+    if (!searched) status.textContent = wwT("Typ wat u zoekt.");
+    else if (!total) status.textContent = wwT("Niets gevonden. Probeer een ander woord, of bel ons.");
+    else if (total === 1) status.textContent = wwT("1 pagina gevonden.");
+    else if (total > MAX) status.textContent = wwT("{n} pagina's gevonden, de eerste {max} staan hier.", { n: count(total), max: MAX });
+    else status.textContent = wwT("{n} pagina's gevonden.", { n: count(total) });
+    form.setAttribute("data-ww-zoek-klaar", query); // for tests and the benchmark: answered
   }
 
   var timer = null;
@@ -127,8 +203,11 @@
     var query = input.value;
     clearTimeout(timer);
     timer = setTimeout(function () {
-      load().then(function () { show(query); }, function () {
-        status.textContent = "Zoeken lukt nu niet. Probeer het later opnieuw.";
+      var mine = ++asked;
+      search(query).then(function (answer) {
+        if (mine === asked) show(query, answer);
+      }, function () {
+        if (mine === asked) status.textContent = wwT("Zoeken lukt nu niet. Probeer het later opnieuw.");
       });
     }, 60);
   });
