@@ -169,7 +169,7 @@ def error_findings(
     source: Source, model: type[BaseModel], error: ValidationError
 ) -> Iterator[Finding]:
     for detail in error.errors():
-        loc = tuple(detail["loc"])
+        loc = tuple(part for part in detail["loc"] if part != "[key]")  # pydantic: a dict key
         extra = (detail.get("ctx") or {}).get("veld")
         if extra:
             loc = (*loc, extra)

@@ -58,6 +58,7 @@ Levensbeschouwing = Annotated[
 Dag = Annotated[str, Term(vocab.DAGEN, "Dag van de week: ma, di, wo, do, vr, za of zo.")]
 RecordId = Annotated[str, Field(pattern=ID_PATTERN, examples=["schuldhulpmaatje-voorbeeldstad"])]
 Tekst = Annotated[str, Field(min_length=1)]
+KorteTekst = Annotated[str, Field(min_length=1, max_length=300)]
 LANDELIJK = "landelijk"
 """The werkgebied of help for the whole country: it counts for every municipality."""
 
@@ -187,6 +188,15 @@ class Organisatie(Record):
         default_factory=list, title="Talen", description="Leeg: niet bekend welke talen."
     )
     tolk: JaNee | None = Field(None, title="Tolk mogelijk")
+    in_andere_talen: dict[Taal, KorteTekst] = Field(
+        default_factory=dict,
+        title="Korte tekst in andere talen",
+        description=(
+            "Per taalcode een of twee zinnen over wat de organisatie doet. De site toont die "
+            "op de pagina's in die taal, naast de Nederlandse tekst."
+        ),
+        examples=[{"ar": "نساعدك في الرسائل والفواتير. مجانًا.", "en": "Free help with letters."}],
+    )
     werkgebied: list[Gebied] = Field(
         default_factory=list, title="Werkgebied (gemeenten)", examples=[["Delft"], ["landelijk"]]
     )
