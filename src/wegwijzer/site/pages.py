@@ -104,6 +104,8 @@ def _environment() -> Environment:
         veilig=present.safe_href,
         json_script=present.json_for_script,
         aantal=present.count_text,
+        ltr=present.left_to_right,
+        vertaald=present.translated,
     )
     env.globals.update(
         vocab=vocab,

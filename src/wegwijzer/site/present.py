@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import phonenumbers
+from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup
 
+from wegwijzer import i18n
 from wegwijzer.records.fields import language_names, parse_phone
 from wegwijzer.records.models import LANDELIJK, Locatie, Point
 
@@ -43,18 +46,43 @@ def checklist(value: list[str] | str | None) -> list[str]:
 
 
 def dutch_date(value: date) -> str:
-    """'3 oktober 2026'."""
-    return str(format_date(value, "d MMMM y", locale="nl"))
+    """'3 oktober 2026'; in the page's language on a translated page ('3 October 2026')."""
+    return str(format_date(value, "d MMMM y", locale=i18n.current().code))
+
+
+@functools.cache
+def _names_in(code: str) -> dict[str, str]:
+    """Language code -> its name in language `code`, with a capital (a list item, an option)."""
+    names = Locale.parse(code).languages
+    return {str(k): str(v)[:1].upper() + str(v)[1:] for k, v in names.items() if v}
 
 
 def language_name(code: str) -> str:
-    """'tr' -> 'Turks'; the code itself when CLDR has no Dutch name."""
-    return language_names().get(code, code)
+    """'tr' -> 'Turks' on a Dutch page, 'Turkish' on an English one; the Dutch name when
+    CLDR has none in the reader's language, and the code itself when it has no Dutch name."""
+    reader = i18n.current()
+    dutch = language_names().get(code, code)
+    if reader.is_source:
+        return dutch
+    return _names_in(reader.code).get(code, dutch)
 
 
-def by_language_name(codes: list[str] | tuple[str, ...]) -> list[str]:
-    """Language codes in the order of their Dutch names: 'Arabisch, Engels, Turks'."""
-    return sorted(codes, key=lambda code: language_name(code).casefold())
+def by_language_name(codes: Iterable[str], eigen_eerst: bool = False) -> list[str]:
+    """Language codes in the order of their names in the reader's language: 'Arabisch, Engels,
+    Turks'. `eigen_eerst`: the reader's own language first (the language filter), on a
+    translated page; on a Dutch page Dutch keeps its place among the others."""
+    ordered = sorted(codes, key=lambda code: language_name(code).casefold())
+    reader = i18n.current()
+    if eigen_eerst and not reader.is_source and reader.code in ordered:
+        ordered.remove(reader.code)
+        ordered.insert(0, reader.code)
+    return ordered
+
+
+def translated(label: str) -> str:
+    """A vocabulary label (marked with N_ in records/vocab.py) in the page's language, as
+    plain text for the template to escape."""
+    return i18n.gettext(label)
 
 
 @functools.lru_cache(maxsize=65536)  # a number is shown on many pages; parsing is slow
@@ -113,6 +141,15 @@ def safe_href(url: str) -> str:
     """Only the four schemes the site may link to; anything else becomes a harmless '#'."""
     scheme = urlsplit(url.strip()).scheme.lower()
     return url.strip() if scheme in SAFE_SCHEMES else "#"
+
+
+def left_to_right(value: object) -> Markup:
+    """A number, postcode, time or date that must read left to right inside right-to-left
+    text: wrapped in <bdi dir="ltr"> on a right-to-left page, as it is on the others."""
+    text = Markup.escape(value)
+    if not i18n.current().rtl:
+        return text
+    return Markup('<bdi dir="ltr">{}</bdi>').format(text)
 
 
 def count_text(number: int, one: str, many: str) -> str:
