@@ -35,6 +35,7 @@ from wegwijzer.site.config import load_site
 from wegwijzer.site.present import dutch_date
 
 SCRIPT = Path(wegwijzer.__file__).parent / "assets" / "js" / "openingstijden.js"
+WORDS = SCRIPT.with_name("teksten.js")  # wwT(), loaded before every script on the site
 PLACEHOLDER = "Bekijk de openingstijden hieronder."
 # One of each kind of case in tests/test_hours.py; every instant checks every location.
 # The half-hourly sweep below covers the rest of that table.
@@ -77,7 +78,9 @@ def _status_block(key: str, script_id: str, data_text: str | None) -> str:
 def _write_site(folder: Path, blocks: list[str]) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(SCRIPT, folder / SCRIPT.name)
+    shutil.copy(WORDS, folder / WORDS.name)
     head = '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Openingstijden</title>\n'
+    head += f'<script src="{WORDS.name}" defer></script>\n'
     head += f'<script src="{SCRIPT.name}" defer></script>\n'
     (folder / "index.html").write_text(head + "".join(blocks), encoding="utf-8")
     return folder
