@@ -138,7 +138,7 @@
   }
 
   var KM = [1, 0].map(function (digits) {
-    return new Intl.NumberFormat(window.wwTaal, {
+    return new Intl.NumberFormat(window.wwTaal + "-u-nu-latn", {  // digits 0-9 in every language
       minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false,
     });
   });
