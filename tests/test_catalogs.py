@@ -230,6 +230,9 @@ def test_check_refuses_a_language_without_a_catalog(
     _with_languages(base_site, "[so]", "gemeente: Teststad")
     assert run(base_site, "check") == 1
     assert "talen: voor 'so' is er geen vertaling." in capsys.readouterr().out
+    assert run(base_site, "vertalingen") == 1  # it cannot say the state of a missing file
+    assert run(base_site, "vertalingen", "--nieuw", "so") == 0  # ... but can make it
+    assert run(base_site, "check") == 0
 
 
 def test_a_site_catalog_adds_its_language_to_the_site(tmp_path: Path) -> None:
