@@ -174,6 +174,7 @@ def test_init_writes_what_a_municipality_owns_and_names_the_next_steps(
         "docs/beheer/actueel-houden.md",
         "docs/beheer/bewerken.md",
         "docs/beheer/controleren.md",
+        "docs/beheer/talen.md",
         "docs/beheer/verwijzersgids.md",
         "docs/gegevens.md",
         "docs/toegankelijkheid.md",

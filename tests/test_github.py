@@ -333,7 +333,13 @@ def test_init_issue_forms_are_the_products_with_the_municipality_filled_in(name:
         (INIT / "docs" / "toegankelijkheid.md", ROOT / "docs" / "toegankelijkheid.md"),
         *(
             (INIT / "docs" / "beheer" / name, ROOT / "docs" / "beheer" / name)
-            for name in ("bewerken.md", "controleren.md", "actueel-houden.md", "verwijzersgids.md")
+            for name in (
+                "bewerken.md",
+                "controleren.md",
+                "actueel-houden.md",
+                "verwijzersgids.md",
+                "talen.md",
+            )
         ),
     ],
     ids=lambda p: p.name,

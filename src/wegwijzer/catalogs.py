@@ -9,13 +9,15 @@ or outdated, for `wegwijzer check` and the tests.
 
 from __future__ import annotations
 
+import functools
 import io
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po, write_po
@@ -64,12 +66,18 @@ class Problem:
     outdated: tuple[str, ...]  # fuzzy: the Dutch text changed since it was translated
 
     def __str__(self) -> str:
+        return f"{self.path.name}: {self.counts()} ({i18n.own_name(self.code)})."
+
+    def counts(self) -> str:
+        """'12 teksten zijn niet vertaald, 1 vertaling is verouderd'."""
         parts = []
         if self.missing:
-            parts.append(f"{len(self.missing)} teksten zijn niet vertaald")
+            n = len(self.missing)
+            parts.append(f"{n} {'tekst is' if n == 1 else 'teksten zijn'} niet vertaald")
         if self.outdated:
-            parts.append(f"{len(self.outdated)} vertalingen zijn verouderd")
-        return f"{self.path.name}: {', '.join(parts)} ({i18n.own_name(self.code)})."
+            n = len(self.outdated)
+            parts.append(f"{n} {'vertaling is' if n == 1 else 'vertalingen zijn'} verouderd")
+        return ", ".join(parts)
 
 
 def _ids(message_id: str | tuple[str, ...] | list[str]) -> str:
@@ -111,7 +119,7 @@ def update(catalog_paths: dict[str, Path], template: Catalog | None = None) -> N
 def new_catalog(code: str) -> Catalog:
     catalog = Catalog(locale=code, project="wegwijzer", fuzzy=False)
     catalog.header_comment = (
-        f"# Wegwijzer: de vaste teksten van de site in het {Locale('nl').languages[code]}.\n"
+        f"# Wegwijzer: de vaste teksten van de site in het {language_name(code)}.\n"
         f"# Status: {i18n.UNCHECKED}"
     )
     catalog.revision_date = datetime.now(UTC)
@@ -131,3 +139,91 @@ def _write(catalog: Catalog, path: Path) -> None:
 def read(path: Path) -> Catalog:
     with path.open("rb") as handle:
         return read_po(handle)
+
+
+# ---- `wegwijzer vertalingen` and `wegwijzer check` ------------------------------------------
+
+
+@functools.cache
+def current_texts() -> Catalog:
+    """The package's texts, extracted once per process (about 0.3 s): `check` and the
+    status lines of `vertalingen` share it."""
+    return extract()
+
+
+def is_checkout(root: Path) -> bool:
+    """The package as a developer has it (src/wegwijzer beside pyproject.toml), not installed."""
+    return root.parent.name == "src" and (root.parent.parent / "pyproject.toml").is_file()
+
+
+class CatalogError(Exception):
+    """A request `wegwijzer vertalingen` cannot do; the message says why, in Dutch."""
+
+
+def language_name(code: str) -> str:
+    """The language's Dutch name, 'Somalisch'; an error for a code no one knows."""
+    if not re.fullmatch(r"[a-z]{2,3}", code):
+        raise CatalogError(f"'{code}' is geen taalcode. Gebruik een code zoals so, fa of ti.")
+    if code == i18n.SOURCE:
+        raise CatalogError("Nederlands is de taal waarin de teksten geschreven zijn.")
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        raise CatalogError(f"De taalcode '{code}' kennen we niet. Kijk of hij goed is.") from None
+    return str(Locale("nl").languages.get(code, code))
+
+
+def start_site_catalog(site_root: Path, code: str, template: Catalog) -> Path:
+    """vertalingen/<code>.po for a new language; from the package's translation if it has one,
+    so a municipality can also improve a language the package ships."""
+    language_name(code)
+    path = site_root / i18n.SITE_CATALOGS / f"{code}.po"
+    if path.exists():
+        raise CatalogError(
+            f"{i18n.SITE_CATALOGS}/{code}.po bestaat al. "
+            "Werk hem bij met 'wegwijzer vertalingen', zonder --nieuw."
+        )
+    shipped = i18n.package_catalogs().get(code)
+    catalog = i18n.read_catalog(shipped) if shipped else new_catalog(code)
+    catalog.update(template, no_fuzzy_matching=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _write(catalog, path)
+    return path
+
+
+def status_lines(
+    catalog_paths: dict[str, Path],
+    template: Catalog,
+    *,
+    shown: dict[str, str],
+    checked: tuple[str, ...] = (),
+    on_site: tuple[str, ...] | None = None,
+) -> list[str]:
+    """Per language, in plain Dutch: which file, what the translation says of itself, and how
+    many texts are missing or outdated. `shown`: how to name each file."""
+    found = {problem.code: problem for problem in problems(catalog_paths, template)}
+    lines = []
+    for code, path in sorted(catalog_paths.items()):
+        status = i18n.CHECKED if code in checked else i18n.catalog_status(path)
+        problem = found.get(code)
+        counts = f"{problem.counts()}." if problem else "alles is vertaald."
+        line = f"{code} ({language_name(code)}), {shown[code]}: {status}; {counts}"
+        if on_site is not None and code not in on_site:
+            line += f" Nog niet op de site: zet {code} bij talen in mkdocs.yml."
+        lines.append(line)
+    return lines
+
+
+def update_package(root: Path) -> list[Path]:
+    """Developer mode: write locale/wegwijzer.pot and merge it into the package's catalogs."""
+    if not is_checkout(root):
+        raise CatalogError(
+            "--pakket werkt alleen in een checkout van wegwijzer (src/wegwijzer naast "
+            "pyproject.toml), niet in een geïnstalleerd pakket."
+        )
+    template = extract(root)
+    folder = root / "locale"
+    write_template(template, folder / TEMPLATE)
+    catalogs = {p.stem: p for p in sorted(folder.glob("*.po"))}
+    update(catalogs, template)
+    return [folder / TEMPLATE, *catalogs.values()]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from wegwijzer import catalogs, i18n
 from wegwijzer.geo.cache import GeocacheError, geocache_lock, load_geocache, writable_problem
 from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
 from wegwijzer.geo.postcodes import (
@@ -96,6 +97,17 @@ def _parser() -> argparse.ArgumentParser:
     move.add_argument("doelmap", type=Path, help="de privémap (bijvoorbeeld ../wegwijzer-prive)")
     pdf = commands.add_parser("pdf", help="maak een PDF (A4) van de pagina om te printen")
     pdf.add_argument("uitvoer", type=Path, help="het PDF-bestand, bijvoorbeeld verwijzersgids.pdf")
+    texts = commands.add_parser(
+        "vertalingen", help="werk de vertalingen van de vaste teksten bij en zeg wat er nog mist"
+    )
+    texts.add_argument(
+        "--nieuw", metavar="TAAL", help="begin een vertaling: vertalingen/<TAAL>.po, zoals so"
+    )
+    texts.add_argument(
+        "--pakket",
+        action="store_true",
+        help="voor ontwikkelaars: werk locale/ van het pakket zelf bij (alleen in een checkout)",
+    )
     return parser
 
 
@@ -103,6 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "init":  # there is no mkdocs.yml yet
         return _init(args)
+    if args.command == "vertalingen" and args.pakket:  # the package's own catalogs
+        return _package_catalogs()
     try:
         site = load_site(args.config)
     except ConfigError as exc:
@@ -117,6 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "onderhoud": _upkeep,
         "verhuis-verwijzers": _move_private,
         "pdf": _pdf,
+        "vertalingen": _site_catalogs,
     }
     return handler[args.command](site, args)
 
@@ -236,6 +251,7 @@ def _geocode_postcodes(site: Site) -> int:
 
 def _check(site: Site, args: argparse.Namespace) -> int:
     dataset, report = validate_site(site, args.vandaag)
+    report.extend(translation_findings(site, site.shown(args.config), package=False))
     leftovers = go_live_findings(site, args.config) if args.publiceren else []
     report.extend(leftovers)
     _print_findings(report.sorted(), args.format)
@@ -243,6 +259,86 @@ def _check(site: Site, args: argparse.Namespace) -> int:
     if args.publiceren:
         print(_go_live_summary(report, len(leftovers)), file=sys.stderr)
     return report.exit_code(strict=args.strict)
+
+
+def translation_findings(site: Site, config_shown: str, *, package: bool) -> list[Finding]:
+    """A warning per catalog of the site's languages that lacks texts or has outdated ones:
+    those texts show in Dutch on that language's pages. Unknown languages are errors.
+
+    `package`: also the package's own catalogs. `check` leaves them out: the package's tests
+    (tests/test_catalogs_complete.py) hold them complete, and the site cannot change them;
+    `wegwijzer vertalingen` shows their state."""
+    findings = [Finding(config_shown, 0, "", problem) for problem in site.language_problems()]
+    codes = [] if findings or site.config.editie == "verwijzers" else site.config.talen
+    available = i18n.available(site.root)
+    own = i18n.site_catalogs(site.root)
+    chosen = {code: available[code] for code in codes if package or code in own}
+    if not chosen:  # nothing to extract: most sites pay nothing for this
+        return findings
+    for problem in catalogs.problems(chosen, catalogs.current_texts()):
+        name = i18n.own_name(problem.code)
+        if problem.code in own:
+            where = site.shown(problem.path)
+            advice = "Vul ze in dat bestand in; 'wegwijzer vertalingen' zet de nieuwe teksten erin."
+        else:
+            where = config_shown
+            advice = (
+                f"Dat is de vertaling van het pakket ({problem.path.name}): een nieuwe versie van "
+                f"wegwijzer vult ze aan, of maak een eigen vertaling met "
+                f"'wegwijzer vertalingen --nieuw {problem.code}'."
+            )
+        message = f"{problem.counts()} ({name}). Die staan in het Nederlands op de site. {advice}"
+        field = "" if problem.code in own else "talen"
+        findings.append(Finding(where, 0, field, message, Level.WARNING))
+    return findings
+
+
+def _site_catalogs(site: Site, args: argparse.Namespace) -> int:
+    for problem in site.language_problems():
+        if not args.nieuw or f"'{args.nieuw}'" not in problem:  # --nieuw makes that one
+            print(f"mkdocs.yml: {problem}", file=sys.stderr)
+            return 1
+    template = catalogs.extract()
+    try:
+        if args.nieuw:
+            path = catalogs.start_site_catalog(site.root, args.nieuw, template)
+            print(f"Gemaakt: {site.shown(path)}. Vertaal de teksten daarin (msgstr).")
+    except catalogs.CatalogError as exc:
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
+    own = i18n.site_catalogs(site.root)
+    catalogs.update(own, template)
+    for path in own.values():
+        print(f"Bijgewerkt: {site.shown(path)}")
+    chosen = {c: p for c, p in i18n.available(site.root).items() if c in site.config.talen}
+    chosen.update(own)
+    shown = {c: site.shown(p) if c in own else "uit het pakket" for c, p in chosen.items()}
+    lines = catalogs.status_lines(
+        chosen,
+        template,
+        shown=shown,
+        checked=tuple(site.config.nagekeken),
+        on_site=tuple(site.config.talen),
+    )
+    print("\n".join(lines) if lines else "De site is alleen in het Nederlands (talen: []).")
+    return 0
+
+
+def _package_catalogs() -> int:
+    try:
+        written = catalogs.update_package(catalogs.package_root())
+    except catalogs.CatalogError as exc:
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"Bijgewerkt: {path}")
+    template = catalogs.read(written[0])
+    paths = {p.stem: p for p in written[1:]}
+    lines = catalogs.status_lines(
+        template=template, catalog_paths=paths, shown={c: p.name for c, p in paths.items()}
+    )
+    print("\n".join(lines))
+    return 0
 
 
 def _go_live_summary(report: Report, leftovers: int) -> str:

@@ -35,6 +35,7 @@ from wegwijzer.site.config import load_site
 from wegwijzer.site.present import dutch_date
 
 SCRIPT = Path(wegwijzer.__file__).parent / "assets" / "js" / "openingstijden.js"
+WORDS = SCRIPT.with_name("teksten.js")  # wwT(), loaded before every script on the site
 PLACEHOLDER = "Bekijk de openingstijden hieronder."
 # One of each kind of case in tests/test_hours.py; every instant checks every location.
 # The half-hourly sweep below covers the rest of that table.
@@ -74,10 +75,19 @@ def _status_block(key: str, script_id: str, data_text: str | None) -> str:
     return html
 
 
-def _write_site(folder: Path, blocks: list[str]) -> Path:
+def _write_site(
+    folder: Path, blocks: list[str], lang: str = "nl", words: dict[str, str] | None = None
+) -> Path:
+    """`words`: a language's translations, as the site's teksten/<code>.js gives them."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(SCRIPT, folder / SCRIPT.name)
-    head = '<!doctype html><html lang="nl"><meta charset="utf-8"><title>Openingstijden</title>\n'
+    shutil.copy(WORDS, folder / WORDS.name)
+    head = f'<!doctype html><html lang="{lang}"><meta charset="utf-8"><title>Tijden</title>\n'
+    if words is not None:
+        text = f"window.wegwijzerTeksten = {json.dumps(words)};\n"
+        (folder / "woorden.js").write_text(text, encoding="utf-8")
+        head += '<script src="woorden.js" defer></script>\n'
+    head += f'<script src="{WORDS.name}" defer></script>\n'
     head += f'<script src="{SCRIPT.name}" defer></script>\n'
     (folder / "index.html").write_text(head + "".join(blocks), encoding="utf-8")
     return folder
@@ -222,6 +232,39 @@ def test_text_is_never_markup_and_bad_data_keeps_the_placeholder(
         "zoek": PLACEHOLDER,
     }
     assert page.locator("#html b").count() == 0
+
+
+WEEKLY_AND_CLOSED = {
+    "week": location("week", spreekuren=[{"dagen": ["di"], "van": "09:30", "tot": "12:00"}]),
+    "dicht": location(
+        "dicht",
+        spreekuren=[{"dagen": ["di"], "van": "09:30", "tot": "12:00"}],
+        gesloten=[{"van": "2026-06-01", "tot": "2026-06-20"}],
+    ),
+}
+
+
+def test_the_line_speaks_the_pages_language(page: Page, tmp_path: Path, serve: Any) -> None:
+    """Whole translated sentences, day names and dates from Intl in the page's language."""
+    words = {
+        "Nu gesloten.": "Closed now.",
+        "Opent {dag} om {tijd}.": "Opens {dag} at {tijd}.",
+        "Gesloten tot en met {datum}.": "Closed until {datum}.",
+        "Opent op {datum} om {tijd}.": "Opens on {datum} at {tijd}.",
+    }
+    blocks = _location_blocks(WEEKLY_AND_CLOSED)
+    english = _write_site(tmp_path / "en", blocks, "en", words)
+    page.clock.set_fixed_time(local(2026, 6, 6, 10, 0))  # a Saturday
+    page.goto(serve(english) + "/index.html")
+    assert _statuses(page) == {
+        "week": "Closed now. Opens Tuesday at 09:30.",
+        "dicht": "Closed until June 20. Opens on Tuesday, June 23 at 09:30.",
+    }
+    arabic = _write_site(tmp_path / "ar", blocks, "ar", {})  # nothing translated yet
+    page.goto(serve(arabic) + "/index.html")
+    found = _statuses(page)
+    assert found["week"] == "Nu gesloten. Opent الثلاثاء om 09:30."
+    assert found["dicht"].startswith("Gesloten tot en met 20 يونيو.")  # digits stay 0-9
 
 
 POLICIES = [

@@ -122,6 +122,14 @@ def install(env: Any, context: ThemeContext) -> None:
     # _() in the theme: the language the plugin set for the page (on_page_context).
     env.install_gettext_callables(i18n.gettext, i18n.ngettext, newstyle=True)
     env.filters["ww_tel"] = tel_uri
+    # The languages Material has words for (partials/languages/<code>.html): a site's own
+    # language may not be one of them (see partials/language.html).
+    folder = "partials/languages/"
+    env.globals["ww_material_talen"] = frozenset(
+        name[len(folder) : -len(".html")]
+        for name in env.list_templates()
+        if name.startswith(folder)
+    )
     env.filters["ww_telefoon"] = present.phone_display
 
 

@@ -21,7 +21,7 @@
 
   function setButton(button, on) {
     button.setAttribute("aria-pressed", on ? "true" : "false");
-    button.textContent = on ? "Staat op het lijstje (haal eraf)" : "Zet op het lijstje";
+    button.textContent = on ? wwT("Staat op het lijstje (haal eraf)") : wwT("Zet op het lijstje");
   }
 
   document.querySelectorAll("[data-ww-lijstje-knop]").forEach(function (button) {
@@ -62,19 +62,21 @@
   }
 
   function asText(ids) {
-    var lines = ["Hier kunt u terecht:", ""];
+    var lines = [wwT("Hier kunt u terecht:"), ""];
     ids.forEach(function (id) {
       var e = entries[id];
       lines.push(e.naam);
-      if (e.telefoon) { lines.push("Bel: " + e.telefoon); }
+      if (e.telefoon) { lines.push(wwT("Bel: {telefoon}", { telefoon: e.telefoon })); }
       e.plekken.forEach(function (p) {
-        lines.push("Adres: " + p.adres + (p.precies ? "" : " (vraag het precieze adres na)"));
+        lines.push(p.precies ? wwT("Adres: {adres}", { adres: p.adres }) :
+          wwT("Adres: {adres} (vraag het precieze adres na)", { adres: p.adres }));
         p.tijden.forEach(function (t) { lines.push("  " + t); });
       });
-      if (e.meenemen.length) { lines.push("Neem mee: " + e.meenemen.join(", ")); }
+      if (e.meenemen.length) { lines.push(wwT("Neem mee: {spullen}", { spullen: e.meenemen.join(", ") })); }
       lines.push("");
     });
-    lines.push("Vragen over geld? Bel " + box.dataset.wwLoket + ": " + box.dataset.wwLoketTelefoon);
+    lines.push(wwT("Vragen over geld? Bel {gemeente}: {telefoon}",
+      { gemeente: box.dataset.wwLoket, telefoon: box.dataset.wwLoketTelefoon }));
     return lines.join("\n");
   }
 
@@ -86,20 +88,20 @@
       var e = entries[id];
       var item = el("li", null, "ww-lijstje__item");
       item.appendChild(el("h3", e.naam));
-      if (e.telefoon) { item.appendChild(el("p", "Bel: " + e.telefoon, "ww-lijstje__bel")); }
+      if (e.telefoon) { item.appendChild(el("p", wwT("Bel: {telefoon}", { telefoon: e.telefoon }), "ww-lijstje__bel")); }
       e.plekken.forEach(function (p) {
-        var place = el("p", "Adres: " + sentence(p.adres));
-        if (!p.precies) { place.appendChild(el("strong", " Vraag het precieze adres na.")); }
+        var place = el("p", wwT("Adres: {adres}", { adres: sentence(p.adres) }));
+        if (!p.precies) { place.appendChild(el("strong", " " + wwT("Vraag het precieze adres na."))); }
         item.appendChild(place);
-        if (p.zonder_afspraak) { item.appendChild(el("p", "U kunt zonder afspraak binnenlopen.")); }
+        if (p.zonder_afspraak) { item.appendChild(el("p", wwT("U kunt zonder afspraak binnenlopen."))); }
         if (p.tijden.length) {
           var times = el("ul", null, "ww-lijstje__tijden");
           p.tijden.forEach(function (t) { times.appendChild(el("li", t)); });
           item.appendChild(times);
         }
       });
-      if (e.meenemen.length) { item.appendChild(el("p", "Neem mee: " + sentence(e.meenemen.join(", ")))); }
-      var remove = el("button", "Haal " + e.naam + " van het lijstje", "md-button ww-niet-printen");
+      if (e.meenemen.length) { item.appendChild(el("p", wwT("Neem mee: {spullen}", { spullen: sentence(e.meenemen.join(", ")) }))); }
+      var remove = el("button", wwT("Haal {naam} van het lijstje", { naam: e.naam }), "md-button ww-niet-printen");
       remove.type = "button";
       remove.addEventListener("click", function () {
         save(load().filter(function (other) { return other !== id; }));
@@ -111,7 +113,7 @@
     var text = asText(ids);
     box.querySelector("[data-ww-lijstje-whatsapp]").href = "https://wa.me/?text=" + encodeURIComponent(text);
     box.querySelector("[data-ww-lijstje-mail]").href =
-      "mailto:?subject=" + encodeURIComponent("Hulp bij geldzorgen in " + box.dataset.wwGemeente) +
+      "mailto:?subject=" + encodeURIComponent(wwT("Hulp bij geldzorgen in {gemeente}", { gemeente: box.dataset.wwGemeente })) +
       "&body=" + encodeURIComponent(text);
     box.querySelectorAll("[data-ww-lijstje-whatsapp], [data-ww-lijstje-mail], [data-ww-lijstje-print], [data-ww-lijstje-deel]")
       .forEach(function (control) { control.classList.toggle("ww-uit", ids.length === 0); });
@@ -126,7 +128,7 @@
   if (navigator.share) {  // the phone's own share sheet: SMS, Signal, ...
     share.hidden = false;
     share.addEventListener("click", function () {
-      navigator.share({ title: "Hier kunt u terecht", text: asText(chosen()) }).catch(function () {});
+      navigator.share({ title: wwT("Hier kunt u terecht"), text: asText(chosen()) }).catch(function () {});
     });
   }
   window.addEventListener("storage", render);

@@ -10,15 +10,22 @@
   const DAY_MS = 24 * 60 * 60 * 1000;
   const SCAN_DAYS = 60;
   const WEEKDAY_HORIZON = 6;
-  const CLOSED_NOW = "Nu gesloten.";
-  const NO_HOURS = "Alleen op afspraak.";
+  // Every text goes through wwT() (teksten.js), one whole sentence per call; dates and day
+  // names come from Intl in the page's language, which writes "dinsdag 6 januari" for Dutch.
+  // Digits stay 0-9 in every language, as the times and phone numbers beside them.
+  const LANGUAGE = window.wwTaal + "-u-nu-latn";
+  function formatter(options) {
+    return new Intl.DateTimeFormat(LANGUAGE, Object.assign({ timeZone: "UTC" }, options));
+  }
+  const WEEKDAY = formatter({ weekday: "long" });
+  const DAY_MONTH = formatter({ day: "numeric", month: "long" });
+  const FULL_DATE = formatter({ day: "numeric", month: "long", year: "numeric" });
+  const WEEKDAY_DATE = formatter({ weekday: "long", day: "numeric", month: "long" });
+  const MINUTES_FROM_NOW = new Intl.RelativeTimeFormat(LANGUAGE, { numeric: "always" });
+  const CLOSED_NOW = wwT("Nu gesloten.");
+  const NO_HOURS = wwT("Alleen op afspraak.");
   // Walk-in without fixed hours: never claim "only by appointment" next to "walk in".
-  const NO_HOURS_WALK_IN = "Er staan geen vaste tijden bij. Bel voor de tijden.";
-  const WEEKDAYS = ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"];
-  const MONTHS = [
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-  ];
+  const NO_HOURS_WALK_IN = wwT("Er staan geen vaste tijden bij. Bel voor de tijden.");
   const WALL_CLOCK = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/Amsterdam",
     hourCycle: "h23",
@@ -68,9 +75,9 @@
       (weeks.indexOf(-1) !== -1 && date + 7 > daysInMonth);
   }
 
-  const ASK_FOR_TIMES = "Bel voor de tijden.";
+  const ASK_FOR_TIMES = wwT("Bel voor de tijden.");
   const CLOSING_SOON = 30;
-  const PARTS = { ochtend: "'s ochtends", middag: "'s middags", avond: "'s avonds" };
+  const PARTS = { ochtend: wwT("'s ochtends"), middag: wwT("'s middags"), avond: wwT("'s avonds") };
   const PART_ORDER = { ochtend: "09:00", middag: "13:00", avond: "19:00" };
 
   function sortTime(hour) {
@@ -181,23 +188,23 @@
     const easter = easterSunday(year);
     const kingsDay = new Date(Date.UTC(year, 3, 27));
     const days = [
-      [new Date(Date.UTC(year, 0, 1)), "Nieuwjaarsdag"],
-      [easter, "Eerste paasdag"],
-      [addDays(easter, 1), "Tweede paasdag"],
+      [new Date(Date.UTC(year, 0, 1)), wwT("Nieuwjaarsdag")],
+      [easter, wwT("Eerste paasdag")],
+      [addDays(easter, 1), wwT("Tweede paasdag")],
       // King's Day moves to Saturday when 27 April is a Sunday.
-      [isoWeekday(kingsDay) === 7 ? addDays(kingsDay, -1) : kingsDay, "Koningsdag"],
-      [addDays(easter, 39), "Hemelvaartsdag"],
-      [addDays(easter, 49), "Eerste pinksterdag"],
-      [addDays(easter, 50), "Tweede pinksterdag"],
-      [new Date(Date.UTC(year, 11, 25)), "Eerste kerstdag"],
-      [new Date(Date.UTC(year, 11, 26)), "Tweede kerstdag"],
+      [isoWeekday(kingsDay) === 7 ? addDays(kingsDay, -1) : kingsDay, wwT("Koningsdag")],
+      [addDays(easter, 39), wwT("Hemelvaartsdag")],
+      [addDays(easter, 49), wwT("Eerste pinksterdag")],
+      [addDays(easter, 50), wwT("Tweede pinksterdag")],
+      [new Date(Date.UTC(year, 11, 25)), wwT("Eerste kerstdag")],
+      [new Date(Date.UTC(year, 11, 26)), wwT("Tweede kerstdag")],
     ];
     if (policy.goede_vrijdag === "dicht") {
-      days.push([addDays(easter, -2), "Goede vrijdag"]);
+      days.push([addDays(easter, -2), wwT("Goede vrijdag")]);
     }
     const liberation = policy.bevrijdingsdag || "elke vijf jaar";
     if (liberation === "elk jaar" || (liberation === "elke vijf jaar" && year % 5 === 0)) {
-      days.push([new Date(Date.UTC(year, 4, 5)), "Bevrijdingsdag"]);
+      days.push([new Date(Date.UTC(year, 4, 5)), wwT("Bevrijdingsdag")]);
     }
     const holidays = {};
     days.forEach(function (entry) {
@@ -234,48 +241,54 @@
     return until;
   }
 
-  function partText(hour) {
-    return hour.dagdeel ? PARTS[hour.dagdeel] + " " : "";
-  }
-
   function openText(until, now) {
     const left = toMinutes(until) - toMinutes(now);
+    const open = wwT("Nu open, tot {tijd}.", { tijd: until });
     if (left <= CLOSING_SOON) {
-      return "Nu open, tot " + until + ". Sluit over " + left + (left === 1 ? " minuut." : " minuten.");
+      // "over 1 minuut", "over 30 minuten": Intl knows each language's plural forms.
+      return open + " " + wwT("Sluit {over_minuten}.", { over_minuten: MINUTES_FROM_NOW.format(left, "minute") });
     }
-    return "Nu open, tot " + until + ".";
+    return open;
   }
 
-  /* "31 juli" or "31 maart 2027" ("tot en met"), with the year when it is not this year. */
-  function untilText(last, today) {
-    if (last === "9999-12-31") {
-      return "tot nader bericht";
-    }
-    const year = Number(last.slice(0, 4));
-    const day = Number(last.slice(8, 10));
-    const month = MONTHS[Number(last.slice(5, 7)) - 1];
-    return "tot en met " + day + " " + month + (year === today.getUTCFullYear() ? "" : " " + year);
+  function fromIso(iso) {
+    return utcDate(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
   }
 
   /* "2 februari 2027", as hours.dutch_date writes it. */
   function dutchDate(iso) {
-    return Number(iso.slice(8, 10)) + " " + MONTHS[Number(iso.slice(5, 7)) - 1] + " " + Number(iso.slice(0, 4));
+    return FULL_DATE.format(fromIso(iso));
+  }
+
+  /* "Gesloten tot en met 31 juli" or "... 31 maart 2027", with the year when it is not this
+   * year; a reason that may already end in a full stop, never printed twice. */
+  function closedUntilText(last, today, reason) {
+    if (last === "9999-12-31") {
+      return reason ? wwT("Gesloten tot nader bericht: {reden}.", { reden: reason }) : wwT("Gesloten tot nader bericht.");
+    }
+    const day = fromIso(last);
+    const date = (day.getUTCFullYear() === today.getUTCFullYear() ? DAY_MONTH : FULL_DATE).format(day);
+    return reason ?
+      wwT("Gesloten tot en met {datum}: {reden}.", { datum: date, reden: reason }) :
+      wwT("Gesloten tot en met {datum}.", { datum: date });
   }
 
   function closedText(data, day, today) {
     if (data.geldig_vanaf && isoDate(day) < data.geldig_vanaf) {
-      return "Open vanaf " + dutchDate(data.geldig_vanaf) + ".";
+      return wwT("Open vanaf {datum}.", { datum: dutchDate(data.geldig_vanaf) });
     }
     const closed = today.closed;
     if (closed === null) {
       return CLOSED_NOW;
     }
-    // A reason may already end in a full stop; never print two.
-    const reason = closed.reden ? ": " + closed.reden.replace(/\.+$/, "") + "." : ".";
+    const reason = closed.reden ? closed.reden.replace(/\.+$/, "") : "";
     if (closed.van !== closed.tot) {
-      return "Gesloten " + untilText(closed.tot, day) + reason;
+      return closedUntilText(closed.tot, day, reason);
     }
-    return today.regular.length > 0 ? "Vandaag gesloten" + reason : CLOSED_NOW;
+    if (today.regular.length === 0) {
+      return CLOSED_NOW;
+    }
+    return reason ? wwT("Vandaag gesloten: {reden}.", { reden: reason }) : wwT("Vandaag gesloten.");
   }
 
   /* " Opent morgen om 09:30.", or "" when nothing opens within SCAN_DAYS. */
@@ -291,10 +304,10 @@
         .filter(function (start) { return start !== null && (offset > 0 || start > now); })
         .sort(compare);
       if (starts.length > 0) {
-        return " Opent " + when(day, offset) + " om " + starts[0] + ".";
+        return " " + opensAt(day, offset, starts[0]);
       }
       if (offset > 0 && found.untimed.length > 0) {
-        return (" Opent " + when(day, offset) + " " + partText(found.untimed[0])).replace(/\s+$/, "") + ". " + ASK_FOR_TIMES;
+        return " " + opensIn(day, offset, found.untimed[0].dagdeel) + " " + ASK_FOR_TIMES;
       }
     }
     return "";
@@ -306,7 +319,7 @@
       return "";
     }
     const known = data.schoolvakanties_tot;
-    return known && isoDate(today) <= known ? "" : " Let op: in de schoolvakanties is deze plek dicht.";
+    return known && isoDate(today) <= known ? "" : " " + wwT("Let op: in de schoolvakanties is deze plek dicht.");
   }
 
   /* The first minute of the hour that exists on the clock that day, or null. On the
@@ -339,24 +352,38 @@
     });
   }
 
-  function when(day, offset) {
-    const weekday = WEEKDAYS[isoWeekday(day) - 1];
+  /* "Opent vandaag om 09:30.", "Opent morgen ...", "Opent dinsdag ..." or "Opent op dinsdag
+   * 6 januari om 09:30.": one whole sentence per case, for the translations. */
+  function opensAt(day, offset, time) {
     if (offset === 0) {
-      return "vandaag";
+      return wwT("Opent vandaag om {tijd}.", { tijd: time });
     }
     if (offset === 1) {
-      return "morgen";
+      return wwT("Opent morgen om {tijd}.", { tijd: time });
     }
     if (offset <= WEEKDAY_HORIZON) {
-      return weekday;
+      return wwT("Opent {dag} om {tijd}.", { dag: WEEKDAY.format(day), tijd: time });
     }
-    return "op " + weekday + " " + day.getUTCDate() + " " + MONTHS[day.getUTCMonth()];
+    return wwT("Opent op {datum} om {tijd}.", { datum: WEEKDAY_DATE.format(day), tijd: time });
+  }
+
+  /* The same without a clock time, with the part of the day when there is one:
+   * "Opent morgen 's ochtends." (never for today: then the line says "Vandaag open"). */
+  function opensIn(day, offset, part) {
+    const values = { dag: WEEKDAY.format(day), datum: WEEKDAY_DATE.format(day), dagdeel: PARTS[part] };
+    if (offset === 1) {
+      return part ? wwT("Opent morgen {dagdeel}.", values) : wwT("Opent morgen.");
+    }
+    if (offset <= WEEKDAY_HORIZON) {
+      return part ? wwT("Opent {dag} {dagdeel}.", values) : wwT("Opent {dag}.", values);
+    }
+    return part ? wwT("Opent op {datum} {dagdeel}.", values) : wwT("Opent op {datum}.", values);
   }
 
   function status(data, today, now) {
     const iso = isoDate(today);
     if (data.geldig_tot && iso > data.geldig_tot) {
-      return "Deze plek is gestopt op " + dutchDate(data.geldig_tot) + ".";
+      return wwT("Deze plek is gestopt op {datum}.", { datum: dutchDate(data.geldig_tot) });
     }
     const meetings = (data.bijeenkomsten || []).filter(function (m) { return m.datum >= iso; });
     if (data.spreekuren.length === 0 && meetings.length === 0) {
@@ -368,7 +395,8 @@
       return openText(until, now);
     }
     if (todayPlan.untimed.length > 0) {
-      return "Vandaag " + partText(todayPlan.untimed[0]) + "open. " + ASK_FOR_TIMES;
+      const part = todayPlan.untimed[0].dagdeel;
+      return (part ? wwT("Vandaag {dagdeel} open.", { dagdeel: PARTS[part] }) : wwT("Vandaag open.")) + " " + ASK_FOR_TIMES;
     }
     return closedText(data, today, todayPlan) + nextOpeningText(data, today, now, todayPlan);
   }

@@ -7,6 +7,8 @@
     return;
   }
   var subtle = window.crypto.subtle;
+  // The passphrase page (encryption.py's shell) loads this script alone, without teksten.js.
+  var wwT = window.wwT || function (text) { return text; };
 
   function bytes(text) {
     return Uint8Array.from(atob(text), function (c) { return c.charCodeAt(0); });
@@ -68,7 +70,7 @@
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    message.textContent = "Even geduld, de gids wordt geopend…";
+    message.textContent = wwT("Even geduld, de gids wordt geopend…");
     var chosen;
     derive(field.value).then(function (key) {
       chosen = key;
@@ -79,7 +81,7 @@
         show(html);
       });
     }).catch(function () {
-      message.textContent = "Dit wachtwoord klopt niet. Controleer het en probeer het opnieuw.";
+      message.textContent = wwT("Dit wachtwoord klopt niet. Controleer het en probeer het opnieuw.");
       field.select();
     });
   });

@@ -126,9 +126,26 @@
     return node;
   }
 
+  /* A translated sentence with elements in it: wwT("{afstand} van {plaats}") with the
+   * distance as a <strong>. Placeholders not in `nodes` were filled in by wwT already. */
+  function fill(parent, text, nodes) {
+    text.split(/(\{\w+\})/).forEach(function (part) {
+      var name = /^\{(\w+)\}$/.exec(part);
+      if (name && nodes[name[1]]) parent.appendChild(nodes[name[1]]);
+      else if (part) parent.appendChild(document.createTextNode(part));
+    });
+    return parent;
+  }
+
+  var KM = [1, 0].map(function (digits) {
+    return new Intl.NumberFormat(window.wwTaal + "-u-nu-latn", {  // digits 0-9 in every language
+      minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false,
+    });
+  });
+
   function kmText(km) {
-    if (km < 0.1) return "minder dan 100 m";
-    return km < 10 ? km.toFixed(1).replace(".", ",") + " km" : Math.round(km) + " km";
+    if (km < 0.1) return wwT("minder dan 100 m");
+    return wwT("{km} km", { km: (km < 10 ? KM[0] : KM[1]).format(km) });
   }
 
   function buildCard(card, root, all, now, from) {
@@ -144,9 +161,8 @@
     li.appendChild(title);
     if (isFinite(card.km) && card.p.length) {
       var distance = el("p", "ww-kaartje__afstand");
-      distance.appendChild(el("strong", null, kmText(card.km)));
-      distance.appendChild(document.createTextNode(" van " + from));
-      li.appendChild(distance);
+      var near = from ? wwT("{afstand} van {plaats}", { plaats: from }) : wwT("{afstand} van u");
+      li.appendChild(fill(distance, near, { afstand: el("strong", null, kmText(card.km)) }));
     }
     if (card.st) {
       var status = el("p", "ww-status");
@@ -155,9 +171,9 @@
       li.appendChild(status);
     }
     li.appendChild(el("p", "ww-kaartje__tekst", card.t));
-    if (card.h) li.appendChild(el("p", "ww-kaartje__tekst", "Hulp van: " + card.h));
+    if (card.h) li.appendChild(el("p", "ww-kaartje__tekst", wwT("Hulp van: {organisatie}", { organisatie: card.h })));
     var labels = [];
-    if (card.z) labels.push("Zonder afspraak");
+    if (card.z) labels.push(wwT("Zonder afspraak"));
     if (card.tl) labels.push(card.tl);
     if (labels.length) {
       var meta = el("p", "ww-kaartje__meta");
@@ -174,16 +190,16 @@
     }
     if (card.b) {
       var call = el("p", "ww-kaartje__bel");
-      var tel = el("a", "ww-bel-link", "Bel " + card.bt);
+      var tel = el("a", "ww-bel-link", wwT("Bel {telefoon}", { telefoon: card.bt }));
       tel.href = card.b;
       call.appendChild(tel);
       li.appendChild(call);
     }
     (card.dl || []).forEach(function (line) {  // the referrers' edition only: direct lines
       var direct = el("p", "ww-kaartje__direct");
-      direct.appendChild(el("span", "ww-label", "Alleen voor verwijzers"));
+      direct.appendChild(el("span", "ww-label", wwT("Alleen voor verwijzers")));
       direct.appendChild(document.createTextNode(" " + line.n));
-      [["Telefoon: ", line.t, line.tu], ["E-mail: ", line.e, line.eu]].forEach(function (part) {
+      [[wwT("Telefoon:") + " ", line.t, line.tu], [wwT("E-mail:") + " ", line.e, line.eu]].forEach(function (part) {
         if (!part[1]) return;
         direct.appendChild(el("br"));
         direct.appendChild(document.createTextNode(part[0]));
@@ -241,18 +257,18 @@
     return null;
   }
 
+  var WEEKDAY = new Intl.DateTimeFormat(window.wwTaal, { timeZone: "Europe/Amsterdam", weekday: "long" });
+
   function whenText(at, now) {
-    if (at.getTime() <= now.getTime()) return "Nu open";
+    if (at.getTime() <= now.getTime()) return wwT("Nu open");
     var then = wallParts(at);
-    var today = wallParts(now);
-    var tomorrow = wallParts(new Date(now.getTime() + 24 * 3600000));
-    var day =
-      then.date === today.date
-        ? "Vandaag"
-        : then.date === tomorrow.date
-          ? "Morgen"
-          : then.weekday.charAt(0).toUpperCase() + then.weekday.slice(1);
-    return day + " " + then.hour + ":" + then.minute;
+    var time = then.hour + ":" + then.minute;
+    if (then.date === wallParts(now).date) return wwT("Vandaag {tijd}", { tijd: time });
+    if (then.date === wallParts(new Date(now.getTime() + 24 * 3600000)).date) {
+      return wwT("Morgen {tijd}", { tijd: time });
+    }
+    var day = WEEKDAY.format(at);
+    return wwT("{dag} {tijd}", { dag: day.charAt(0).toUpperCase() + day.slice(1), tijd: time });
   }
 
   function nextOpenings(cards, all, now) {
@@ -362,13 +378,24 @@
     });
   };
 
+  /* One whole sentence per case for the translations; one result is never cut short. */
   Overview.prototype.countText = function () {
     var n = this.matches.length;
-    if (n === 0) return "Geen resultaten met deze keuzes.";
-    var text = n + (n === 1 ? " resultaat" : " resultaten");
-    if (this.here) text += ", het dichtst bij " + this.hereName + " bovenaan";
-    if (n > this.shown) text += "; u ziet er " + this.shown;
-    return text + ".";
+    var values = { n: n, plaats: this.hereName, getoond: this.shown };
+    if (n === 0) return wwT("Geen resultaten met deze keuzes.");
+    if (n === 1) {
+      if (!this.here) return wwT("1 resultaat.");
+      return this.hereName ? wwT("1 resultaat, het dichtst bij {plaats} bovenaan.", values) :
+        wwT("1 resultaat, het dichtst bij u bovenaan.");
+    }
+    if (n > this.shown) {
+      if (!this.here) return wwT("{n} resultaten; u ziet er {getoond}.", values);
+      return this.hereName ? wwT("{n} resultaten, het dichtst bij {plaats} bovenaan; u ziet er {getoond}.", values) :
+        wwT("{n} resultaten, het dichtst bij u bovenaan; u ziet er {getoond}.", values);
+    }
+    if (!this.here) return wwT("{n} resultaten.", values);
+    return this.hereName ? wwT("{n} resultaten, het dichtst bij {plaats} bovenaan.", values) :
+      wwT("{n} resultaten, het dichtst bij u bovenaan.", values);
   };
 
   Overview.prototype.announce = function (state, data, now) {
@@ -384,11 +411,11 @@
     box.replaceChildren();
     box.hidden = this.matches.length > 0;
     if (!box.hidden) {
-      box.appendChild(el("h3", null, state.nu_open ? "Nu is er niets open" : "Niets gevonden met deze keuzes"));
+      box.appendChild(el("h3", null, state.nu_open ? wwT("Nu is er niets open") : wwT("Niets gevonden met deze keuzes")));
       this.nextOpen(box, state, data, now);
       if (this.loket) {
-        var line = el("p", null, "U kunt ook de gemeente bellen: " + this.loket.naam + ". ");
-        line.appendChild(callLink(this.loket.tel, "Bel " + this.loket.telefoon));
+        var line = el("p", null, wwT("U kunt ook de gemeente bellen: {gemeente}.", { gemeente: this.loket.naam }) + " ");
+        line.appendChild(callLink(this.loket.tel, wwT("Bel {telefoon}", { telefoon: this.loket.telefoon })));
         box.appendChild(line);
       }
       this.relaxButton(box);
@@ -406,7 +433,7 @@
     var soon = nextOpenings(ordered(candidates, looser, this.here), data.openingstijden, now);
     if (!soon.length) return;
     var openNow = soon[0].at.getTime() <= now.getTime();
-    box.appendChild(el("p", null, openNow ? "Hier kunt u nu of het eerst terecht:" : "Dit gaat het eerst weer open:"));
+    box.appendChild(el("p", null, openNow ? wwT("Hier kunt u nu of het eerst terecht:") : wwT("Dit gaat het eerst weer open:")));
     var list = el("ul", "ww-volgende");
     var base = this.base;
     soon.forEach(function (item) {
@@ -419,7 +446,7 @@
       if (item.card.km) li.appendChild(document.createTextNode(", " + kmText(item.card.km)));
       if (item.card.b) {
         li.appendChild(document.createTextNode(" "));
-        li.appendChild(callLink(item.card.b, "Bel " + item.card.bt));
+        li.appendChild(callLink(item.card.b, wwT("Bel {telefoon}", { telefoon: item.card.bt })));
       }
       list.appendChild(li);
     });
@@ -430,7 +457,7 @@
     var self = this;
     var last = this.lastChoice();
     if (!last) return;
-    var button = el("button", "md-button md-button--primary", "Haal de laatste keuze weg: " + last.label);
+    var button = el("button", "md-button md-button--primary", wwT("Haal de laatste keuze weg: {keuze}", { keuze: last.label }));
     button.type = "button";
     button.addEventListener("click", function () {
       self.clear(last.name);
@@ -448,7 +475,10 @@
     for (var i = this.order.length - 1; i >= 0; i--) {
       var name = this.order[i];
       var field = form.elements[name];
-      if (name === "postcode" && this.here) return { name: name, label: "dichtbij " + this.hereName };
+      if (name === "postcode" && this.here) {
+        var label = this.hereName ? wwT("dichtbij {plaats}", { plaats: this.hereName }) : wwT("dichtbij u");
+        return { name: name, label: label };
+      }
       if (field && field.type === "checkbox" && field.checked) {
         return { name: name, label: field.parentNode.textContent.trim().toLowerCase() };
       }
@@ -502,13 +532,14 @@
 
   /* "Deze postcode kennen we niet. Probeer een plaatsnaam of bel ...", with the number to tap. */
   function unknownPlace(error, typed, loket) {
-    var text = POSTCODE.test(typed) ? "Deze postcode kennen we niet." : "Deze plaats kennen we niet.";
-    error.replaceChildren(document.createTextNode(text + " Probeer een plaatsnaam"));
+    var text = POSTCODE.test(typed) ? wwT("Deze postcode kennen we niet.") : wwT("Deze plaats kennen we niet.");
+    error.replaceChildren(document.createTextNode(text + " "));
     if (loket) {
-      error.appendChild(document.createTextNode(" of bel " + loket.naam + ": "));
-      error.appendChild(callLink(loket.tel, loket.telefoon));
+      var next = wwT("Probeer een plaatsnaam of bel {gemeente}: {telefoon}.", { gemeente: loket.naam });
+      fill(error, next, { telefoon: callLink(loket.tel, loket.telefoon) });
+    } else {
+      error.appendChild(document.createTextNode(wwT("Probeer een plaatsnaam.")));
     }
-    error.appendChild(document.createTextNode("."));
     error.hidden = false;
   }
 
@@ -546,19 +577,19 @@
     if (!("geolocation" in navigator)) return;
     button.hidden = false;
     button.addEventListener("click", function () {
-      self.status.textContent = "Uw locatie wordt opgevraagd. Die blijft op uw telefoon of computer.";
+      self.status.textContent = wwT("Uw locatie wordt opgevraagd. Die blijft op uw telefoon of computer.");
       navigator.geolocation.getCurrentPosition(
         function (position) {
           self.here = [position.coords.latitude, position.coords.longitude];
-          self.hereName = "u";
+          self.hereName = ""; // the reader: "het dichtst bij u"
           self.choose("postcode");
           self.apply(false).then(function () {
-            self.status.textContent = "De lijst staat nu op afstand: " + self.countText();
+            self.status.textContent = wwT("De lijst staat nu op afstand: {resultaten}", { resultaten: self.countText() });
           });
         },
         function () {
           self.status.textContent =
-            "Uw locatie is niet gevonden. Typ uw postcode, of gebruik de kaart.";
+            wwT("Uw locatie is niet gevonden. Typ uw postcode, of gebruik de kaart.");
         },
         { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 }
       );
@@ -708,7 +739,7 @@
       var keep = mapKeeps(form, map().feestdagen);
       map().filter(keep);
       var n = map().features.filter(keep).length;
-      status.textContent = n + (n === 1 ? " plek" : " plekken") + " op de kaart.";
+      status.textContent = n === 1 ? wwT("1 plek op de kaart.") : wwT("{n} plekken op de kaart.", { n: n });
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -723,8 +754,8 @@
         error.hidden = true;
         form.elements.postcode.removeAttribute("aria-invalid");
         whenMap(function (kaart) {
-          kaart.goTo(place.point[0], place.point[1], "Postcode " + place.name);
-          status.textContent = "De kaart staat nu bij " + place.name + ".";
+          kaart.goTo(place.point[0], place.point[1], wwT("Postcode {postcode}", { postcode: place.name }));
+          status.textContent = wwT("De kaart staat nu bij {plaats}.", { plaats: place.name });
         });
       });
     });
@@ -732,16 +763,16 @@
     if ("geolocation" in navigator) {
       button.hidden = false;
       button.addEventListener("click", function () {
-        status.textContent = "Uw locatie wordt opgevraagd. Die blijft op uw telefoon of computer.";
+        status.textContent = wwT("Uw locatie wordt opgevraagd. Die blijft op uw telefoon of computer.");
         navigator.geolocation.getCurrentPosition(
           function (position) {
             whenMap(function (kaart) {
-              kaart.goTo(position.coords.latitude, position.coords.longitude, "U bent hier");
-              status.textContent = "De kaart staat nu bij u in de buurt.";
+              kaart.goTo(position.coords.latitude, position.coords.longitude, wwT("U bent hier"));
+              status.textContent = wwT("De kaart staat nu bij u in de buurt.");
             });
           },
           function () {
-            status.textContent = "Uw locatie is niet gevonden. Typ uw postcode.";
+            status.textContent = wwT("Uw locatie is niet gevonden. Typ uw postcode.");
           },
           { enableHighAccuracy: false, timeout: 15000, maximumAge: 600000 }
         );
