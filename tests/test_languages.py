@@ -137,3 +137,26 @@ def test_no_other_languages_makes_a_dutch_only_site(base_site: Path, tmp_path: P
     site = build_site(_with_option(base_site, "talen: []"), tmp_path / "out")
     assert not (site / "en").exists()
     assert soup(site / "index.html").select_one("nav.ww-talen") is None
+
+
+def test_an_organisations_own_line_shows_in_its_language_beside_the_dutch(
+    sample_site: Path,
+) -> None:
+    path = Path("organisaties") / "schuldhulpmaatje-voorbeeldstad" / "index.html"
+    arabic = soup(sample_site / "ar" / path)
+    line = arabic.select_one("h1 + p.ww-eigen-taal")
+    assert line is not None and line["lang"] == "ar" and line["dir"] == "rtl"
+    assert line.get_text().startswith("متطوع مدرّب")
+    dutch_text = arabic.select_one("h1 span[lang=nl]")
+    assert dutch_text is not None and dutch_text.get_text() == "SchuldHulpMaatje Voorbeeldstad"
+    assert soup(sample_site / "en" / path).select_one("p.ww-eigen-taal[lang=en]")
+    assert not soup(sample_site / path).select(".ww-eigen-taal")  # the Dutch page: as before
+    assert not soup(sample_site / "tr" / path).select(".ww-eigen-taal")  # none written
+
+
+def test_record_text_on_a_translated_page_is_marked_dutch(sample_site: Path) -> None:
+    page = soup(sample_site / "ar" / "locaties" / "geldloket-stadhuis" / "index.html")
+    title = page.select_one("article h1")
+    assert title is not None
+    marked = title.select_one("span[lang=nl][dir=ltr]")
+    assert marked is not None and marked.get_text() == title.get_text().strip()

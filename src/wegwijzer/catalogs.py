@@ -55,7 +55,34 @@ def extract(root: Path | None = None) -> Catalog:
         strip_comment_tags=True,
     ):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    if (root / "records" / "vocab.py").is_file():  # the package itself, not a test's copy
+        for name, text in vocabulary_labels():
+            catalog.add(text, None, [(f"records/vocab.py:{name}", 0)])
     return catalog
+
+
+# The vocabulary's labels a resident sees (vocab.py): translated where they are shown
+# (`| vertaald` in the templates, wwT() in the scripts). OUDE_DOELGROEPEN only maps old keys.
+VOCABULARIES = (
+    "FASES_INWONERS",
+    "ROLLEN_INWONERS",
+    "ACTIVITEITEN_INWONERS",
+    "FASES",
+    "ROLLEN",
+    "ACTIVITEITEN",
+    "SOORTEN",
+    "DOELGROEPEN",
+    "LEVENSBESCHOUWINGEN",
+    "STATUSSEN",
+    "DAGEN",
+    "WEKEN",
+)
+
+
+def vocabulary_labels() -> list[tuple[str, str]]:
+    from wegwijzer.records import vocab
+
+    return [(name, str(label)) for name in VOCABULARIES for label in getattr(vocab, name).values()]
 
 
 @dataclass(frozen=True)

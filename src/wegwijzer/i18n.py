@@ -164,6 +164,9 @@ def script_messages() -> tuple[str, ...]:
             ):
                 if isinstance(message, str):
                     found[message] = None
+    from wegwijzer.records.vocab import STATUSSEN
+
+    found.update(dict.fromkeys(STATUSSEN.values()))  # card data carries the Dutch label
     return tuple(found)
 
 

@@ -38,6 +38,11 @@ class Card:
     # Direct lines for the referrers' edition only; always empty in the public one.
     direct: tuple[Contactpersoon, ...] = ()
     tot_en_met: date | None = None  # a location's geldig_tot: the page hides the card after it
+    in_andere_talen: tuple[tuple[str, str], ...] = ()  # an organisation's own line per language
+
+    def in_language(self, code: str) -> str | None:
+        """The organisation's own line in language `code`, if it wrote one."""
+        return dict(self.in_andere_talen).get(code)
 
     def matches(self, facet: str, value: str) -> bool:
         return value in getattr(self, facet)
@@ -86,6 +91,7 @@ def organisation_card(org: Organisatie, dataset: Dataset, *, referrers: bool = F
         status=org.status,
         melding=org.melding,
         direct=direct_lines([org]) if referrers else (),
+        in_andere_talen=tuple(sorted(org.in_andere_talen.items())),
     )
 
 

@@ -115,6 +115,7 @@ def card_data(card: Card) -> dict[str, Any]:
         "st": vocab.STATUSSEN[card.status] if card.status != "actief" else None,
         "m": card.melding,
         "tt": card.tot_en_met.isoformat() if card.tot_en_met else None,  # hidden after it
+        "v": dict(card.in_andere_talen) or None,  # the organisation's own line per language
     }
     data.update({k: v for k, v in optional.items() if v})
     if card.direct:  # only the referrers' edition's cards have them, inside its sealed pages

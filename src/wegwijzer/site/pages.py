@@ -102,6 +102,7 @@ def _environment() -> Environment:
         whatsapp=present.whatsapp_url,
         mailto=present.mailto,
         veilig=present.safe_href,
+        nl=present.as_written,
         json_script=present.json_for_script,
         aantal=present.count_text,
         ltr=present.left_to_right,

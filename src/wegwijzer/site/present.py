@@ -155,3 +155,13 @@ def left_to_right(value: object) -> Markup:
 def count_text(number: int, one: str, many: str) -> str:
     """'1 organisatie', '3 organisaties'."""
     return f"{number} {one if number == 1 else many}"
+
+
+def as_written(value: object) -> object:
+    """Text as a record or the site's settings give it, in Dutch: on a page in another
+    language it says so (`lang="nl"`, WCAG 3.1.2), so a screen reader reads it with a Dutch
+    voice and an Arabic page keeps its words in Dutch order. Dutch pages: unchanged."""
+    language = i18n.current()
+    if language.is_source or value is None or value == "":
+        return value
+    return Markup('<span lang="nl" dir="ltr">{}</span>').format(value)

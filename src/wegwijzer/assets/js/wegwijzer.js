@@ -148,6 +148,34 @@
     return wwT("{km} km", { km: (km < 10 ? KM[0] : KM[1]).format(km) });
   }
 
+  // Record text is Dutch as written: on a page in another language it says so (lang, dir),
+  // as the templates' `nl` filter does for the cards made by the build.
+  function asWritten(node) {
+    if ((window.wwTaal || "nl") !== "nl") {
+      node.lang = "nl";
+      node.dir = "ltr";
+    }
+    return node;
+  }
+
+  // "Ook in het Arabisch, Turks": the build writes it in Dutch; a page in another language
+  // names the languages in its own words (Intl.DisplayNames), its own language first.
+  function languagesText(card) {
+    var own = window.wwTaal || "nl";
+    if (own === "nl" || !window.Intl || !Intl.DisplayNames) return card.tl;
+    var names = new Intl.DisplayNames([own], { type: "language" });
+    var named = (card.l || []).filter(function (code) { return code !== "nl"; }).map(function (code) {
+      var name = names.of(code) || code;
+      return { code: code, name: name.charAt(0).toLocaleUpperCase(own) + name.slice(1) };
+    });
+    if (!named.length) return "";
+    named.sort(function (a, b) {
+      if ((a.code === own) !== (b.code === own)) return a.code === own ? -1 : 1;
+      return a.name.localeCompare(b.name, own);
+    });
+    return wwT("Ook in het {talen}", { talen: named.map(function (n) { return n.name; }).join(", ") });
+  }
+
   function buildCard(card, root, all, now, from) {
     var kind = card.s === "l" ? "locatie" : "organisatie";
     var li = el("li", "ww-kaartje ww-kaartje--" + kind);
@@ -155,7 +183,7 @@
     li.setAttribute("data-soort", kind);
     if (card.tt) li.setAttribute("data-ww-tot", card.tt);
     var title = el("h3", "ww-kaartje__naam");
-    var link = el("a", null, card.n);
+    var link = asWritten(el("a", null, card.n));
     link.href = root + card.u;
     title.appendChild(link);
     li.appendChild(title);
@@ -166,15 +194,23 @@
     }
     if (card.st) {
       var status = el("p", "ww-status");
-      status.appendChild(el("strong", null, card.st + "."));
+      status.appendChild(el("strong", null, wwT(card.st) + "."));
       if (card.m) status.appendChild(document.createTextNode(" " + card.m));
       li.appendChild(status);
     }
-    li.appendChild(el("p", "ww-kaartje__tekst", card.t));
+    var own = window.wwTaal || "nl";
+    if (card.v && card.v[own]) {  // the organisation's own line in the reader's language
+      var line = el("p", "ww-kaartje__tekst ww-eigen-taal", card.v[own]);
+      line.lang = own;
+      line.dir = document.documentElement.dir || document.body.dir || "ltr";
+      li.appendChild(line);
+    }
+    li.appendChild(asWritten(el("p", "ww-kaartje__tekst", card.t)));
     if (card.h) li.appendChild(el("p", "ww-kaartje__tekst", wwT("Hulp van: {organisatie}", { organisatie: card.h })));
     var labels = [];
     if (card.z) labels.push(wwT("Zonder afspraak"));
-    if (card.tl) labels.push(card.tl);
+    var languages = languagesText(card);
+    if (languages) labels.push(languages);
     if (labels.length) {
       var meta = el("p", "ww-kaartje__meta");
       labels.forEach(function (text, i) {
