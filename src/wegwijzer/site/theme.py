@@ -54,6 +54,11 @@ class ThemeContext:
             for lang in self.languages
         ]
 
+    @staticmethod
+    def say(language: i18n.Language, text: str) -> str:
+        """`text` (a msgid used elsewhere too) in `language`, whatever page is rendered."""
+        return language.translations.gettext(text)
+
     def nav_items(self, page: Any) -> list[tuple[str, str]]:
         prefix = self.language(page).prefix
         return [(i18n.gettext(label), prefix + url) for label, url in TRANSLATED_NAV]
