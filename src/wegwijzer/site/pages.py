@@ -11,7 +11,7 @@ import functools
 import io
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import segno
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from wegwijzer import i18n
@@ -76,6 +76,17 @@ class Site:
     languages: list[i18n.Language] = field(default_factory=lambda: [i18n.DUTCH])
 
 
+def _per_page(function: Callable[..., Any]) -> Callable[..., Any]:
+    """A filter whose answer depends on the page's language: Jinja must not work it out once
+    at compile time (it folds filters on literals, such as `"3811" | ltr`)."""
+
+    @pass_context
+    def filtered(_context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
+        return function(value, *args, **kwargs)
+
+    return filtered
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("wegwijzer", "templates"),
@@ -93,20 +104,20 @@ def _environment() -> Environment:
     env.filters.update(
         tel=tel_uri,
         telefoon=present.phone_display,
-        datum=present.dutch_date,
-        periode=hours.closure_period,
-        taal=present.language_name,
-        op_taalnaam=present.by_language_name,
+        datum=_per_page(present.dutch_date),
+        periode=_per_page(hours.closure_period),
+        taal=_per_page(present.language_name),
+        op_taalnaam=_per_page(present.by_language_name),
         gebied=present.area_name,
         lijst=present.checklist,
         whatsapp=present.whatsapp_url,
         mailto=present.mailto,
         veilig=present.safe_href,
-        nl=present.as_written,
+        nl=_per_page(present.as_written),
         json_script=present.json_for_script,
         aantal=present.count_text,
-        ltr=present.left_to_right,
-        vertaald=present.translated,
+        ltr=_per_page(present.left_to_right),
+        vertaald=_per_page(present.translated),
     )
     env.globals.update(
         vocab=vocab,

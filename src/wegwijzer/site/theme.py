@@ -136,6 +136,7 @@ def install(env: Any, context: ThemeContext) -> None:
         if name.startswith(folder)
     )
     env.filters["ww_telefoon"] = present.phone_display
+    env.filters["ww_nl"] = present.as_written  # the site's own Dutch text on a translated page
 
 
 COLOUR_CSS = "css/kleur.css"  # under the assets folder; listed in the plugin's STYLESHEETS
