@@ -31,7 +31,7 @@ from wegwijzer.records.editions import for_edition
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.site import listing, present, theme
+from wegwijzer.site import listing, present, printing, theme
 from wegwijzer.site.cards import Card, all_cards, locations_of
 from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
@@ -220,7 +220,7 @@ class _Renderer:
                 listing.location_ids(self.loc_cards[: listing.PAGE_SIZE])
             ),
         )
-        yield self.print_page()
+        yield from self.print_pages()
         if self.config.editie == "verwijzers":
             yield self.page("lijstje.md", "lijstje.md.j2", entries=sheet_entries(self.dataset))
             yield self.page("warm-overdragen.md", "warm-overdragen.md.j2")
@@ -239,19 +239,35 @@ class _Renderer:
             yield self.location_page(location)
             yield self.flyer(location)
 
-    def print_page(self) -> Page:
+    def print_pages(self) -> Iterator[Page]:
+        """One print page, or (when that would be too big) an index and a page per place."""
         orgs = sorted(coverage.active(self.dataset), key=lambda o: o.naam.casefold())
-        by_phase = {f: [o for o in orgs if f in o.fases] for f in self.labels.FASES}
         located = {o.id: locations_of(o, self.dataset) for o in orgs}
-        hours_for = {loc.id: hours.schedule_rows(loc) for loc in self.dataset.locaties.values()}
-        return self.page(
-            "afdrukken.md",
-            "afdrukken.md.j2",
-            in_nav=True,
-            by_phase=by_phase,
-            locations_of=located,
-            hours_for=hours_for,
-        )
+
+        def render(part: printing.Part | None, path: str = "afdrukken.md", **more: Any) -> Page:
+            members = orgs if part is None else part.orgs
+            where = located if part is None else part.locations
+            return self.page(
+                path,
+                "afdrukken.md.j2",
+                in_nav=path == "afdrukken.md",
+                by_phase=printing.phases(members, self.labels.FASES),
+                locations_of=where,
+                hours_for={
+                    loc.id: hours.schedule_rows(loc) for locs in where.values() for loc in locs
+                },
+                deel=part,
+                delen=more.get("delen"),
+            )
+
+        parts = printing.split(orgs, located, lambda p: render(p, p.path), lambda p: len(p.text))
+        total = sum(len(page.text) for _, page in parts)
+        whole = render(None) if len(parts) == 1 or total <= 2 * printing.LIMIT else None
+        if whole is not None and len(whole.text) <= printing.LIMIT:
+            yield whole
+            return
+        yield render(None, delen=printing.index_entries(part for part, _ in parts))
+        yield from (page for _, page in parts)
 
     def analysis_page(self) -> Page:
         return self.page(

@@ -1,0 +1,80 @@
+"""Issue 16: what a phone loads stays bounded when a site has many locations.
+
+One synthetic site of a few hundred locations (benchmarks/synthetic.py, real Dutch places),
+rendered once without mkdocs; the sizes asserted are the budgets scaled to that set.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from benchmarks.synthetic import make_site
+from bs4 import BeautifulSoup
+
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.validate import validate_site
+from wegwijzer.site import printing
+from wegwijzer.site.config import load_site
+from wegwijzer.site.pages import Site, render_site
+
+TODAY = date(2026, 11, 15)
+LOCATIONS = 300
+
+
+@functools.cache
+def synthetic(folder: Path) -> tuple[Dataset, Site]:
+    site = load_site(make_site(folder, LOCATIONS))
+    dataset, _ = validate_site(site, today=TODAY)
+    return dataset, render_site(dataset, site.config, today=TODAY)
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Dataset, Site]:
+    return synthetic(tmp_path_factory.mktemp("groot"))
+
+
+def pages_under(site: Site, folder: str) -> dict[str, str]:
+    return {p.path: p.text for p in site.pages if p.path.startswith(folder)}
+
+
+def test_a_big_print_page_is_split_by_place_and_every_part_fits(big: tuple) -> None:  # type: ignore[type-arg]
+    dataset, site = big
+    printed = pages_under(site, "afdrukken")
+    assert len(printed) > 2  # an index and parts
+    assert all(len(text) <= printing.LIMIT for text in printed.values())
+    index = BeautifulSoup(printed["afdrukken.md"], "html.parser")
+    links = {a["href"] for a in index.select("a[data-ww-print-link]")}
+    parts = {p for p in printed if p != "afdrukken.md"}
+    assert {f"../{p.removesuffix('.md')}/" for p in parts} == links
+    # every location of an active organisation is on exactly one part, in its own place
+    listed: dict[str, str] = {}
+    for path in parts:
+        soup = BeautifulSoup(printed[path], "html.parser")
+        for loc in soup.select(".ww-print-loc strong"):
+            listed.setdefault(loc.get_text(), path)
+    active = [o for o in dataset.organisaties.values() if o.status != "gestopt"]
+    wanted = {loc.naam for o in active for loc in dataset.locations_by_org.get(o.id, ())}
+    assert wanted <= set(listed)
+
+
+def test_one_place_too_big_for_one_page_is_paged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(printing, "LIMIT", 12_000)
+    _, site = synthetic.__wrapped__(tmp_path)
+    printed = pages_under(site, "afdrukken")
+    paged = [p for p in printed if re.fullmatch(r"afdrukken/[^/]+/\d+\.md", p)]
+    assert paged, sorted(printed)
+    over = {p: len(t) for p, t in printed.items() if len(t) > 12_000}
+    # only a page holding one organisation may be longer: it cannot be split further
+    assert all(printed[p].count('class="ww-print-org"') <= 4 for p in over), over  # 4 phases
+    assert "deel 2 van" in printed[paged[0]]
+
+
+def test_a_small_site_keeps_one_print_page(sample_site: Path) -> None:
+    assert (sample_site / "afdrukken" / "index.html").is_file()
+    assert not list((sample_site / "afdrukken").glob("*/index.html"))
