@@ -7,6 +7,8 @@ rendered once without mkdocs; the sizes asserted are the budgets scaled to that 
 from __future__ import annotations
 
 import functools
+import gzip
+import json
 import re
 from datetime import date
 from pathlib import Path
@@ -17,7 +19,8 @@ from bs4 import BeautifulSoup
 
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.validate import validate_site
-from wegwijzer.site import printing
+from wegwijzer.site import listing, printing
+from wegwijzer.site.cards import all_cards
 from wegwijzer.site.config import load_site
 from wegwijzer.site.pages import Site, render_site
 
@@ -78,3 +81,47 @@ def test_one_place_too_big_for_one_page_is_paged(
 def test_a_small_site_keeps_one_print_page(sample_site: Path) -> None:
     assert (sample_site / "afdrukken" / "index.html").is_file()
     assert not list((sample_site / "afdrukken").glob("*/index.html"))
+
+
+def _files(site: Site) -> dict[str, bytes]:
+    return {f.path: f.read() for f in site.files if f.path.startswith(("overzicht/", "kaart/"))}
+
+
+def _gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def test_the_first_filter_fetches_a_small_index_and_a_few_blocks(big: tuple) -> None:  # type: ignore[type-arg]
+    """At 10,000 locations (15,000 cards) a query may fetch 150 KB: the index with 8 bytes
+    gzip a card plus 20 blocks (the cards shown) of at most 2 KB each stays under that."""
+    dataset, site = big
+    files = _files(site)
+    index = json.loads(files[listing.FILTER_JSON])
+    cards = len(dataset.organisaties) + len(dataset.locaties)
+    assert len(index["k"]) == cards
+    assert _gz(files[listing.FILTER_JSON]) <= 8 * cards
+    blocks = {p: b for p, b in files.items() if p.startswith("overzicht/kaartjes/")}
+    assert len(blocks) == -(-cards // listing.BLOCK)
+    assert max(_gz(b) for b in blocks.values()) <= 2048
+    # nothing of a card's text is in the index: only facets, points and numbers
+    some = next(iter(dataset.organisaties.values()))
+    assert some.naam not in files[listing.FILTER_JSON].decode()
+
+
+def test_a_place_takes_the_facets_of_its_organisations(big: tuple) -> None:  # type: ignore[type-arg]
+    """The index writes facets once, on the organisations; the browser gives each place the
+    union of the organisations that list it. That must equal the place card's own facets."""
+    dataset, site = big
+    index = json.loads(_files(site)[listing.FILTER_JSON])
+    orgs, locs = all_cards(dataset)
+    cards = listing.places_first(orgs, locs)
+    places = len(index["p"]) // 2
+    derived: dict[int, set[str]] = {i: set() for i in range(places)}
+    for j, numbers in enumerate(index["q"]):
+        phases = {v for b, v in enumerate(index["fv"]) if index["f"][j] >> b & 1}
+        assert phases == set(cards[places + j].fases)
+        for n in numbers:
+            derived[n] |= phases
+    assert all(derived[i] == set(cards[i].fases) for i in range(places))
+    walk_in = {i for i, letter in enumerate(index["k"]) if letter == "L"}
+    assert walk_in == {i for i in range(places) if cards[i].zonder_afspraak}

@@ -365,16 +365,36 @@ class _Renderer:
         return files
 
     @functools.cached_property
+    def everything(self) -> list[Card]:
+        return listing.places_first(self.org_cards, self.loc_cards)
+
+    @functools.cached_property
+    def _list_hours(self) -> dict[str, dict[str, Any]]:
+        return {}
+
+    def list_hours(self, location_id: str) -> dict[str, Any]:
+        """A location's hours for the overview's data files, worked out once."""
+        if location_id not in self._list_hours:
+            data = hours.browser_data(self.dataset.locaties[location_id])
+            self._list_hours[location_id] = listing.compact_hours(_without_holidays(data))
+        return self._list_hours[location_id]
+
+    @functools.cached_property
     def list_payload(self) -> dict[str, Any]:
-        everything = listing.places_first(self.org_cards, self.loc_cards)
-        return {
-            "kaartjes": [listing.card_data(c) for c in everything],
-            "openingstijden": self.opening_data(),
-        }
+        holidays = self.config.feestdagen.model_dump()
+        return listing.inline_payload(self.everything, holidays, self.list_hours)
 
     def list_data(self) -> Iterator[StaticFile]:
-        """What the overview's filters, postcode box and "Toon meer" fetch on first use."""
-        yield StaticFile(listing.CARDS_JSON, _compact_json(self.list_payload))
+        """What the overview's filters, postcode box and "Toon meer" fetch on first use: the
+        filter index, blocks of card details, all hours (for "Nu open"), the postcodes."""
+        cards = self.everything
+        index = listing.filter_index(cards, self.config.feestdagen.model_dump())
+        yield StaticFile(listing.FILTER_JSON, _compact_json(index))
+        for n, block in listing.blocks(cards, self.list_hours):
+            yield StaticFile(listing.BLOCK_JSON.format(n), _compact_json(block))
+        yield StaticFile(
+            listing.HOURS_JSON, _compact_json(listing.all_hours(cards, self.list_hours))
+        )
         yield StaticFile(listing.POSTCODES_JSON, _compact_json(self.postcodes.browser_data()))
 
     def static_files(self) -> Iterator[StaticFile]:
