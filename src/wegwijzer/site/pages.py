@@ -36,7 +36,7 @@ from wegwijzer.site.cards import Card, all_cards, locations_of
 from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
 from wegwijzer.site.handoff import sheet_entries
-from wegwijzer.site.map import render_map
+from wegwijzer.site.map import map_files
 
 ASSET_ROOT = "assets/wegwijzer"
 
@@ -405,14 +405,16 @@ class _Renderer:
             referrers = self.config.editie == "verwijzers"
             card = vcard_for(org, locations_of(org, self.dataset), referrers=referrers)
             yield StaticFile(f"organisaties/{org.id}.vcf", card.encode("utf-8"))
-        kaart = render_map(
+        kaart = map_files(
             self.dataset,
             self.config.kaart,
             asset_prefix="../" + ASSET_ROOT,
             feestdagen=self.config.feestdagen.model_dump(),
         )
-        kaart = with_csp(kaart, self.config.kaart.tile_origin)
-        yield StaticFile("kaart/kaart.html", kaart.encode("utf-8"))
+        for path, content in kaart.items():
+            if path.endswith(".html"):
+                content = with_csp(content.decode(), self.config.kaart.tile_origin).encode()
+            yield StaticFile(path, content)
         yield StaticFile(f"{ASSET_ROOT}/{theme.COLOUR_CSS}", theme.colour_css(self.config.kleur))
         yield from package_assets()
 
