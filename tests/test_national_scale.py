@@ -125,3 +125,18 @@ def test_a_place_takes_the_facets_of_its_organisations(big: tuple) -> None:  # t
     assert all(derived[i] == set(cards[i].fases) for i in range(places))
     walk_in = {i for i, letter in enumerate(index["k"]) if letter == "L"}
     assert walk_in == {i for i in range(places) if cards[i].zonder_afspraak}
+
+
+def test_nu_open_fetches_only_the_hours_of_today(big: tuple) -> None:  # type: ignore[type-arg]
+    _, site = big
+    files = _files(site)
+    days = [json.loads(files[listing.HOURS_JSON.format(day)]) for day in range(1, 8)]
+    for day, hours in enumerate(days, 1):
+        assert all(day in h["dagen"] for data in hours.values() for h in data["spreekuren"])
+    blocks = [json.loads(b)["u"] for p, b in files.items() if p.startswith("overzicht/kaartjes/")]
+    every = {k: v for block in blocks for k, v in block.items()}
+    for number, data in every.items():  # each weekly hour is on each of its days' files
+        for hour in data["spreekuren"]:
+            assert all(hour in days[d - 1][number]["spreekuren"] for d in hour["dagen"])
+    weekly = sum(len(files[listing.HOURS_JSON.format(d)]) for d in range(1, 8)) / 7
+    assert weekly < 0.6 * len(json.dumps(every))

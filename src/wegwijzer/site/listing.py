@@ -26,7 +26,9 @@ GROUP_PAGES = 5
 DATA_FOLDER = "overzicht/"  # the templates' data-ww-gegevens: where the script finds these
 FILTER_JSON = "overzicht/filter.json"  # facets and points of every card, fetched on first use
 BLOCK_JSON = "overzicht/kaartjes/{}.json"  # what BLOCK cards show, with their opening hours
-HOURS_JSON = "overzicht/openingstijden.json"  # every location's hours: only for "Nu open"
+# "Nu open" over the whole list: per weekday (1 = Monday, as openingstijden.js counts) every
+# location's hours that can apply on that day, a quarter of all hours (issue 16).
+HOURS_JSON = "overzicht/openingstijden/{}.json"
 POSTCODES_JSON = "overzicht/postcodes.json"
 # Cards per block. A postcode query shows the 20 nearest cards, which lie in as many blocks
 # (blocks follow the list's order, by name): small blocks keep that query under 150 KB at
@@ -237,8 +239,19 @@ def blocks(
 
 
 def all_hours(cards: Sequence[Card], hours_of: Any) -> dict[str, Any]:
-    """Every place's hours by its number, for "Nu open" over the whole list."""
+    """Every place's hours by its number."""
     return {str(n): hours_of(i) for i, n in location_numbers(cards).items()}
+
+
+def hours_on(weekday: int, all_places: dict[str, Any]) -> dict[str, Any]:
+    """The hours that can make a place open on this weekday: its weekly hours on that day,
+    its closures and its meetings. A place with neither is left out (not open then)."""
+    found = {}
+    for number, data in all_places.items():
+        weekly = [h for h in data.get("spreekuren", []) if weekday in h.get("dagen", [])]
+        if weekly or data.get("bijeenkomsten"):
+            found[number] = {**data, "spreekuren": weekly}
+    return found
 
 
 def inline_payload(

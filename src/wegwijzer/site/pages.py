@@ -386,15 +386,16 @@ class _Renderer:
 
     def list_data(self) -> Iterator[StaticFile]:
         """What the overview's filters, postcode box and "Toon meer" fetch on first use: the
-        filter index, blocks of card details, all hours (for "Nu open"), the postcodes."""
+        filter index, blocks of card details, today's hours (for "Nu open"), the postcodes."""
         cards = self.everything
         index = listing.filter_index(cards, self.config.feestdagen.model_dump())
         yield StaticFile(listing.FILTER_JSON, _compact_json(index))
         for n, block in listing.blocks(cards, self.list_hours):
             yield StaticFile(listing.BLOCK_JSON.format(n), _compact_json(block))
-        yield StaticFile(
-            listing.HOURS_JSON, _compact_json(listing.all_hours(cards, self.list_hours))
-        )
+        every = listing.all_hours(cards, self.list_hours)
+        for day in range(1, 8):  # "Nu open": today's hours of every place
+            today = listing.hours_on(day, every)
+            yield StaticFile(listing.HOURS_JSON.format(day), _compact_json(today))
         yield StaticFile(listing.POSTCODES_JSON, _compact_json(self.postcodes.browser_data()))
 
     def static_files(self) -> Iterator[StaticFile]:

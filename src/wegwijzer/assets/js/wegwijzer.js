@@ -4,7 +4,7 @@
  * next pages. With the script, the first filter, postcode or "Toon meer" fetches the filter
  * index (overzicht/filter.json: facets and a point per card, no text), then only the blocks of
  * card details the screen shows (overzicht/kaartjes/<n>.json, with their opening hours); only
- * "Nu open" fetches every location's hours (overzicht/openingstijden.json).
+ * "Nu open" fetches today's hours of every location (overzicht/openingstijden/<weekday>.json).
  * Nothing leaves the browser: the postcode table comes from our own site, the position from
  * "Gebruik mijn locatie" and the typed postcode are only used here (never in a query string).
  * Record text is never inserted as HTML: cards are built with textContent and DOM properties.
@@ -160,17 +160,27 @@
     }));
   };
 
-  /* "Nu open" looks at every place: the one file with all opening hours. */
-  Source.prototype.allHours = function () {
-    if (this.complete) return Promise.resolve();
-    var self = this;
-    if (!this.hours) {
-      this.hours = fetchJson(this.url + "openingstijden.json").then(function (all) {
-        self.addHours(all);  // the card details still come per block
+  /* "Nu open" looks at every place: today's hours of all of them, one file per weekday
+   * (only what can apply today; the cards' own lines use the full hours of their block). */
+  Source.prototype.hoursToday = function (now) {
+    var data = this.data;
+    if (this.complete) return Promise.resolve(data.openingstijden);
+    var day = amsterdamWeekday(now);
+    if (!this.hours || this.hoursDay !== day) {
+      this.hoursDay = day;
+      this.hours = fetchJson(this.url + "openingstijden/" + day + ".json").then(function (today) {
+        return { feestdagen: data.openingstijden.feestdagen, locaties: today };
       });
     }
     return this.hours;
   };
+
+  var WEEKDAYS = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+  function amsterdamWeekday(now) {
+    var short = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Amsterdam", weekday: "short" });
+    return WEEKDAYS[short.format(now)];
+  }
 
   function locationData(all, id) {
     var data = all.locaties[id];
@@ -440,11 +450,15 @@
     return state;
   };
 
-  /* The filter index; with "Nu open", also every place's hours. */
+  /* The filter index; with "Nu open", also today's hours of every place (data.vandaag). */
   Overview.prototype.data = function (openNow) {
     var source = this.source;
     return source.index().then(function (data) {
-      return openNow ? source.allHours().then(function () { return data; }) : data;
+      if (!openNow) return data;
+      return source.hoursToday(new Date()).then(function (today) {
+        data.vandaag = today;
+        return data;
+      });
     });
   };
 
@@ -455,8 +469,9 @@
     return this.data(state.nu_open).then(function (data) {
       var now = new Date();
       self.all = data.openingstijden;
+      var open = state.nu_open && data.vandaag ? data.vandaag : data.openingstijden;
       var found = data.kaartjes.filter(function (card) {
-        return matches(card, state, data.openingstijden, now);
+        return matches(card, state, open, now);
       });
       self.matches = ordered(found, state, self.here);
       var upTo = keep ? Math.max(self.shown, PAGE) : PAGE;
