@@ -117,7 +117,9 @@ def _cell_key(lon: float, lat: float) -> str:
     return f"{math.floor(lat / CELL_DEGREES[0])}_{math.floor(lon / CELL_DEGREES[1])}"
 
 
-def split_features(features: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def split_features(
+    features: dict[str, Any], cells_url: str = f"{CELLS_FOLDER}/"
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """A summary for the document and one FeatureCollection per grid cell.
 
     The summary's `vakken` holds per cell [key, count, lat, lon] (the mean of its points,
@@ -127,7 +129,7 @@ def split_features(features: dict[str, Any]) -> tuple[dict[str, Any], dict[str, 
     for feature in features["features"]:
         lon, lat = feature["geometry"]["coordinates"]
         cells.setdefault(_cell_key(lon, lat), []).append(feature)
-    summary: dict[str, Any] = {"vakken": [], "map": f"{CELLS_FOLDER}/"}
+    summary: dict[str, Any] = {"vakken": [], "map": cells_url}
     if "feestdagen" in features:
         summary["feestdagen"] = features["feestdagen"]
     lats: list[float] = []
@@ -172,14 +174,17 @@ def map_files(
     asset_prefix: str = "../assets/wegwijzer",
     feestdagen: dict[str, Any] | None = None,
     inline_limit: int | None = None,
+    cells_url: str = f"{CELLS_FOLDER}/",
 ) -> dict[str, bytes]:
-    """kaart/kaart.html and, for a big site, the grid cells' files (paths in the site)."""
+    """kaart/kaart.html and, for a big site, the grid cells' files (paths in the site).
+    `cells_url`: where the document finds the cells, relative to itself (a frame in another
+    language's folder, en/kaart/kaart.html, shares the Dutch cells: "../../kaart/vakken/")."""
     features = map_features(dataset, feestdagen)
     limit = INLINE_LIMIT if inline_limit is None else inline_limit
     if len(json.dumps(features, ensure_ascii=False, separators=(",", ":"))) <= limit:
         document = _document(features, kaart, asset_prefix)
         return {"kaart/kaart.html": document.encode("utf-8")}
-    summary, cells = split_features(features)
+    summary, cells = split_features(features, cells_url)
     files = {"kaart/kaart.html": _document(summary, kaart, asset_prefix).encode("utf-8")}
     for key, collection in sorted(cells.items()):
         text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
