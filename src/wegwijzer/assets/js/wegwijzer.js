@@ -853,6 +853,23 @@
     });
     frame.hidden = false;
     form.hidden = false;
+    /* The map loads when it comes into view or when the reader starts on the form, not on
+     * arrival: on a phone it is below the fold, and its scripts are most of the page. */
+    function loadMap() {
+      if (!frame.getAttribute("src")) frame.setAttribute("src", frame.getAttribute("data-ww-src"));
+    }
+    if ("IntersectionObserver" in window) {
+      var seen = new IntersectionObserver(function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          loadMap();
+          seen.disconnect();
+        }
+      });
+      seen.observe(frame);
+    } else {
+      loadMap();
+    }
+    form.addEventListener("focusin", loadMap);
     function map() {
       return frame.contentWindow && frame.contentWindow.wegwijzerKaart;
     }
