@@ -442,6 +442,9 @@ def _map_elements(context: Any, base: str) -> int:
     page = context.new_page()
     try:
         page.goto(base + "kaart/", wait_until="load")
+        # The frame loads when it comes into view (below the fold on a phone): scroll to it,
+        # so the count is of the page with its map drawn.
+        page.locator("iframe[data-ww-kaart]").scroll_into_view_if_needed()
         frame = page.frame_locator("iframe[data-ww-kaart]")
         frame.locator(".leaflet-container").wait_for()
         page.wait_for_function(
