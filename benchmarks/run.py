@@ -6,27 +6,32 @@ For every size: generate a site (benchmarks/synthetic.py), build it with `mkdocs
 in a fresh process (peak memory is that process's ru_maxrss), build a plain mkdocs-material
 site with the same records as flat pages, measure the output, what a phone downloads
 (gzip-compressed, as a web server sends it) and, in headless Chromium, how long a filter takes.
-Prints Markdown tables and the budgets of issue 8, each met or not met.
+Prints Markdown tables and the budgets of issue 16 (national scale), each "gehaald" or "niet
+gehaald"; a step that fails or times out is recorded as "niet gemeten" and the run goes on.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import json
 import os
 import platform
 import posixpath
+import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -47,6 +52,11 @@ CHROMIUM_ARGS = [
     "--disable-gpu",
 ]
 GZIP_LEVEL = 6  # what nginx and most CDNs use; GitHub Pages compresses similarly
+STEP_TIMEOUT_MS = 120_000  # one browser step; past it the figure is "niet gemeten (time-out)"
+BUILD_TIMEOUT_S = 1800  # one build
+LIGHTHOUSE = os.environ.get(
+    "WEGWIJZER_LIGHTHOUSE", "/tmp/s3hb-lh/node_modules/.bin/lighthouse"
+)  # installed outside the project: npm install --prefix /tmp/x lighthouse
 LIST_PAGES = ("overzicht/", "fase/", "doelgroep/", "kaart/", "afdrukken/")
 RECORD_PAGES = ("organisaties/", "locaties/")
 KB, MB = 1024, 1024 * 1024
@@ -100,7 +110,7 @@ def build(config: Path, out: Path, log: Path) -> Build:
     command += ["-d", str(out)]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     wrapper = [sys.executable, "-c", WRAPPER, str(result_file), str(log)]
-    subprocess.run([*wrapper, *command], check=True, env=env)
+    subprocess.run([*wrapper, *command], check=True, env=env, timeout=BUILD_TIMEOUT_S)
     measured = json.loads(result_file.read_text())
     if measured["code"] != 0:
         tail = log.read_text(errors="replace")[-3000:]
@@ -205,6 +215,12 @@ def search_files(site: Path) -> list[str]:
     return [p.relative_to(site).as_posix() for p in found if p.is_file()]
 
 
+def record_page(site: Path, folder: str) -> str:
+    """One organisation or location page, the same one in every run: the first by name."""
+    found = sorted(p.parent.name for p in (site / folder).glob("*/index.html"))
+    return f"{folder}/{found[0]}/" if found else f"{folder}/"
+
+
 def transfers(site: Path) -> dict[str, Any]:
     overview = page_files(site, "overzicht/")
     return {
@@ -212,8 +228,38 @@ def transfers(site: Path) -> dict[str, Any]:
         "overview_kb": transfer_kb(site, overview),
         "overview_html_kb": transfer_kb(site, overview[:1]),
         "map_kb": transfer_kb(site, page_files(site, "kaart/")),
+        "organisation_kb": transfer_kb(site, page_files(site, record_page(site, "organisaties"))),
+        "location_kb": transfer_kb(site, page_files(site, record_page(site, "locaties"))),
         "search_kb": transfer_kb(site, search_files(site)),
     }
+
+
+# --- long caching and minification ----------------------------------------------------------
+
+_HASHED = re.compile(r"[.-][0-9a-f]{8,}\.(?:css|js)$|[?&](?:v|h|hash)=\w{6,}")
+
+
+def asset_hygiene(site: Path) -> dict[str, Any]:
+    """Are the CSS and JavaScript files the pages name fingerprinted (a hash in the name or a
+    ?v= query) and minified (no indented lines)? Checked on the start page's own assets."""
+    parser = _References()
+    parser.feed((site / "index.html").read_text("utf-8"))
+    own = [u for u in parser.urls if _is_local(u) and u.split("?")[0].endswith((".css", ".js"))]
+    fingerprinted = [u for u in own if _HASHED.search(u)]
+    files = [site / _resolve("index.html", u) for u in own if "wegwijzer" in u]
+    minified = [f for f in files if f.is_file() and _looks_minified(f.read_text("utf-8"))]
+    return {
+        "assets": len(own),
+        "fingerprinted": len(fingerprinted),
+        "own_assets": len(files),
+        "minified": len(minified),
+    }
+
+
+def _looks_minified(text: str) -> bool:
+    lines = text.splitlines() or [""]
+    indented = sum(1 for line in lines if line[:1] in (" ", "\t"))
+    return indented <= len(lines) * 0.05
 
 
 # --- in the browser -------------------------------------------------------------------------
@@ -222,9 +268,11 @@ def transfers(site: Path) -> dict[str, Any]:
 serve = serve_folder  # the same loopback server `wegwijzer pdf` uses
 
 
-# The overview's filter renders from overzicht/kaartjes.json (fetched on first use), so a change
-# is asynchronous: time `apply()` until its cards are on the page, after one warm-up that
-# fetches the file. A postcode query is the same call with a position set.
+# The overview's filter renders from overzicht/filter.json and blocks of card details (fetched
+# on first use), so a change is asynchronous: time `apply()` until its cards are on the page,
+# the second time for the same choice, so the script is timed and not the local network (what
+# a first query fetches, and how long it takes with fetching, is QUERY_SCRIPT's). A postcode
+# query is the same call with a position set.
 FILTER_SCRIPT = """async () => {
   const overview = window.wegwijzerOverzicht;
   const select = document.getElementById('ww-fase');
@@ -234,6 +282,7 @@ FILTER_SCRIPT = """async () => {
   const script = [], layout = [], postcode = [];
   for (const value of ['preventie', 'aanmelding', 'traject', 'nazorg', 'preventie']) {
     select.value = value;
+    await overview.apply(false);  // fetches the blocks of the cards shown: timed apart
     const t0 = performance.now();
     await overview.apply(false);
     const t1 = performance.now();
@@ -247,6 +296,7 @@ FILTER_SCRIPT = """async () => {
   for (const here of [[52.37, 4.9], [51.92, 4.48], [52.09, 5.12], [53.22, 6.57], [51.44, 5.48]]) {
     overview.here = here;
     overview.hereName = 'test';
+    await overview.apply(false);  // fetches the blocks of the nearest cards: timed apart
     const t0 = performance.now();
     await overview.apply(false);
     void document.body.offsetHeight;
@@ -261,47 +311,150 @@ FILTER_SCRIPT = """async () => {
 
 FIRST_PAINT_ELEMENTS = """() => document.getElementsByTagName('*').length"""
 
+# The map page with its frame: elements of both documents, once the map has drawn.
+MAP_ELEMENTS = """() => {
+  const frame = document.querySelector('iframe[data-ww-kaart]');
+  const inner = frame && frame.contentDocument;
+  return document.getElementsByTagName('*').length +
+         (inner ? inner.getElementsByTagName('*').length : 0);
+}"""
+
+# One query on a fresh overview, as a reader makes it: what it fetches is measured around it.
+QUERY_SCRIPT = """async ([kind, postcode]) => {
+  const overview = window.wegwijzerOverzicht;
+  const t = performance.now();
+  if (kind === 'filter') {
+    document.getElementById('ww-fase').value = 'aanmelding';
+    await overview.apply(false);
+  } else if (kind === 'nu_open') {
+    document.querySelector('#ww-filters [name=nu_open]').checked = true;
+    await overview.apply(false);
+  } else {
+    document.getElementById('ww-postcode').value = postcode;
+    await overview.searchPostcode();
+  }
+  return performance.now() - t;
+}"""
+
+
+class StepFailed(Exception):
+    """A browser step that did not finish: its figure is reported as not measured."""
+
+
+def _step(result: dict[str, Any], name: str, run: Callable[[], Any]) -> Any:
+    """Run one measurement; a time-out or error is noted and the benchmark goes on."""
+    try:
+        value = run()
+    except Exception as exc:  # playwright's TimeoutError and Error, or a script error
+        kind = "time-out" if "Timeout" in type(exc).__name__ else type(exc).__name__
+        result.setdefault("not_measured", {})[name] = kind
+        print(f"  {name}: niet gemeten ({kind}: {str(exc).splitlines()[0][:160]})", file=sys.stderr)
+        return None
+    result[name] = value
+    return value
+
 
 def browser_measurements(site: Path) -> dict[str, Any]:
-    """Median filter time on the overview, and which files a first visit really requests."""
+    """Which files a first visit really requests, DOM sizes, and filter and postcode timings."""
     from playwright.sync_api import sync_playwright
 
+    result: dict[str, Any] = {}
+    visits = visit_urls(site)
+    postcode = _some_postcode(site)
     with serve(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 390, "height": 844})
+        context.set_default_timeout(STEP_TIMEOUT_MS)
         context.route("**/*", lambda route: _local_only(route, base))
-        result = {name: _requested(context, base, url) for name, url in _VISITS.items()}
-        timing = _filter_timing(context, base, slowdown=1)
-        slow = _filter_timing(context, base, slowdown=4)
+        for name, url in visits.items():
+            _step(result, name, lambda url=url: _requested(context, base, url))
+        _step(result, "map_elements", lambda: _map_elements(context, base))
+        for kind in ("filter", "postcode", "nu_open"):
+            _step(result, f"query_{kind}", lambda k=kind: _query(context, base, k, postcode))
+        timing = _step(result, "timing", lambda: _filter_timing(context, base, slowdown=1))
+        slow = _step(result, "timing_4x", lambda: _filter_timing(context, base, slowdown=4))
         browser.close()
-    result["filter_ms"] = statistics.median(timing["script"])
-    result["filter_layout_ms"] = statistics.median(timing["layout"])
-    result["postcode_ms"] = statistics.median(timing["postcode"])
-    result["first_filter_ms"] = timing["first"]
-    result["filter_4x_ms"] = statistics.median(slow["layout"])
-    result["postcode_4x_ms"] = statistics.median(slow["postcode"])
-    result["overview_elements"] = timing["first_paint_elements"]
-    result["overview_dom_ready_ms"] = timing["dom_ready_ms"]
-    result["cards"] = timing["cards"]
+    if timing:
+        result["filter_ms"] = statistics.median(timing["script"])
+        result["filter_layout_ms"] = statistics.median(timing["layout"])
+        result["postcode_ms"] = statistics.median(timing["postcode"])
+        result["first_filter_ms"] = timing["first"]
+        result["overview_elements"] = timing["first_paint_elements"]
+        result["overview_dom_ready_ms"] = timing["dom_ready_ms"]
+        result["cards"] = timing["cards"]
+    if slow:
+        result["filter_4x_ms"] = statistics.median(slow["layout"])
+        result["postcode_4x_ms"] = statistics.median(slow["postcode"])
     return result
+
+
+def visit_urls(site: Path) -> dict[str, str]:
+    return {
+        "visit_start": "",
+        "visit_overview": "overzicht/",
+        "visit_map": "kaart/",
+        "visit_organisation": record_page(site, "organisaties"),
+        "visit_location": record_page(site, "locaties"),
+    }
+
+
+def _some_postcode(site: Path) -> str:
+    """A postcode the site knows (the synthetic places are all over the country)."""
+    table = json.loads((site / "overzicht" / "postcodes.json").read_text("utf-8"))
+    known = sorted(table.get("pc", {}))
+    return known[len(known) // 2] if known else "3511"
 
 
 def _filter_timing(context: Any, base: str, slowdown: int) -> dict[str, Any]:
     """FILTER_SCRIPT on a fresh overview; slowdown 4 is Chromium's CPU throttling (DevTools)."""
     page = context.new_page()
-    if slowdown > 1:
-        cdp = context.new_cdp_session(page)
-        cdp.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
-    page.goto(base + "overzicht/", wait_until="load", timeout=600_000)
-    page.wait_for_selector("#ww-filters:not([hidden])", timeout=600_000)
-    elements = page.evaluate(FIRST_PAINT_ELEMENTS)
-    timing: dict[str, Any] = page.evaluate(FILTER_SCRIPT)
-    timing["first_paint_elements"] = elements
-    page.close()
-    return timing
+    try:
+        if slowdown > 1:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+        page.goto(base + "overzicht/", wait_until="load")
+        page.wait_for_selector("#ww-filters:not([hidden])")
+        elements = page.evaluate(FIRST_PAINT_ELEMENTS)
+        timing: dict[str, Any] = page.evaluate(FILTER_SCRIPT)
+        timing["first_paint_elements"] = elements
+        return timing
+    finally:
+        page.close()
 
 
-_VISITS = {"visit_start": "", "visit_overview": "overzicht/", "visit_map": "kaart/"}
+def _query(context: Any, base: str, kind: str, postcode: str) -> dict[str, Any]:
+    """The first filter, postcode or "Nu open" on a fresh overview: its time and its files."""
+    page = context.new_page()
+    try:
+        page.goto(base + "overzicht/", wait_until="load")
+        page.wait_for_selector("#ww-filters:not([hidden])")
+        page.wait_for_load_state("networkidle")
+        urls: list[str] = []
+        page.on("request", lambda request: urls.append(request.url))
+        ms = page.evaluate(QUERY_SCRIPT, [kind, postcode])
+        page.wait_for_load_state("networkidle")
+        return {"ms": ms, "files": _local_paths(urls, base)}
+    finally:
+        page.close()
+
+
+def _map_elements(context: Any, base: str) -> int:
+    page = context.new_page()
+    try:
+        page.goto(base + "kaart/", wait_until="load")
+        # The frame loads when it comes into view (below the fold on a phone): scroll to it,
+        # so the count is of the page with its map drawn.
+        page.locator("iframe[data-ww-kaart]").scroll_into_view_if_needed()
+        frame = page.frame_locator("iframe[data-ww-kaart]")
+        frame.locator(".leaflet-container").wait_for()
+        page.wait_for_function(
+            "() => { const f = document.querySelector('iframe[data-ww-kaart]');"
+            " return f && f.contentWindow && f.contentWindow.wegwijzerKaart !== undefined; }"
+        )
+        page.wait_for_timeout(500)  # clusters settle
+        return int(page.evaluate(MAP_ELEMENTS))
+    finally:
+        page.close()
 
 
 def _local_only(route: Any, base: str) -> None:
@@ -311,17 +464,98 @@ def _local_only(route: Any, base: str) -> None:
         route.abort()  # map tiles and anything else from outside: not part of the budgets
 
 
+def _local_paths(urls: list[str], base: str) -> list[str]:
+    local = (urlsplit(u).path.lstrip("/") for u in urls if u.startswith(base))
+    return list(dict.fromkeys(p + "index.html" if p.endswith("/") or not p else p for p in local))
+
+
 def _requested(context: Any, base: str, url: str) -> list[str]:
-    """Every local file the page asks for, including what its scripts fetch after loading."""
+    """Every local file the page asks for, including what its scripts fetch after loading.
+    A page whose network never goes quiet is measured with what it fetched in 30 s."""
     page = context.new_page()
     urls: list[str] = []
     page.on("request", lambda request: urls.append(request.url))
-    page.goto(base + url, wait_until="load", timeout=600_000)
-    page.wait_for_load_state("networkidle", timeout=600_000)
-    page.wait_for_timeout(1000)
-    page.close()
-    local = (urlsplit(u).path.lstrip("/") for u in urls if u.startswith(base))
-    return list(dict.fromkeys(p + "index.html" if p.endswith("/") or not p else p for p in local))
+    try:
+        page.goto(base + url, wait_until="load")
+        with contextlib.suppress(Exception):
+            page.wait_for_load_state("networkidle", timeout=30_000)
+        page.wait_for_timeout(1000)
+    finally:
+        page.close()
+    return _local_paths(urls, base)
+
+
+# --- Lighthouse (optional: installed outside the project) -----------------------------------
+
+
+class _GzipHandler(SimpleHTTPRequestHandler):
+    """Serves every file gzip-compressed, as a real host does (Lighthouse measures that)."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextlib.contextmanager
+def serve_gzip(folder: Path) -> Any:
+    handler = functools.partial(_GzipHandler, directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+LIGHTHOUSE_PAGES = {"start": "", "overzicht": "overzicht/", "kaart": "kaart/"}
+
+
+def lighthouse_scores(site: Path) -> dict[str, Any]:
+    """Lighthouse's mobile performance score and total blocking time per page, behind gzip;
+    {"reason": ...} when Lighthouse is not installed or does not run."""
+    if not Path(LIGHTHOUSE).exists():
+        return {"reason": f"Lighthouse niet gevonden ({LIGHTHOUSE}; zet WEGWIJZER_LIGHTHOUSE)"}
+    found: dict[str, Any] = {}
+    with serve_gzip(site) as base:
+        for name, url in LIGHTHOUSE_PAGES.items():
+            found[name] = _lighthouse(base + url)
+    return found
+
+
+def _lighthouse(url: str) -> dict[str, Any]:
+    flags = "--headless=new --no-sandbox --disable-gpu " + " ".join(CHROMIUM_ARGS)
+    command = [LIGHTHOUSE, url, "--quiet", "--only-categories=performance", "--output=json"]
+    command += ["--output-path=stdout", f"--chrome-flags={flags}", "--max-wait-for-load=60000"]
+    # tiles and anything else outside the loopback server: not part of the measurement
+    command += ["--blocked-url-patterns=http*://*.openstreetmap.org/*"]
+    env = {**os.environ, "CHROME_PATH": CHROMIUM}
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, env=env)
+        report = json.loads(done.stdout)
+    except (OSError, subprocess.SubprocessError, json.JSONDecodeError) as exc:
+        return {"reason": f"Lighthouse liep niet: {type(exc).__name__}"}
+    score = report["categories"]["performance"]["score"]
+    audits = report["audits"]
+    return {
+        "score": None if score is None else round(score * 100),
+        "tbt_ms": audits["total-blocking-time"].get("numericValue"),
+        "lcp_ms": audits["largest-contentful-paint"].get("numericValue"),
+    }
 
 
 # --- one size -------------------------------------------------------------------------------
@@ -337,13 +571,42 @@ def measure(size: int, work: Path, args: argparse.Namespace, browser: bool) -> R
     result = Result(size, size // 2, generate_seconds, ours, baseline)
     site = work / "out"
     result.sizes = output_sizes(site)
+    result.sizes["hygiene"] = asset_hygiene(site)
     result.transfer = transfers(site)
     if browser:
         result.browser = browser_measurements(site)
-        for name in _VISITS:
-            files = result.browser[name]
-            result.transfer[f"{name}_observed_kb"] = transfer_kb(site, files)
+        for name in visit_urls(site):
+            files = result.browser.get(name)
+            if files is not None:
+                result.transfer[f"{name}_observed_kb"] = transfer_kb(site, files)
+        for kind in ("filter", "postcode", "nu_open"):
+            query = result.browser.get(f"query_{kind}")
+            if query is not None:
+                result.transfer[f"query_{kind}_kb"] = transfer_kb(site, query["files"])
+        result.browser["search"] = search_measurement(site)
+        if not args.no_lighthouse:
+            print(f"[{time.strftime('%H:%M:%S')}]   Lighthouse ...", file=sys.stderr)
+            result.browser["lighthouse"] = lighthouse_scores(site)
     return result
+
+
+def search_measurement(site: Path) -> dict[str, Any]:
+    """Search's own budget (issue 16, helper s3ha): a query fetches at most 150 KB at 10,000
+    and shows results within 300 ms after the data arrived. `benchmarks/search_bench.py`
+    measures it; until it is merged here this reports why it is not measured.
+    TODO(lead): when search_bench.py is merged, check that its entry point is called here
+    as `search_bench.measure(site)` returning {"query_kb": float, "results_ms": float}."""
+    try:
+        from benchmarks import search_bench  # type: ignore[attr-defined]
+    except ImportError:
+        return {"reason": "benchmarks/search_bench.py ontbreekt op deze tak"}
+    measure_search = getattr(search_bench, "measure", None)
+    if measure_search is None:
+        return {"reason": "search_bench.py heeft geen measure(site)"}
+    try:
+        return dict(measure_search(site))
+    except Exception as exc:  # a broken step must not end the run
+        return {"reason": f"search_bench.measure faalde: {type(exc).__name__}: {exc}"}
 
 
 # --- reporting ------------------------------------------------------------------------------
@@ -419,13 +682,32 @@ def _transfer(key: str) -> Callable[[Result], str]:
     return lambda r: _n(r.transfer.get(key))
 
 
+VISIT_NAMES = {
+    "visit_start": "start",
+    "visit_overview": "overzicht",
+    "visit_map": "kaart (zonder tegels)",
+    "visit_organisation": "organisatiepagina",
+    "visit_location": "locatiepagina",
+}
+
+
 def _observed(r: Result) -> str:
-    return " / ".join(_n(r.transfer.get(f"{visit}_observed_kb")) for visit in _VISITS)
+    return " / ".join(_n(r.transfer.get(f"{visit}_observed_kb")) for visit in VISIT_NAMES)
 
 
 def _eager_index(r: Result) -> str:
-    visit = r.browser["visit_start"]
+    visit = r.browser.get("visit_start")
+    if visit is None:
+        return "-"
     return "ja" if "search/search_index.json" in visit or "zoeken.json" in visit else "nee"
+
+
+def _b(key: str, digits: int = 1) -> Callable[[Result], str]:
+    def cell(r: Result) -> str:
+        value = r.browser.get(key)
+        return _n(value, digits) if isinstance(value, (int, float)) else "-"
+
+    return cell
 
 
 LOCATIONS: Column = ("locaties", lambda r: f"{r.locations:,}")
@@ -465,23 +747,39 @@ TRANSFER_COLUMNS: list[Column] = [
     ("overzicht", _transfer("overview_kb")),
     ("kaart (zonder tegels)", _transfer("map_kb")),
     ("zoeken", _transfer("search_kb")),
-    ("in Chromium: start / overzicht / kaart", _observed),
+    ("in Chromium: start / overzicht / kaart / organisatie / locatie", _observed),
 ]
 BROWSER_COLUMNS: list[Column] = [
     LOCATIONS,
-    ("kaartjes", lambda r: f"{r.browser['cards']:,}"),
-    ("filter: script (ms)", lambda r: _n(r.browser["filter_ms"])),
-    ("filter: script + layout (ms)", lambda r: _n(r.browser["filter_layout_ms"])),
-    ("postcode (ms)", lambda r: _n(r.browser["postcode_ms"])),
-    ("eerste filter, met ophalen (ms)", lambda r: _n(r.browser["first_filter_ms"])),
+    ("kaartjes", _b("cards", 0)),
+    ("filter: script (ms)", _b("filter_ms")),
+    ("filter: script + layout (ms)", _b("filter_layout_ms")),
+    ("postcode (ms)", _b("postcode_ms")),
+    ("eerste filter, met ophalen (ms)", _b("first_filter_ms")),
     (
         "filter / postcode bij 4× trager (ms)",
-        lambda r: f"{_n(r.browser['filter_4x_ms'])} / {_n(r.browser['postcode_4x_ms'])}",
+        lambda r: f"{_b('filter_4x_ms')(r)} / {_b('postcode_4x_ms')(r)}",
     ),
-    ("DOM-elementen overzicht", lambda r: f"{r.browser['overview_elements']:,}"),
-    ("overzicht DOMContentLoaded (ms)", lambda r: _n(r.browser["overview_dom_ready_ms"], 0)),
+    (
+        "DOM-elementen overzicht / kaart",
+        lambda r: f"{_b('overview_elements', 0)(r)} / {_b('map_elements', 0)(r)}",
+    ),
+    ("overzicht DOMContentLoaded (ms)", _b("overview_dom_ready_ms", 0)),
     ("zoekindex al bij eerste bezoek start?", _eager_index),
 ]
+QUERY_COLUMNS: list[Column] = [
+    LOCATIONS,
+    ("eerste filter: KB / ms", lambda r: _query_cell(r, "filter")),
+    ("eerste postcode: KB / ms", lambda r: _query_cell(r, "postcode")),
+    ("eerste Nu open: KB / ms", lambda r: _query_cell(r, "nu_open")),
+]
+
+
+def _query_cell(r: Result, kind: str) -> str:
+    query = r.browser.get(f"query_{kind}")
+    if query is None:
+        return "-"
+    return f"{r.transfer.get(f'query_{kind}_kb', 0):.1f} / {query['ms']:.0f}"
 
 
 @dataclass
@@ -491,93 +789,178 @@ class Budget:
     met: bool | None  # None: not measured in this run
 
 
+NOT_MEASURED = "niet gemeten"
+
+
 def budgets(results: list[Result]) -> list[Budget]:
+    """Every budget of issue 16, in the order of the issue."""
     by_size = {r.locations: r for r in results}
-    one, ten = by_size.get(1000), by_size.get(10000)
+    ten = by_size.get(10000)
     found: list[Budget] = []
     for r in results:
-        ratio = r.ours.seconds / r.baseline.seconds
-        found.append(
-            Budget(f"bouwtijd ≤ 1,5× baseline ({r.locations:,})", f"{ratio:.2f}×", ratio <= 1.5)
-        )
-    if ten:
-        found.append(
-            Budget("10.000 locaties < 90 s", f"{ten.ours.seconds:.1f} s", ten.ours.seconds < 90)
-        )
-    peak = max(results, key=lambda r: r.ours.peak_mb)
-    where = f"{peak.ours.peak_mb:,.0f} MB bij {peak.locations:,}"
-    found.append(Budget("piekgeheugen < 1 GB", where, peak.ours.peak_mb < 1024))
-    if one and ten:
-        ratio = ten.ms_per_page / one.ms_per_page
-        found.append(Budget("tijd per pagina 10k ≤ 1,2× 1k", f"{ratio:.2f}×", ratio <= 1.2))
+        found += _visit_budgets(r)
+    found += _interaction_budgets(ten)
+    found += _lighthouse_budgets(ten)
+    found += _search_budgets(ten)
     for r in results:
         found += _page_budgets(r)
-    found += _transfer_budgets(one, ten)
+    found += _build_budgets(results, by_size.get(1000), ten)
+    found += _hygiene_budgets(results[-1] if results else None)
     return found
+
+
+def _visit_budgets(r: Result) -> list[Budget]:
+    """All Chromium fetches for a first visit: 150 KB at 10,000 locations, 100 KB at 1,000."""
+    limit = 150 if r.locations >= 10000 else 100
+    found = []
+    for visit, name in VISIT_NAMES.items():
+        label = f"eerste bezoek {name} ({r.locations:,}), alles wat Chromium ophaalt, ≤ {limit} KB"
+        kb = r.transfer.get(f"{visit}_observed_kb")
+        if kb is None:
+            found.append(Budget(label, _reason(r, visit), None))
+        else:
+            found.append(Budget(label, f"{kb:.1f} KB", kb <= limit))
+    return found
+
+
+def _reason(r: Result, step: str) -> str:
+    if not r.browser:
+        return f"{NOT_MEASURED} (geen Chromium-stap)"
+    why = r.browser.get("not_measured", {}).get(step)
+    return f"{NOT_MEASURED} ({why})" if why else NOT_MEASURED
+
+
+def _interaction_budgets(ten: Result | None) -> list[Budget]:
+    """Overview and map at 10,000 locations, headless Chromium (4x slowdown noted)."""
+    if ten is None:
+        return [Budget("overzicht en kaart bij 10.000", f"{NOT_MEASURED} (geen 10.000)", None)]
+    b = ten.browser
+    found = []
+    for key, name in (("overview_elements", "overzicht"), ("map_elements", "kaart")):
+        label = f"{name} bij 10.000 ≤ 2.500 DOM-elementen bij eerste weergave"
+        value = b.get(key)
+        step = "timing" if key == "overview_elements" else key
+        found.append(
+            Budget(label, f"{value:,}", value <= 2500)
+            if isinstance(value, int)
+            else Budget(label, _reason(ten, step), None)
+        )
+    for key, slow, name in (
+        ("filter_ms", "filter_4x_ms", "filterwijziging"),
+        ("postcode_ms", "postcode_4x_ms", "postcodevraag"),
+    ):
+        label = f"{name} bij 10.000 < 50 ms script (mediaan van 5, tot de kaartjes er staan)"
+        ms = b.get(key)
+        if ms is None:
+            found.append(Budget(label, _reason(ten, "timing"), None))
+            continue
+        slow_ms = b.get(slow)
+        note = f"; 4× trager: {slow_ms:.1f} ms" if slow_ms is not None else ""
+        found.append(Budget(label, f"{ms:.1f} ms{note}", ms < 50))
+    for kind, name in (
+        ("filter", "eerste filterwijziging"),
+        ("postcode", "eerste postcodevraag"),
+        ("nu_open", "eerste keer 'Nu open'"),
+    ):
+        label = f"{name} bij 10.000 haalt ≤ 150 KB op"
+        kb = ten.transfer.get(f"query_{kind}_kb")
+        found.append(
+            Budget(label, _reason(ten, f"query_{kind}"), None)
+            if kb is None
+            else Budget(label, f"{kb:.1f} KB", kb <= 150)
+        )
+    return found
+
+
+def _lighthouse_budgets(ten: Result | None) -> list[Budget]:
+    label = "Lighthouse mobiel (gzip) bij 10.000: prestaties ≥ 90, TBT < 200 ms"
+    scores = ten.browser.get("lighthouse") if ten and ten.browser else None
+    if not scores:
+        return [Budget(label, f"{NOT_MEASURED} (Lighthouse-stap niet gedraaid)", None)]
+    if "reason" in scores:
+        return [Budget(label, f"{NOT_MEASURED} ({scores['reason']})", None)]
+    found = []
+    for page in ("overzicht", "kaart", "start"):
+        got = scores.get(page, {})
+        name = f"Lighthouse mobiel (gzip), {page} bij 10.000: prestaties ≥ 90, TBT < 200 ms"
+        if got.get("score") is None:
+            found.append(Budget(name, f"{NOT_MEASURED} ({got.get('reason', '?')})", None))
+            continue
+        tbt = got.get("tbt_ms") or 0
+        found.append(
+            Budget(
+                name,
+                f"{got['score']} (TBT {tbt:.0f} ms, LCP {got.get('lcp_ms') or 0:.0f} ms)",
+                got["score"] >= 90 and tbt < 200,
+            )
+        )
+    return found
+
+
+def _search_budgets(ten: Result | None) -> list[Budget]:
+    label = "zoeken bij 10.000: een vraag haalt ≤ 150 KB op, resultaten ≤ 300 ms na de data"
+    found = ten.browser.get("search") if ten and ten.browser else None
+    if not found or "reason" in found:
+        why = (found or {}).get("reason", "geen 10.000 of geen Chromium")
+        kb = ten.transfer.get("search_kb") if ten else None
+        whole = f"; zoeken.json in één keer: {kb:.1f} KB" if kb is not None else ""
+        return [Budget(label, f"{NOT_MEASURED} ({why}){whole}", None)]
+    kb, ms = found["query_kb"], found["results_ms"]
+    return [Budget(label, f"{kb:.1f} KB, {ms:.0f} ms", kb <= 150 and ms <= 300)]
 
 
 def _page_budgets(r: Result) -> list[Budget]:
     record, listing = r.sizes["largest_record_page"], r.sizes["largest_list_page"]
     return [
-        Budget(f"recordpagina ≤ 30 KB ({r.locations:,})", _kb(record), record[1] <= 30 * KB),
-        Budget(f"lijstpagina ≤ 150 KB ({r.locations:,})", _kb(listing), listing[1] <= 150 * KB),
-        *_visit_budgets(
-            r, f"eerste bezoek start ({r.locations:,})", "start_kb", "visit_start", 100
+        Budget(f"recordpagina < 30 KB HTML ({r.locations:,})", _kb(record), record[1] < 30 * KB),
+        Budget(
+            f"lijstpagina ≤ 150 KB HTML ({r.locations:,})", _kb(listing), listing[1] <= 150 * KB
         ),
     ]
 
 
-def _visit_budgets(r: Result, name: str, key: str, visit: str, limit: float) -> list[Budget]:
-    """The page plus the CSS/JS its HTML names; and, if measured, all Chromium fetched."""
-    found = [
-        Budget(f"{name} < {limit:.0f} KB", f"{r.transfer[key]:.1f} KB", r.transfer[key] < limit)
-    ]
-    observed = r.transfer.get(f"{visit}_observed_kb")
-    if observed is not None:
-        name = f"{name}, alles wat Chromium ophaalt, < {limit:.0f} KB"
-        found.append(Budget(name, f"{observed:.1f} KB", observed < limit))
-    return found
-
-
-def _transfer_budgets(one: Result | None, ten: Result | None) -> list[Budget]:
+def _build_budgets(results: list[Result], one: Result | None, ten: Result | None) -> list[Budget]:
     found = []
-    if one:
-        found += _visit_budgets(
-            one, "overzicht met filterdata (1.000)", "overview_kb", "visit_overview", 250
-        )
-        found += _visit_budgets(
-            one, "kaartpagina zonder tegels (1.000)", "map_kb", "visit_map", 250
-        )
-        kb = one.transfer["search_kb"]
-        found.append(Budget("zoeken (1.000) < 150 KB", f"{kb:.1f} KB", kb < 150))
     if ten:
-        kb = ten.transfer["search_kb"]
-        found.append(Budget("zoeken (10.000) ≤ 150 KB per zoekvraag", f"{kb:.1f} KB", kb <= 150))
-    if ten and ten.browser:
-        found += _interaction_budgets(ten)
+        ratio = ten.ours.seconds / ten.baseline.seconds
+        found.append(
+            Budget(
+                "bouwtijd ≤ 1,3× kale mkdocs-material (10.000)",
+                f"{ratio:.2f}× ({ten.ours.seconds:.1f} s / {ten.baseline.seconds:.1f} s)",
+                ratio <= 1.3,
+            )
+        )
+    else:
+        found.append(Budget("bouwtijd ≤ 1,3× kale mkdocs-material (10.000)", NOT_MEASURED, None))
+    if results:
+        peak = max(results, key=lambda r: r.ours.peak_mb)
+        where = f"{peak.ours.peak_mb:,.0f} MB bij {peak.locations:,}"
+        found.append(Budget("piekgeheugen < 1 GB", where, peak.ours.peak_mb < 1024))
+    label = "tijd per pagina 10.000 ≤ 1,2× die bij 1.000"
+    if one and ten:
+        ratio = ten.ms_per_page / one.ms_per_page
+        found.append(Budget(label, f"{ratio:.2f}×", ratio <= 1.2))
+    else:
+        found.append(Budget(label, NOT_MEASURED, None))
     return found
 
 
-def _interaction_budgets(ten: Result) -> list[Budget]:
-    """Issue 16: overview at 10,000 locations, headless Chromium (4x slowdown noted)."""
-    b = ten.browser
-    ms, script = b["filter_layout_ms"], b["filter_ms"]
-    slow = f"; 4× trager: {b['filter_4x_ms']:.1f} ms"
+def _hygiene_budgets(r: Result | None) -> list[Budget]:
+    if r is None:
+        return []
+    h = r.sizes["hygiene"]
     return [
         Budget(
-            "filter over 10.000 < 50 ms (mediaan van 5, script + layout)",
-            f"{ms:.1f} ms (script alleen: {script:.1f} ms{slow})",
-            ms < 50,
+            "CSS en JavaScript met vingerafdruk of versie (lang cachen)",
+            f"{'ja' if h['fingerprinted'] == h['assets'] else 'nee'}"
+            f" ({h['fingerprinted']} van {h['assets']} bestanden)",
+            h["assets"] > 0 and h["fingerprinted"] == h["assets"],
         ),
         Budget(
-            "postcode over 10.000 < 50 ms (mediaan van 5)",
-            f"{b['postcode_ms']:.1f} ms (4× trager: {b['postcode_4x_ms']:.1f} ms)",
-            b["postcode_ms"] < 50,
-        ),
-        Budget(
-            "overzicht bij 10.000 ≤ 2.500 DOM-elementen bij eerste weergave",
-            f"{b['overview_elements']:,}",
-            b["overview_elements"] <= 2500,
+            "eigen CSS en JavaScript geminificeerd",
+            f"{'ja' if h['minified'] == h['own_assets'] else 'nee'}"
+            f" ({h['minified']} van {h['own_assets']} bestanden)",
+            h["own_assets"] > 0 and h["minified"] == h["own_assets"],
         ),
     ]
 
@@ -585,7 +968,8 @@ def _interaction_budgets(ten: Result) -> list[Budget]:
 def budget_table(results: list[Result]) -> str:
     lines = ["| budget | gemeten | oordeel |", "|---|---|---|"]
     for b in budgets(results):
-        lines.append(f"| {b.name} | {b.measured} | {'gehaald' if b.met else '**niet gehaald**'} |")
+        verdict = NOT_MEASURED if b.met is None else "gehaald" if b.met else "**niet gehaald**"
+        lines.append(f"| {b.name} | {b.measured} | {verdict} |")
     return "\n".join(lines)
 
 
@@ -604,7 +988,13 @@ def report(results: list[Result], machine: dict[str, str], skipped: list[str]) -
     measured = [r for r in results if r.browser]
     if measured:
         parts += ["## In Chromium", "", _table(BROWSER_COLUMNS, measured), ""]
-    parts += ["## Budgetten (issue 8)", "", budget_table(results), ""]
+        parts += [
+            "## Eerste vraag op het overzicht (gzip)",
+            "",
+            _table(QUERY_COLUMNS, measured),
+            "",
+        ]
+    parts += ["## Budgetten (issue 16)", "", budget_table(results), ""]
     parts += [f"- {note}" for note in skipped]
     return "\n".join(parts)
 
@@ -635,6 +1025,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--site-url", help="set site_url in the copied mkdocs.yml (QR codes)")
     parser.add_argument("--json", type=Path, help="also write all measurements as JSON")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium part")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
     parser.add_argument(
         "--max-build-seconds",
         type=float,

@@ -78,15 +78,17 @@ def test_the_public_overview_fetches_its_data_and_the_referrers_carry_it() -> No
     assert len(first.select("li.ww-kaartje")) == 20
     assert first.select_one("#ww-kaartjes") is None
     files = {f.path: f for f in public.files}
-    payload = json.loads(files[listing.CARDS_JSON].read())
-    assert len(payload["kaartjes"]) == len(dataset.organisaties) + len(dataset.locaties)
+    index = json.loads(files[listing.FILTER_JSON].read())
+    assert len(index["k"]) == len(dataset.organisaties) + len(dataset.locaties)
+    details = [json.loads(f.read())["c"] for p, f in files.items() if "/kaartjes/" in p]
+    assert sum(len(block) for block in details) == len(index["k"])
     opening = json.loads(first.select_one("#ww-openingstijden").string)
     shown = {li["data-id"] for li in first.select("li.ww-kaartje--locatie")}
     assert set(opening["locaties"]) == shown, "each page carries only its own cards' hours"
     config = site.config.model_copy(update={"editie": "verwijzers"})
     referrers = render_site(dataset, config, date(2026, 11, 22))
     inline = _page(referrers.pages, "overzicht.md").select_one("#ww-kaartjes")
-    assert inline is not None and len(json.loads(inline.string)["kaartjes"]) > 20
+    assert inline is not None and len(json.loads(inline.string)["c"]) > 20
 
 
 def test_a_target_group_keeps_the_help_for_everyone_after_its_own() -> None:

@@ -80,7 +80,7 @@ def test_every_page_type_has_no_axe_violations(
         sized_page.goto(site_url + path)
         sized_page.wait_for_load_state("load")
         if path.startswith("/overzicht/") and ("?" in path or "#" in path):
-            # the cards are rendered from overzicht/kaartjes.json: check them, not the page before
+            # the cards are drawn from overzicht/filter.json and blocks: check them, not the page
             sized_page.wait_for_function("() => window.wegwijzerOverzicht.loaded === true")
         found = axe_violations(sized_page)
         if found:

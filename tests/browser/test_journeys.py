@@ -151,7 +151,13 @@ def _static_cards(page: Page, site_url: str, suffix: str) -> list[str]:
 def test_an_entrepreneur_finds_the_help_for_businesses(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "/overzicht/?doelgroep=ondernemers")
     filtered(phone)
-    shown = [c["id"] for c in phone.evaluate("window.wegwijzerOverzicht.matches")]
+    shown = phone.evaluate(
+        """async () => {
+            const overview = window.wegwijzerOverzicht;
+            await overview.source.details(overview.matches);  // names and ids come per block
+            return overview.matches.map(c => c.id);
+        }"""
+    )
     assert "klankbord-ondernemers-voorbeeldstad" in shown
     assert "schuldhulp-gemeente-voorbeeldstad" in shown
     assert len(shown) <= 40
@@ -170,6 +176,8 @@ def test_nothing_open_at_night_is_not_a_dead_end(browser: Browser, site_url: str
     expect(box.locator("a[href^='tel:']").first).to_be_visible()
     box.locator("button", has_text="laatste keuze").click()
     expect(page.locator("input[name=nu_open]")).not_to_be_checked()
+    # the cards' details arrive per block: wait for the list, then look at it
+    expect(page.locator("[data-ww-lijst] > li.ww-kaartje").first).to_be_visible()
     assert cards(page), "one choice less shows help again"
     context.close()
 

@@ -111,3 +111,77 @@ def test_keyboard_opens_a_popup_with_the_name_as_text(page: Page, kaart_page: An
     assert page.evaluate("document.activeElement.title") == name, "focus is back on the marker"
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert kaart_page["errors"] == []
+
+
+@pytest.fixture(scope="module")
+def big_map(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
+    """300 synthetic locations all over the country: too many to carry in the document."""
+    from benchmarks.synthetic import make_site
+
+    from wegwijzer.records.validate import validate_site
+    from wegwijzer.site.config import load_site
+    from wegwijzer.site.map import map_files
+
+    root = tmp_path_factory.mktemp("grote-kaart")
+    site = load_site(make_site(root / "bron", 300))
+    dataset, _ = validate_site(site)
+    files = map_files(dataset, site.config.kaart, feestdagen={})
+    assert len(files) > 2, "300 locations are split into cells"
+    for path, content in files.items():
+        (root / "site" / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / "site" / path).write_bytes(content)
+    shutil.copytree(ASSETS, root / "site" / "assets" / "wegwijzer")
+    return root / "site", dataset
+
+
+def test_a_big_map_starts_with_counts_and_fetches_a_cell_when_zoomed_in(
+    page: Page, serve: Any, big_map: tuple[Path, Any]
+) -> None:
+    folder, dataset = big_map
+    fetched: list[str] = []
+    errors: list[str] = []
+
+    def answer(route: Route) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            fetched.append(urlsplit(route.request.url).path)
+            route.continue_()
+        else:
+            route.fulfill(status=200, content_type="image/png", body=PNG)
+
+    page.route("**/*", answer)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(serve(folder) + "/kaart/kaart.html")
+    page.wait_for_function("window.wegwijzerKaart !== undefined")
+    total = len(dataset.points)
+    page.wait_for_function(f"n => ({SHOWN})() === n", arg=total, timeout=5000)
+    assert not [p for p in fetched if "/vakken/" in p], "the first view fetches no location"
+    assert page.evaluate("document.getElementsByTagName('*').length") < 400
+    # zoom in on one location: its cell arrives, its marker has its name and a popup
+    location = next(iter(sorted(dataset.points)))
+    point = dataset.points[location]
+    name = dataset.locaties[location].naam
+    page.evaluate(f"window.wegwijzerKaart.goTo({point.lat}, {point.lon}, 'Hier')")
+    page.wait_for_function(
+        "name => window.wegwijzerKaart.features.some(f => f.properties.naam === name)",
+        arg=name,
+        timeout=5000,
+    )
+    assert [p for p in fetched if "/vakken/" in p]
+    # the cell's count made way for its locations: still every location once
+    weight = "cluster.getLayers().reduce((s, m) => s + (m.options.wwCount || 1), 0)"
+    assert page.evaluate(f"(({{cluster}}) => {weight})(window.wegwijzerKaart)") == total
+    page.evaluate(
+        """name => {
+            const {map, cluster} = window.wegwijzerKaart;
+            const marker = cluster.getLayers().find(
+                m => m.feature && m.feature.properties.naam === name);
+            map.setView(marker.getLatLng(), map.getMaxZoom(), {animate: false});
+            cluster.zoomToShowLayer(marker, () => marker.openPopup());
+        }""",
+        name,
+    )
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(timeout=3000)
+    assert popup.locator(".wegwijzer-naam a").first.text_content() == name
+    assert popup.locator("a", has_text="Route").count() == 1
+    assert errors == []

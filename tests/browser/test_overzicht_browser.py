@@ -32,8 +32,14 @@ def dataset() -> Dataset:
     return data
 
 
-MATCHES = """() => (window.wegwijzerOverzicht.matches || []).map(
-    c => (c.s === "l" ? "locatie:" : "organisatie:") + c.id)"""
+# The filter index has no names or ids: those come per block with the cards shown, so fetch
+# the blocks of every match before naming them.
+MATCHES = """async () => {
+    const overview = window.wegwijzerOverzicht;
+    await overview.source.details(overview.matches || []);
+    return (overview.matches || []).map(
+        c => (c.s === "l" ? "locatie:" : "organisatie:") + c.id);
+}"""
 
 
 def visible_cards(page: Page) -> set[str]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from benchmarks.synthetic import make_site
 from playwright.sync_api import Page
 from pypdf import PdfReader
 
@@ -66,3 +67,18 @@ def test_wegwijzer_pdf_prints_the_referrers_guide_with_its_direct_lines(tmp_path
     assert refused.returncode == 1
     assert "WEGWIJZER_VERWIJZERS_WACHTWOORD" in refused.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_big_sites_print_pages_become_one_pdf(tmp_path: Path) -> None:
+    """200 locations are too many for one print page: `afdrukken/` lists the places, and
+    `wegwijzer pdf` still prints every place into one PDF."""
+    config = make_site(tmp_path / "groot", 200)
+    out = tmp_path / "groot.pdf"
+    env = {**os.environ, "WEGWIJZER_CHROMIUM": CHROMIUM}
+    command = [sys.executable, "-m", "wegwijzer.cli", "-f", str(config), "pdf", str(out)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Kies een plaats" in text
+    places = re.findall(r"Hulp bij geldzorgen in ([^\n(]+?)\s*\n", text)
+    assert len(set(places)) > 10, places

@@ -52,6 +52,7 @@ def test_only_the_site_and_the_tile_server_are_contacted(
     page.select_option("#ww-fase", "preventie")
     page.fill("input.md-search__input", "schuld")
     page.goto(site_url + "/kaart/")
+    page.locator("iframe.ww-kaart").scroll_into_view_if_needed()  # the map loads in view
     page.frame_locator("iframe.ww-kaart").locator(".leaflet-marker-icon").first.wait_for()
     assert hosts - {local} == {tiles}
     assert context.cookies() == []

@@ -85,6 +85,7 @@ def write_pdf(config_file: Path, output: Path) -> Path:
                 if page.locator("#ww-slot").count():
                     _unlock(page)
                 page.locator(".ww-afdrukken").wait_for(timeout=TIMEOUT_MS)
+                _gather_parts(page, base)
                 page.emulate_media(media="print")
                 output.parent.mkdir(parents=True, exist_ok=True)
                 page.pdf(
@@ -95,6 +96,32 @@ def write_pdf(config_file: Path, output: Path) -> Path:
             finally:
                 browser.close()
     return output
+
+
+def _gather_parts(page: Any, base: str) -> None:
+    """A big site's print page is an index with a page per place: open each (the key of the
+    referrers' edition stays in this tab) and put them all after the index, as one document."""
+    links = page.eval_on_selector_all("a[data-ww-print-link]", "links => links.map(a => a.href)")
+    if not links:
+        return
+    parts = []
+    for url in dict.fromkeys(links):
+        page.goto(url)
+        page.locator(".ww-afdrukken").wait_for(timeout=TIMEOUT_MS)
+        parts.append(page.eval_on_selector(".ww-afdrukken", "el => el.outerHTML"))
+    page.goto(base + PRINT_PAGE)
+    page.locator(".ww-afdrukken").wait_for(timeout=TIMEOUT_MS)
+    # Our own pages' HTML, already escaped when they were built; put back as it came.
+    page.eval_on_selector(
+        ".ww-afdrukken",
+        """(index, parts) => parts.forEach(html => {
+            const part = document.createElement('div');
+            part.innerHTML = html;
+            part.firstElementChild.style.breakBefore = 'page';
+            index.after(part.firstElementChild);
+        })""",
+        list(reversed(parts)),
+    )
 
 
 class _Collect(logging.Handler):

@@ -23,8 +23,19 @@ PAGE_SIZE = 20
 # 10,000 locations a group page with the help "voor iedereen" ran to 400 pages: 12,000 extra
 # pages in all, three times the build time and twice the memory, for lists nobody pages through.
 GROUP_PAGES = 5
-CARDS_JSON = "overzicht/kaartjes.json"
+DATA_FOLDER = "overzicht/"  # the templates' data-ww-gegevens: where the script finds these
+FILTER_JSON = "overzicht/filter.json"  # facets and points of every card, fetched on first use
+BLOCK_JSON = "overzicht/kaartjes/{}.json"  # what BLOCK cards show, with their opening hours
+# "Nu open" over the whole list: per weekday (1 = Monday, as openingstijden.js counts) every
+# location's hours that can apply on that day, a quarter of all hours (issue 16).
+HOURS_JSON = "overzicht/openingstijden/{}.json"
 POSTCODES_JSON = "overzicht/postcodes.json"
+# Cards per block. A postcode query shows the 20 nearest cards, which lie in as many blocks
+# (blocks follow the list's order, by name): small blocks keep that query under 150 KB at
+# 10,000 locations, and a filter's first 20 matches lie in one or two blocks.
+BLOCK = 8
+POINT_SCALE = 10_000  # for sorting by distance: 1/10,000 degree (± 11 m)
+FACET_FIELDS = ("fases", "doelgroepen", "rollen", "talen")
 
 
 @dataclass(frozen=True)
@@ -138,3 +149,131 @@ def _direct_line(contact: Contactpersoon) -> dict[str, str]:
 def _languages(card: Card) -> str:
     names = [present.language_name(t) for t in card.talen if t != "nl"]
     return "Ook in het " + ", ".join(names) if names else ""
+
+
+# --- the overview's data, in three parts (issue 16) -----------------------------------------
+#
+# One file with every card and every location's hours was 11 MB (1.24 MB gzip) at 10,000
+# locations, fetched on the first filter. Now the first filter or postcode fetches the filter
+# index (facets as bit masks, a point per place, ± 10 bytes gzip a card) and then only the
+# blocks holding the cards it shows; "Nu open" alone needs every location's hours.
+
+
+def _bits(values: Iterable[str], legend: dict[str, int]) -> int:
+    mask = 0
+    for value in values:
+        mask |= 1 << legend.setdefault(value, len(legend))
+    return mask
+
+
+def filter_index(cards: Sequence[Card], feestdagen: dict[str, Any]) -> dict[str, Any]:
+    """What the browser filters and sorts by, per card in list order (places first).
+
+    `k` a letter per card (l: a place, L: a place to walk in without appointment, o: an
+    organisation); `p` a flat [lat, lon, ...] of the place cards in 1/10,000 degree from
+    `po` (null: not on the map); per organisation card `q` the numbers of its place cards
+    and `f` `d` `r` `l` bit masks of its phases, target groups, roles and languages
+    (legends in `fv` `dv` `rv` `lv`). A place takes the facets of the organisations that
+    list it, an organisation walks in where one of its places does, so neither is written
+    twice. `t`: a card's last day.
+    """
+    places = location_numbers(cards)
+    legends: dict[str, dict[str, int]] = {"f": {}, "d": {}, "r": {}, "l": {}}
+    index: dict[str, Any] = {"b": BLOCK, "fd": feestdagen, "p": [], "q": [], "t": {}}
+    columns: dict[str, list[Any]] = {key: [] for key in legends}
+    kinds = []
+    for i, card in enumerate(cards):
+        if card.kind == "locatie":
+            kinds.append("L" if card.zonder_afspraak else "l")
+            point = card.punten[0] if card.punten else None
+            index["p"] += [_scaled(point.lat), _scaled(point.lon)] if point else [None, None]
+        else:
+            kinds.append("o")
+            index["q"].append([places[i] for i in card.locaties if i in places])
+            for key, facet in zip(legends, FACET_FIELDS, strict=True):
+                columns[key].append(_bits(getattr(card, facet), legends[key]))
+        if card.tot_en_met:
+            index["t"][str(i)] = card.tot_en_met.isoformat()
+    index["k"] = "".join(kinds)
+    # From the south-west corner: 1685 instead of 51685, one digit less a point.
+    known = [v for v in index["p"] if v is not None]
+    origin = [min(known[0::2], default=0), min(known[1::2], default=0)]
+    index["p"] = [None if v is None else v - origin[n % 2] for n, v in enumerate(index["p"])]
+    index["po"] = origin
+    index["ps"] = POINT_SCALE
+    for key, legend in legends.items():  # a mask past 2**52 would lose bits in JavaScript
+        if len(legend) > 52:
+            columns[key] = [[b for b in range(len(legend)) if m >> b & 1] for m in columns[key]]
+    index |= columns
+    index |= {f"{key}v": list(legend) for key, legend in legends.items()}
+    return index
+
+
+def _scaled(degrees: float) -> int:
+    return round(degrees * POINT_SCALE)
+
+
+def location_numbers(cards: Sequence[Card]) -> dict[str, int]:
+    """Place card id -> its number in the list: the key of its hours in the data files."""
+    return {c.id: i for i, c in enumerate(cards) if c.kind == "locatie"}
+
+
+def card_details(card: Card) -> dict[str, Any]:
+    """What a card shows: card_data without what the filter index already holds."""
+    data = card_data(card)
+    for key in ("f", "d", "r", "l", "z", "o", "s", "tt"):
+        data.pop(key, None)
+    return data
+
+
+def blocks(
+    cards: Sequence[Card], hours_of: Any, block: int | None = None
+) -> Iterable[tuple[int, dict[str, Any]]]:
+    """Block n: the details of cards n*BLOCK .. and the hours of the places they name, keyed
+    by the place card's number (`hours_of(location_id)` gives a location's hours)."""
+    size = block or BLOCK
+    numbers = location_numbers(cards)
+    for n in range(0, max(1, -(-len(cards) // size))):
+        chunk = cards[n * size : (n + 1) * size]
+        hours = {str(numbers[i]): hours_of(i) for c in chunk for i in c.locaties if i in numbers}
+        yield n, {"c": [card_details(c) for c in chunk], "u": hours}
+
+
+def all_hours(cards: Sequence[Card], hours_of: Any) -> dict[str, Any]:
+    """Every place's hours by its number."""
+    return {str(n): hours_of(i) for i, n in location_numbers(cards).items()}
+
+
+def hours_on(weekday: int, all_places: dict[str, Any]) -> dict[str, Any]:
+    """The hours that can make a place open on this weekday: its weekly hours on that day,
+    its closures and its meetings. A place with neither is left out (not open then)."""
+    found = {}
+    for number, data in all_places.items():
+        weekly = [h for h in data.get("spreekuren", []) if weekday in h.get("dagen", [])]
+        if weekly or data.get("bijeenkomsten"):
+            found[number] = {**data, "spreekuren": weekly}
+    return found
+
+
+def inline_payload(
+    cards: Sequence[Card], feestdagen: dict[str, Any], hours_of: Any
+) -> dict[str, Any]:
+    """The referrers' edition: the same data in one object inside each sealed list page."""
+    return {
+        "i": filter_index(cards, feestdagen),
+        "c": [card_details(c) for c in cards],
+        "u": all_hours(cards, hours_of),
+    }
+
+
+def compact_hours(data: dict[str, Any]) -> dict[str, Any]:
+    """Opening hours without empty values: openingstijden.js reads a missing key as none."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: clean(v) for k, v in value.items() if v is not None}
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        return value
+
+    return dict(clean(data))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from collections import Counter
 from typing import Any, TypeVar
@@ -31,6 +32,13 @@ DATA_ID = "ww-locaties"  # the <script type="application/json"> that kaart.js re
 NL_CENTER = (52.2, 5.3)  # the whole of the Netherlands fits at NL_ZOOM
 NL_ZOOM = 7  # kaart.js then fits the view to the locations, if there are any
 COORDINATE_DECIMALS = 6  # about 10 cm; more digits only make the file bigger
+# Up to this many bytes of location data the map document carries them all (a municipality:
+# 30 to 200 locations). Beyond it (8.4 MB at 10,000 locations) the document carries only a
+# count per cell of the grid, and kaart.js fetches a cell's locations (kaart/vakken/<key>.json)
+# once the reader zooms in on it: the first view of the whole country fetches no location.
+INLINE_LIMIT = 150_000
+CELL_DEGREES = (0.1, 0.15)  # latitude, longitude: about 11 by 10 km in the Netherlands
+CELLS_FOLDER = "vakken"
 
 # folium gets these in place of the tile settings; the real values go in after rendering
 _TILES, _ATTRIBUTION = "wegwijzer-tegels", "wegwijzer-attributie"
@@ -106,6 +114,85 @@ def _number_repeats(labels: dict[str, str]) -> dict[str, str]:
     return numbered
 
 
+def _cell_key(lon: float, lat: float) -> str:
+    return f"{math.floor(lat / CELL_DEGREES[0])}_{math.floor(lon / CELL_DEGREES[1])}"
+
+
+def split_features(
+    features: dict[str, Any], cells_url: str = f"{CELLS_FOLDER}/"
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A summary for the document and one FeatureCollection per grid cell.
+
+    The summary's `vakken` holds per cell [key, count, lat, lon] (the mean of its points,
+    where its count is drawn) and [south, west, north, east]; `grenzen` the bounds of all
+    points, for the first view. A cell's file has the same features as the inline map."""
+    cells: dict[str, list[dict[str, Any]]] = {}
+    for feature in features["features"]:
+        lon, lat = feature["geometry"]["coordinates"]
+        cells.setdefault(_cell_key(lon, lat), []).append(feature)
+    summary: dict[str, Any] = {"vakken": [], "map": cells_url}
+    if "feestdagen" in features:
+        summary["feestdagen"] = features["feestdagen"]
+    lats: list[float] = []
+    lons: list[float] = []
+    for key in sorted(cells):
+        points = [f["geometry"]["coordinates"] for f in cells[key]]
+        cell_lons, cell_lats = [p[0] for p in points], [p[1] for p in points]
+        lats += cell_lats
+        lons += cell_lons
+        middle = [round(sum(cell_lats) / len(points), 4), round(sum(cell_lons) / len(points), 4)]
+        edges = [min(cell_lats), min(cell_lons), max(cell_lats), max(cell_lons)]
+        summary["vakken"].append([key, len(points), *middle, *(round(e, 5) for e in edges)])
+    if lats:
+        summary["grenzen"] = [min(lats), min(lons), max(lats), max(lons)]
+    collections = {
+        key: {"type": "FeatureCollection", "features": [_compact(f) for f in found]}
+        for key, found in cells.items()
+    }
+    return summary, collections
+
+
+def _compact(feature: dict[str, Any]) -> dict[str, Any]:
+    """Opening hours without empty values (openingstijden.js reads a missing key as none)."""
+    properties = dict(feature["properties"])
+    if "open" in properties:
+        properties["open"] = _without_none(properties["open"])
+    return {**feature, "properties": properties}
+
+
+def _without_none(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(v) for v in value]
+    return value
+
+
+def map_files(
+    dataset: Dataset,
+    kaart: KaartSettings,
+    *,
+    asset_prefix: str = "../assets/wegwijzer",
+    feestdagen: dict[str, Any] | None = None,
+    inline_limit: int | None = None,
+    cells_url: str = f"{CELLS_FOLDER}/",
+) -> dict[str, bytes]:
+    """kaart/kaart.html and, for a big site, the grid cells' files (paths in the site).
+    `cells_url`: where the document finds the cells, relative to itself (a frame in another
+    language's folder, en/kaart/kaart.html, shares the Dutch cells: "../../kaart/vakken/")."""
+    features = map_features(dataset, feestdagen)
+    limit = INLINE_LIMIT if inline_limit is None else inline_limit
+    if len(json.dumps(features, ensure_ascii=False, separators=(",", ":"))) <= limit:
+        document = _document(features, kaart, asset_prefix)
+        return {"kaart/kaart.html": document.encode("utf-8")}
+    summary, cells = split_features(features, cells_url)
+    files = {"kaart/kaart.html": _document(summary, kaart, asset_prefix).encode("utf-8")}
+    for key, collection in sorted(cells.items()):
+        text = json.dumps(collection, ensure_ascii=False, separators=(",", ":"))
+        files[f"kaart/{CELLS_FOLDER}/{key}.json"] = text.encode("utf-8")
+    return files
+
+
 def render_map(
     dataset: Dataset,
     kaart: KaartSettings,
@@ -113,8 +200,12 @@ def render_map(
     asset_prefix: str = "../assets/wegwijzer",
     feestdagen: dict[str, Any] | None = None,
 ) -> str:
-    """The whole map document, to be written to kaart/kaart.html and shown in an iframe."""
-    features = map_features(dataset, feestdagen)
+    """The whole map document with every location inside, for kaart/kaart.html."""
+    return _document(map_features(dataset, feestdagen), kaart, asset_prefix)
+
+
+def _document(features: dict[str, Any], kaart: KaartSettings, asset_prefix: str) -> str:
+    """The map document shown in an iframe, with `features` (or a summary) inside."""
     assets = _Assets(asset_prefix.rstrip("/"))
     m = _base_map(kaart, assets)
     cluster = MarkerCluster(icon_create_function="wegwijzerCluster")  # type: ignore[no-untyped-call]

@@ -33,12 +33,12 @@ from wegwijzer.records.editions import for_edition
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.site import assets, listing, present, theme
+from wegwijzer.site import assets, listing, present, printing, theme
 from wegwijzer.site.cards import Card, all_cards, locations_of
 from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
 from wegwijzer.site.handoff import sheet_entries
-from wegwijzer.site.map import render_map
+from wegwijzer.site.map import map_files
 
 ASSET_ROOT = assets.ASSET_ROOT
 
@@ -291,7 +291,7 @@ class _Renderer:
                     listing.location_ids(self.loc_cards[: listing.PAGE_SIZE])
                 ),
             )
-            yield self.print_page()
+            yield from self.print_pages()
         if until is None:
             yield self.page("spoed.md", "spoed.md.j2")  # "Spoed?" in the help bar leads here
             if len(self.languages) > 1:
@@ -320,19 +320,35 @@ class _Renderer:
                 with self.speaking(language):
                     yield from self.record_pages()
 
-    def print_page(self) -> Page:
+    def print_pages(self) -> Iterator[Page]:
+        """One print page, or (when that would be too big) an index and a page per place."""
         orgs = sorted(coverage.active(self.dataset), key=lambda o: o.naam.casefold())
-        by_phase = {f: [o for o in orgs if f in o.fases] for f in self.labels.FASES}
         located = {o.id: locations_of(o, self.dataset) for o in orgs}
-        hours_for = {loc.id: hours.schedule_rows(loc) for loc in self.dataset.locaties.values()}
-        return self.page(
-            "afdrukken.md",
-            "afdrukken.md.j2",
-            in_nav=True,
-            by_phase=by_phase,
-            locations_of=located,
-            hours_for=hours_for,
-        )
+
+        def render(part: printing.Part | None, path: str = "afdrukken.md", **more: Any) -> Page:
+            members = orgs if part is None else part.orgs
+            where = located if part is None else part.locations
+            return self.page(
+                path,
+                "afdrukken.md.j2",
+                in_nav=path == "afdrukken.md",
+                by_phase=printing.phases(members, self.labels.FASES),
+                locations_of=where,
+                hours_for={
+                    loc.id: hours.schedule_rows(loc) for locs in where.values() for loc in locs
+                },
+                deel=part,
+                delen=more.get("delen"),
+            )
+
+        parts = printing.split(orgs, located, lambda p: render(p, p.path), lambda p: len(p.text))
+        total = sum(len(page.text) for _, page in parts)
+        whole = render(None) if len(parts) == 1 or total <= 2 * printing.LIMIT else None
+        if whole is not None and len(whole.text) <= printing.LIMIT:
+            yield whole
+            return
+        yield render(None, delen=printing.index_entries(part for part, _ in parts))
+        yield from (page for _, page in parts)
 
     def analysis_page(self) -> Page:
         return self.page(
@@ -430,34 +446,62 @@ class _Renderer:
         return files
 
     @functools.cached_property
+    def everything(self) -> list[Card]:
+        return listing.places_first(self.org_cards, self.loc_cards)
+
+    @functools.cached_property
+    def _list_hours(self) -> dict[str, dict[str, Any]]:
+        return {}
+
+    def list_hours(self, location_id: str) -> dict[str, Any]:
+        """A location's hours for the overview's data files, worked out once."""
+        if location_id not in self._list_hours:
+            data = hours.browser_data(self.dataset.locaties[location_id])
+            self._list_hours[location_id] = listing.compact_hours(_without_holidays(data))
+        return self._list_hours[location_id]
+
+    @functools.cached_property
     def list_payload(self) -> dict[str, Any]:
-        everything = listing.places_first(self.org_cards, self.loc_cards)
-        return {
-            "kaartjes": [listing.card_data(c) for c in everything],
-            "openingstijden": self.opening_data(),
-        }
+        holidays = self.config.feestdagen.model_dump()
+        return listing.inline_payload(self.everything, holidays, self.list_hours)
 
     def list_data(self) -> Iterator[StaticFile]:
-        """What the overview's filters, postcode box and "Toon meer" fetch on first use."""
-        yield StaticFile(listing.CARDS_JSON, _compact_json(self.list_payload))
+        """What the overview's filters, postcode box and "Toon meer" fetch on first use: the
+        filter index, blocks of card details, today's hours (for "Nu open"), the postcodes."""
+        cards = self.everything
+        index = listing.filter_index(cards, self.config.feestdagen.model_dump())
+        yield StaticFile(listing.FILTER_JSON, _compact_json(index))
+        for n, block in listing.blocks(cards, self.list_hours):
+            yield StaticFile(listing.BLOCK_JSON.format(n), _compact_json(block))
+        every = listing.all_hours(cards, self.list_hours)
+        for day in range(1, 8):  # "Nu open": today's hours of every place
+            today = listing.hours_on(day, every)
+            yield StaticFile(listing.HOURS_JSON.format(day), _compact_json(today))
         yield StaticFile(listing.POSTCODES_JSON, _compact_json(self.postcodes.browser_data()))
 
     def map_frames(self) -> Iterator[StaticFile]:
-        """The map page's frame, in every language: kaart/kaart.html, en/kaart/kaart.html."""
+        """The map page's frame in every language (kaart/kaart.html, en/kaart/kaart.html), and
+        for a big site the grid cells' files, which every language's frame shares."""
         for language in self.languages:
             with self.speaking(language):
-                path = f"{language.prefix}kaart/kaart.html"
-                prefix = "../" * path.count("/") + ASSET_ROOT
-                kaart = render_map(
+                frame = f"{language.prefix}kaart/kaart.html"
+                prefix = "../" * frame.count("/") + ASSET_ROOT
+                kaart = map_files(
                     self.dataset,
                     self.config.kaart,
                     asset_prefix=prefix,
                     feestdagen=self.config.feestdagen.model_dump(),
+                    cells_url="../" * (language.prefix.count("/") + 1) + "kaart/vakken/",
                 )
-                if not language.is_source:
-                    kaart = _in_language(kaart, language, prefix)
-                kaart = with_csp(kaart, self.config.kaart.tile_origin)
-                yield StaticFile(path, kaart.encode("utf-8"))
+            for path, content in kaart.items():
+                if path.endswith(".html"):
+                    document = content.decode()
+                    if not language.is_source:
+                        document = _in_language(document, language, prefix)
+                    tiles = self.config.kaart.tile_origin
+                    yield StaticFile(frame, with_csp(document, tiles).encode())
+                elif language.is_source:
+                    yield StaticFile(path, content)
 
     def static_files(self) -> Iterator[StaticFile]:
         yield from self.list_data()

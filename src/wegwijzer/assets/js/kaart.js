@@ -198,8 +198,21 @@ var WegwijzerClusterIcon = L.DivIcon.extend({
   },
 });
 
+/* A big site's map starts with one marker per grid cell that counts its locations: a cluster
+ * of those counts what they stand for, not how many markers it holds. */
+var WEGWIJZER_WEIGHTED = false;
+
+function wegwijzerCount(cluster) {
+  if (!WEGWIJZER_WEIGHTED) {
+    return cluster.getChildCount();
+  }
+  return cluster.getAllChildMarkers().reduce(function (sum, marker) {
+    return sum + (marker.options.wwCount || 1);
+  }, 0);
+}
+
 function wegwijzerCluster(cluster) {
-  var count = cluster.getChildCount();
+  var count = wegwijzerCount(cluster);
   var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
   return new WegwijzerClusterIcon({
     count: count,
@@ -216,9 +229,14 @@ function wegwijzerReady(map, cluster, dataId) {
   var source = document.getElementById(dataId);
   var features = source ? JSON.parse(source.textContent) : { type: "FeatureCollection", features: [] };
   WEGWIJZER_FEESTDAGEN = features.feestdagen || {};
-  var layer = L.geoJSON(features, { pointToLayer: wegwijzerMarker, onEachFeature: wegwijzerFeature });
-  cluster.addLayer(layer); // one GeoJSON layer, clustered
-  var bounds = cluster.getBounds();
+  var cells = features.vakken ? new WegwijzerCells(map, cluster, features) : null;
+  if (cells) {
+    features = { type: "FeatureCollection", features: cells.features };
+  } else {
+    var layer = L.geoJSON(features, { pointToLayer: wegwijzerMarker, onEachFeature: wegwijzerFeature });
+    cluster.addLayer(layer); // one GeoJSON layer, clustered
+  }
+  var bounds = cells ? cells.bounds : cluster.getBounds();
   if (bounds.isValid()) {
     // Fit without animation, with the cluster off the map meanwhile: the first view then
     // stands still at once (no zoom, no clusters fading apart) for people and for checkers.
@@ -238,13 +256,118 @@ function wegwijzerReady(map, cluster, dataId) {
     cluster: cluster,
     features: features.features,
     feestdagen: WEGWIJZER_FEESTDAGEN,
+    cells: cells,
     filter: function (keep) {
-      wegwijzerFilter(cluster, features, keep);
+      if (cells) {
+        cells.filter(keep);
+      } else {
+        wegwijzerFilter(cluster, features, keep);
+      }
     },
     goTo: function (lat, lon, label) {
       wegwijzerGoTo(map, lat, lon, label);
     },
   }; // the map page's filters and postcode box use this; so do tests
+  if (cells) {
+    map.on("moveend", function () {
+      cells.load();
+    });
+    cells.load();
+  }
+}
+
+/* ---- a big site: counts per grid cell first, a cell's locations when zoomed in on it ---- */
+
+var WEGWIJZER_CELL_ZOOM = 11; // from here on a cell in view fetches its locations
+
+function WegwijzerCells(map, cluster, summary) {
+  WEGWIJZER_WEIGHTED = true;
+  this.map = map;
+  this.cluster = cluster;
+  this.folder = summary.map;
+  this.features = []; // the locations fetched so far: the map page's filters count these
+  this.keep = null;
+  this.markers = {};
+  this.loading = {};
+  this.cells = summary.vakken.map(function (cell) {
+    return { key: cell[0], count: cell[1], point: [cell[2], cell[3]], box: L.latLngBounds([cell[4], cell[5]], [cell[6], cell[7]]) };
+  });
+  var edges = summary.grenzen;
+  this.bounds = edges ? L.latLngBounds([edges[0], edges[1]], [edges[2], edges[3]]) : L.latLngBounds([]);
+  var self = this;
+  this.cells.forEach(function (cell) {
+    self.markers[cell.key] = self.countMarker(cell);
+  });
+  cluster.addLayers(Object.keys(this.markers).map(function (key) { return self.markers[key]; }));
+}
+
+/* A cell's count looks and works like a cluster: a button that zooms in on its locations. */
+WegwijzerCells.prototype.countMarker = function (cell) {
+  var map = this.map;
+  var size = cell.count < 10 ? "small" : cell.count < 100 ? "medium" : "large";
+  var icon = new WegwijzerClusterIcon({
+    count: cell.count,
+    html: "",
+    className: "marker-cluster marker-cluster-" + size,
+    iconSize: L.point(40, 40),
+  });
+  var marker = L.marker(cell.point, { icon: icon, keyboard: true, wwCount: cell.count });
+  marker.on("click", function () {
+    map.fitBounds(cell.box.pad(0.1), { maxZoom: Math.max(WEGWIJZER_CELL_ZOOM, map.getZoom() + 1), animate: false });
+  });
+  return marker;
+};
+
+/* Fetch the cells in view (zoomed in far enough) and put their locations in their place. */
+WegwijzerCells.prototype.load = function () {
+  if (this.map.getZoom() < WEGWIJZER_CELL_ZOOM) {
+    return;
+  }
+  var view = this.map.getBounds().pad(0.25);
+  var self = this;
+  this.cells.forEach(function (cell) {
+    if (self.loading[cell.key] || !view.intersects(cell.box)) {
+      return;
+    }
+    self.loading[cell.key] = wegwijzerJson(self.folder + cell.key + ".json").then(function (collection) {
+      collection.features.forEach(function (feature) {
+        self.features.push(feature);
+      });
+      var kept = self.keep ? collection.features.filter(self.keep) : collection.features;
+      var layer = L.geoJSON({ type: "FeatureCollection", features: kept }, { pointToLayer: wegwijzerMarker, onEachFeature: wegwijzerFeature });
+      self.cluster.removeLayer(self.markers[cell.key]);
+      delete self.markers[cell.key];
+      self.cluster.addLayer(layer);
+    }, function () {
+      delete self.loading[cell.key]; // try again on the next move
+    });
+  });
+};
+
+/* The map page's filters: on the locations fetched so far, and on each cell fetched later. */
+WegwijzerCells.prototype.filter = function (keep) {
+  this.keep = keep;
+  var self = this;
+  this.cluster.clearLayers();
+  var kept = { type: "FeatureCollection", features: this.features.filter(keep) };
+  this.cluster.addLayer(L.geoJSON(kept, { pointToLayer: wegwijzerMarker, onEachFeature: wegwijzerFeature }));
+  this.cluster.addLayers(Object.keys(this.markers).map(function (key) { return self.markers[key]; }));
+};
+
+/* Our own files; in the referrers' edition they are sealed, and opened with this tab's key. */
+function wegwijzerJson(url) {
+  return fetch(url, { credentials: "same-origin" }).then(function (response) {
+    if (!response.ok) {
+      throw new Error(wwT("De kaart kon deze plekken niet laden."));
+    }
+    return response.json();
+  }).then(function (value) {
+    var slot = window.wegwijzerSlot;
+    if (slot && slot.isSealed(value)) {
+      return slot.open(value).then(function (text) { return JSON.parse(text); });
+    }
+    return value;
+  });
 }
 
 /* The same filters as the overview: the cluster gets only the locations that match. */

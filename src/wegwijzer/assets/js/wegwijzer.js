@@ -1,8 +1,10 @@
 /* Wegwijzer: short lists, filters, postcode search, "near me" and "nu open" on list pages.
  *
  * Every list page works without this script: it shows its first twenty cards and links to the
- * next pages. With the script, the first filter, postcode or "Toon meer" fetches one compact
- * file with every card (overzicht/kaartjes.json) and this file renders only what is on screen.
+ * next pages. With the script, the first filter, postcode or "Toon meer" fetches the filter
+ * index (overzicht/filter.json: facets and a point per card, no text), then only the blocks of
+ * card details the screen shows (overzicht/kaartjes/<n>.json, with their opening hours); only
+ * "Nu open" fetches today's hours of every location (overzicht/openingstijden/<weekday>.json).
  * Nothing leaves the browser: the postcode table comes from our own site, the position from
  * "Gebruik mijn locatie" and the typed postcode are only used here (never in a query string).
  * Record text is never inserted as HTML: cards are built with textContent and DOM properties.
@@ -39,6 +41,145 @@
       });
     }
     return cache[url];
+  }
+
+  /* ---- the filter index and the blocks of card details -------------------------------- */
+
+  var FACET_KEYS = ["f", "d", "r", "l"];
+
+  function maskValues(mask, legend) {
+    var out = [];
+    if (typeof mask !== "number") {
+      mask.forEach(function (i) { out.push(legend[i]); });
+      return out;
+    }
+    for (var i = 0; mask > 0 && i < legend.length; i++) {
+      if (mask % 2) out.push(legend[i]);
+      mask = Math.floor(mask / 2);
+    }
+    return out;
+  }
+
+  /* One small object per card: what the filters and the order read (see listing.py). */
+  function decodeIndex(index) {
+    var cards = [];
+    var places = index.p.length / 2;
+    for (var i = 0; i < index.k.length; i++) {
+      var letter = index.k.charAt(i);
+      var card = { i: i, s: letter === "o" ? "o" : "l", z: letter === "L" ? 1 : 0, o: [], p: [] };
+      FACET_KEYS.forEach(function (key) { card[key] = []; });
+      if (card.s === "l") {
+        card.o = [i];
+        if (index.p[2 * i] !== null) {
+          card.p = [[(index.p[2 * i] + index.po[0]) / index.ps, (index.p[2 * i + 1] + index.po[1]) / index.ps]];
+        }
+      }
+      if (index.t[i]) card.tt = index.t[i];
+      cards.push(card);
+    }
+    index.q.forEach(function (numbers, j) {
+      var org = cards[places + j];
+      org.o = numbers;
+      FACET_KEYS.forEach(function (key) { org[key] = maskValues(index[key][j], index[key + "v"]); });
+      numbers.forEach(function (n) {
+        var place = cards[n];
+        org.p = org.p.concat(place.p);
+        if (place.z) org.z = 1;
+        FACET_KEYS.forEach(function (key) {  // a place offers what its organisations offer
+          org[key].forEach(function (value) {
+            if (place[key].indexOf(value) < 0) place[key].push(value);
+          });
+        });
+      });
+    });
+    return cards;
+  }
+
+  /* The overview's data: fetched (or, in the referrers' sealed pages, read from the page) on
+   * first use; card details and hours arrive per block as cards are shown. */
+  function Source(root) {
+    this.url = root.getAttribute("data-ww-gegevens");
+    this.inline = jsonScript("ww-kaartjes", null);
+    this.blocks = {};
+    this.loading = null;
+    this.hours = null;
+  }
+
+  Source.prototype.index = function () {
+    var self = this;
+    if (!this.loading) {
+      var got = this.inline ? Promise.resolve(this.inline.i) : fetchJson(this.url + "filter.json");
+      this.loading = got.then(function (index) {
+        self.data = {
+          kaartjes: decodeIndex(index),
+          openingstijden: { feestdagen: index.fd, locaties: {} },
+          block: index.b,
+        };
+        if (self.inline) {
+          self.merge(self.inline.c, 0);
+          self.addHours(self.inline.u);
+          self.complete = true;
+        }
+        return self.data;
+      });
+    }
+    return this.loading;
+  };
+
+  Source.prototype.merge = function (details, from) {
+    var cards = this.data.kaartjes;
+    details.forEach(function (detail, k) {
+      var card = cards[from + k];
+      for (var key in detail) card[key] = detail[key];
+      card.loaded = true;
+    });
+  };
+
+  Source.prototype.addHours = function (hours) {
+    var all = this.data.openingstijden.locaties;
+    for (var key in hours) all[key] = hours[key];
+  };
+
+  /* The blocks holding these cards: their names, texts, phone numbers and hours. */
+  Source.prototype.details = function (cards) {
+    if (this.complete) return Promise.resolve();
+    var self = this;
+    var size = this.data.block;
+    var wanted = {};
+    cards.forEach(function (card) {
+      if (!card.loaded) wanted[Math.floor(card.i / size)] = true;
+    });
+    return Promise.all(Object.keys(wanted).map(function (n) {
+      if (!self.blocks[n]) {
+        self.blocks[n] = fetchJson(self.url + "kaartjes/" + n + ".json").then(function (block) {
+          self.merge(block.c, Number(n) * size);
+          self.addHours(block.u);
+        });
+      }
+      return self.blocks[n];
+    }));
+  };
+
+  /* "Nu open" looks at every place: today's hours of all of them, one file per weekday
+   * (only what can apply today; the cards' own lines use the full hours of their block). */
+  Source.prototype.hoursToday = function (now) {
+    var data = this.data;
+    if (this.complete) return Promise.resolve(data.openingstijden);
+    var day = amsterdamWeekday(now);
+    if (!this.hours || this.hoursDay !== day) {
+      this.hoursDay = day;
+      this.hours = fetchJson(this.url + "openingstijden/" + day + ".json").then(function (today) {
+        return { feestdagen: data.openingstijden.feestdagen, locaties: today };
+      });
+    }
+    return this.hours;
+  };
+
+  var WEEKDAYS = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+  function amsterdamWeekday(now) {
+    var short = new Intl.DateTimeFormat("en-US", { timeZone: "Europe/Amsterdam", weekday: "short" });
+    return WEEKDAYS[short.format(now)];
   }
 
   function locationData(all, id) {
@@ -98,19 +239,18 @@
   }
 
   /* Places first, then organisations; nearest first when we know where the reader is;
-   * a group's own help before the help for everyone. The file's order (by name) breaks ties. */
+   * a group's own help before the help for everyone. The file's order (by name) breaks ties:
+   * one number per card and a stable sort (15,000 cards at national scale). */
   function ordered(cards, state, here) {
-    var keyed = cards.map(function (card, index) {
+    var keyed = cards.map(function (card) {
       var own = state.doelgroep && card.d.indexOf(state.doelgroep) < 0 ? 1 : 0;
       var km = here ? nearestKm(card, here) : 0;
       card.km = here ? km : NaN; // a distance is shown only when we know where the reader is
-      return { card: card, key: [card.s === "l" ? 0 : 1, here ? 0 : own, km, index] };
+      var group = (card.s === "l" ? 0 : 2) + (here ? 0 : own);
+      return { card: card, key: group * 1e6 + Math.min(km, 999999) };
     });
     keyed.sort(function (a, b) {
-      for (var i = 0; i < a.key.length; i++) {
-        if (a.key[i] !== b.key[i]) return a.key[i] < b.key[i] ? -1 : 1;
-      }
-      return 0;
+      return a.key - b.key;
     });
     return keyed.map(function (k) {
       return k.card;
@@ -176,7 +316,7 @@
     return wwT("Ook in het {talen}", { talen: named.map(function (n) { return n.name; }).join(", ") });
   }
 
-  function buildCard(card, root, all, now, from) {
+  function buildCard(card, root, all, now, from, here) {
     var kind = card.s === "l" ? "locatie" : "organisatie";
     var li = el("li", "ww-kaartje ww-kaartje--" + kind);
     li.setAttribute("data-id", card.id);
@@ -187,6 +327,7 @@
     link.href = root + card.u;
     title.appendChild(link);
     li.appendChild(title);
+    if (here && card.p.length) card.km = nearestKm(card, here); // the details' exact points
     if (isFinite(card.km) && card.p.length) {
       var distance = el("p", "ww-kaartje__afstand");
       var near = from ? wwT("{afstand} van {plaats}", { plaats: from }) : wwT("{afstand} van u");
@@ -310,16 +451,11 @@
   function nextOpenings(cards, all, now) {
     if (!window.wegwijzerOpeningstijden) return [];
     var found = [];
-    cards
-      .filter(function (card) {
-        return card.s === "l";
-      })
-      .slice(0, SCAN_CANDIDATES)
-      .forEach(function (card) {
-        var data = locationData(all, card.o[0]);
-        var at = data && data.spreekuren && data.spreekuren.length ? nextOpening(data, now) : null;
-        if (at) found.push({ card: card, at: at });
-      });
+    cards.forEach(function (card) {
+      var data = locationData(all, card.o[0]);
+      var at = data && data.spreekuren && data.spreekuren.length ? nextOpening(data, now) : null;
+      if (at) found.push({ card: card, at: at });
+    });
     found.sort(function (a, b) {
       return a.at - b.at || (a.card.km || 0) - (b.card.km || 0);
     });
@@ -353,6 +489,7 @@
     this.hereName = "";
     this.matches = [];
     this.shown = this.list ? this.list.children.length : 0; // the static page's cards
+    this.source = new Source(root);
   }
 
   Overview.prototype.state = function () {
@@ -365,27 +502,38 @@
     return state;
   };
 
-  Overview.prototype.data = function () {
-    var inline = jsonScript("ww-kaartjes", null); // the referrers' edition: inside the page
-    if (inline) return Promise.resolve(inline);
-    return fetchJson(this.root.getAttribute("data-ww-kaartjes"));
+  /* The filter index; with "Nu open", also today's hours of every place (data.vandaag). */
+  Overview.prototype.data = function (openNow) {
+    var source = this.source;
+    return source.index().then(function (data) {
+      if (!openNow) return data;
+      return source.hoursToday(new Date()).then(function (today) {
+        data.vandaag = today;
+        return data;
+      });
+    });
   };
 
   /* Filter every card, render the first page (or as many as were shown), say how many. */
   Overview.prototype.apply = function (keep) {
     var self = this;
-    return this.data().then(function (data) {
+    var state = self.state();
+    return this.data(state.nu_open).then(function (data) {
       var now = new Date();
-      var state = self.state();
       self.all = data.openingstijden;
-      self.loaded = true;
+      var open = state.nu_open && data.vandaag ? data.vandaag : data.openingstijden;
       var found = data.kaartjes.filter(function (card) {
-        return matches(card, state, data.openingstijden, now);
+        return matches(card, state, open, now);
       });
       self.matches = ordered(found, state, self.here);
-      self.render(keep ? Math.max(self.shown, PAGE) : PAGE, now);
-      self.announce(state, data, now);
-      if (self.form) self.remember(state);
+      var upTo = keep ? Math.max(self.shown, PAGE) : PAGE;
+      var scan = self.matches.length ? [] : self.openingCandidates(state, data, now);
+      return self.source.details(self.matches.slice(0, upTo).concat(scan)).then(function () {
+        self.render(upTo, now);
+        self.loaded = true; // the cards on screen come from the data now
+        self.announce(state, data, now, scan);
+        if (self.form) self.remember(state);
+      });
     });
   };
 
@@ -393,7 +541,8 @@
     var fragment = document.createDocumentFragment();
     var end = Math.min(upTo, this.matches.length);
     for (var i = 0; i < end; i++) {
-      fragment.appendChild(buildCard(this.matches[i], this.base, this.all, now, this.hereName));
+      var card = buildCard(this.matches[i], this.base, this.all, now, this.hereName, this.here);
+      fragment.appendChild(card);
     }
     this.list.replaceChildren(fragment);
     this.shown = end;
@@ -406,6 +555,8 @@
     var from = this.shown;
     var load = this.loaded ? Promise.resolve() : this.apply(false);
     load.then(function () {
+      return self.source.details(self.matches.slice(from, from + PAGE));
+    }).then(function () {
       self.render(from + PAGE, new Date());
       var first = self.list.children[from];
       var link = first ? first.querySelector("a") : null;
@@ -434,21 +585,21 @@
       wwT("{n} resultaten, het dichtst bij u bovenaan.", values);
   };
 
-  Overview.prototype.announce = function (state, data, now) {
+  Overview.prototype.announce = function (state, data, now, scan) {
     var text = this.countText();
     if (this.count) this.count.textContent = text;
     if (this.status) this.status.textContent = text;
-    this.deadEnd(state, data, now);
+    this.deadEnd(state, now, scan);
   };
 
   /* Nothing found: what opens next, the municipality's number, and one choice less. */
-  Overview.prototype.deadEnd = function (state, data, now) {
+  Overview.prototype.deadEnd = function (state, now, scan) {
     var box = this.empty;
     box.replaceChildren();
     box.hidden = this.matches.length > 0;
     if (!box.hidden) {
       box.appendChild(el("h3", null, state.nu_open ? wwT("Nu is er niets open") : wwT("Niets gevonden met deze keuzes")));
-      this.nextOpen(box, state, data, now);
+      this.nextOpen(box, scan, now);
       if (this.loket) {
         var line = el("p", null, wwT("U kunt ook de gemeente bellen: {gemeente}.", { gemeente: this.loket.naam }) + " ");
         line.appendChild(callLink(this.loket.tel, wwT("Bel {telefoon}", { telefoon: this.loket.telefoon })));
@@ -458,7 +609,8 @@
     }
   };
 
-  Overview.prototype.nextOpen = function (box, state, data, now) {
+  /* The places to look at for "what opens next": the same choices without "Nu open". */
+  Overview.prototype.openingCandidates = function (state, data, now) {
     var looser = {};
     for (var key in state) looser[key] = state[key];
     looser.nu_open = false;
@@ -466,7 +618,13 @@
       return matches(card, looser, data.openingstijden, now);
     });
     if (!candidates.some(function (c) { return c.s === "l"; })) candidates = data.kaartjes;
-    var soon = nextOpenings(ordered(candidates, looser, this.here), data.openingstijden, now);
+    return ordered(candidates, looser, this.here)
+      .filter(function (card) { return card.s === "l"; })
+      .slice(0, SCAN_CANDIDATES);
+  };
+
+  Overview.prototype.nextOpen = function (box, scan, now) {
+    var soon = nextOpenings(scan, this.all, now);
     if (!soon.length) return;
     var openNow = soon[0].at.getTime() <= now.getTime();
     box.appendChild(el("p", null, openNow ? wwT("Hier kunt u nu of het eerst terecht:") : wwT("Dit gaat het eerst weer open:")));
@@ -762,6 +920,23 @@
     });
     frame.hidden = false;
     form.hidden = false;
+    /* The map loads when it comes into view or when the reader starts on the form, not on
+     * arrival: on a phone it is below the fold, and its scripts are most of the page. */
+    function loadMap() {
+      if (!frame.getAttribute("src")) frame.setAttribute("src", frame.getAttribute("data-ww-src"));
+    }
+    if ("IntersectionObserver" in window) {
+      var seen = new IntersectionObserver(function (entries) {
+        if (entries.some(function (entry) { return entry.isIntersecting; })) {
+          loadMap();
+          seen.disconnect();
+        }
+      });
+      seen.observe(frame);
+    } else {
+      loadMap();
+    }
+    form.addEventListener("focusin", loadMap);
     function map() {
       return frame.contentWindow && frame.contentWindow.wegwijzerKaart;
     }
