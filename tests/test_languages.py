@@ -84,7 +84,7 @@ def test_the_switcher_leads_to_the_same_page_in_each_language(sample_site: Path)
 def test_translated_pages_use_the_shared_data_and_assets(sample_site: Path) -> None:
     overview = soup(sample_site / "ar" / "overzicht" / "index.html")
     box = overview.select_one("[data-ww-overzicht]")
-    assert box["data-ww-kaartjes"] == "../../overzicht/kaartjes.json"
+    assert box["data-ww-gegevens"] == "../../overzicht/"
     assert box["data-ww-root"] == "../"
     scripts = [s["src"].split("?")[0] for s in overview.select("script[src]")]
     texts = scripts.index("../../assets/wegwijzer/teksten/ar.js")
