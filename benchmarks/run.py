@@ -563,7 +563,7 @@ def _lighthouse(url: str) -> dict[str, Any]:
 
 def measure(size: int, work: Path, args: argparse.Namespace, browser: bool) -> Result:
     started = time.perf_counter()
-    config = make_site(work / "site", size, args.seed, args.site_url)
+    config = make_site(work / "site", size, args.seed, args.site_url, args.languages)
     generate_seconds = time.perf_counter() - started
     ours = build(config, work / "out", work / "build.log")
     baseline_config = make_baseline(work / "baseline", size, args.seed)
@@ -1026,6 +1026,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="also write all measurements as JSON")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium part")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument(
+        "--languages",
+        nargs="*",
+        default=[],
+        metavar="CODE",
+        help="the site's other languages (default none: Dutch only, the baseline's pages); "
+        "--languages en tr ar pl uk builds all five",
+    )
     parser.add_argument(
         "--max-build-seconds",
         type=float,

@@ -550,14 +550,24 @@ def _cache_entries(data: Synthetic) -> dict[str, CacheEntry]:
     return entries
 
 
-def make_site(folder: Path, locations: int, seed: int = 1, site_url: str | None = None) -> Path:
+def make_site(
+    folder: Path,
+    locations: int,
+    seed: int = 1,
+    site_url: str | None = None,
+    languages: list[str] | None = None,
+) -> Path:
     """A complete site in `folder`: the sample fixture's mkdocs.yml, docs/ and overrides/ and
-    generated data/. `site_url` is set if given (flyers then get a QR code). Returns the path
-    of its mkdocs.yml."""
+    generated data/. `site_url` is set if given (flyers then get a QR code). `languages`: the
+    site's `talen`; None keeps the fixture's (every shipped language), [] is Dutch only, the
+    same pages as the baseline. Returns the path of its mkdocs.yml."""
     folder.mkdir(parents=True, exist_ok=True)
     config = (SAMPLE / "mkdocs.yml").read_text("utf-8")
     # The synthetic records carry referrer-only contacts in data/: declare that allowed.
-    config = config.replace("    editie: publiek", "    gegevens_prive: true\n    editie: publiek")
+    talen = "" if languages is None else f"    talen: {json.dumps(languages)}\n"
+    config = config.replace(
+        "    editie: publiek", f"    gegevens_prive: true\n{talen}    editie: publiek"
+    )
     if site_url:
         config = re.sub(r"^site_url:.*\n", "", config, flags=re.MULTILINE)
         config += f"\nsite_url: {json.dumps(site_url)}\n"
