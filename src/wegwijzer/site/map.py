@@ -19,6 +19,7 @@ from branca.element import Element, Figure
 from folium.plugins import MarkerCluster
 from folium.template import Template
 
+from wegwijzer.i18n import N_, gettext
 from wegwijzer.records import hours
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.loader import Dataset
@@ -27,7 +28,7 @@ from wegwijzer.site.assets import asset_url
 from wegwijzer.site.config import KaartSettings
 from wegwijzer.site.present import json_for_script, phone_display
 
-TITLE = "Kaart met alle locaties"
+TITLE = N_("Kaart met alle locaties")  # shown in the frame's language (gettext at use)
 DATA_ID = "ww-locaties"  # the <script type="application/json"> that kaart.js reads
 NL_CENTER = (52.2, 5.3)  # the whole of the Netherlands fits at NL_ZOOM
 NL_ZOOM = 7  # kaart.js then fits the view to the locations, if there are any
@@ -256,7 +257,7 @@ def _base_map(kaart: KaartSettings, assets: _Assets) -> folium.Map:
     _stable(m, "kaart")
     figure = m.get_root()
     assert isinstance(figure, Figure)
-    figure.title = TITLE
+    figure.title = gettext(TITLE)
     tiles = folium.TileLayer(tiles=_TILES, attr=_ATTRIBUTION, max_zoom=kaart.max_zoom)
     _stable(tiles, "achtergrond").add_to(m)
     return m
@@ -339,8 +340,9 @@ def _accessible(document: str, favicon: str) -> str:
         + f'<link rel="icon" href="{html.escape(favicon)}" type="image/svg+xml">',
         document,
     )
+    heading = html.escape(gettext(TITLE))
     document, divs = _MAP_DIV.subn(
-        f'<main class="ww-kaartdocument"><h1 class="ww-onzichtbaar">{TITLE}</h1>'
+        f'<main class="ww-kaartdocument"><h1 class="ww-onzichtbaar">{heading}</h1>'
         '<div class="folium-map" id="map_kaart" ></div></main>',
         document,
     )

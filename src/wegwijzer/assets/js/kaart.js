@@ -46,8 +46,8 @@ function wegwijzerPopupOpened(event) {
   var popup = event.popup.getElement();
   var close = popup.querySelector(".leaflet-popup-close-button");
   if (close) {
-    close.setAttribute("aria-label", "Sluiten");
-    close.title = "Sluiten";
+    close.setAttribute("aria-label", wwT("Sluiten"));
+    close.title = wwT("Sluiten");
   }
   var link = popup.querySelector(".wegwijzer-naam a");
   if (link) {
@@ -106,7 +106,7 @@ function wegwijzerPopup(properties, coordinates) {
     popup.appendChild(wegwijzerText("p", status, "wegwijzer-open"));
   }
   if (properties.zonder_afspraak === true) {
-    popup.appendChild(wegwijzerText("p", "Zonder afspraak binnenlopen", "wegwijzer-inloop"));
+    popup.appendChild(wegwijzerText("p", wwT("Zonder afspraak binnenlopen"), "wegwijzer-inloop"));
   }
   if (properties.organisaties && properties.organisaties.length > 0) {
     popup.appendChild(wegwijzerOrganisations(properties.organisaties));
@@ -150,12 +150,12 @@ function wegwijzerActions(properties, coordinates) {
   actions.className = "wegwijzer-acties";
   var tel = String(properties.tel || "");
   if (tel.indexOf("tel:") === 0) {
-    var call = wegwijzerText("a", "Bel " + properties.telefoon, "wegwijzer-knop wegwijzer-bel");
+    var call = wegwijzerText("a", wwT("Bel {telefoon}", { telefoon: properties.telefoon }), "wegwijzer-knop wegwijzer-bel");
     call.href = tel;
     call.target = "_top";
     actions.appendChild(call);
   }
-  var route = wegwijzerText("a", "Route", "wegwijzer-knop");
+  var route = wegwijzerText("a", wwT("Route"), "wegwijzer-knop");
   route.href = wegwijzerRouteUrl(coordinates);
   route.target = "_blank";
   route.rel = "noopener";
@@ -180,7 +180,7 @@ function wegwijzerTitle(properties) {
 
 /* One line, not a list: a popup on a phone has room for about ten lines. */
 function wegwijzerOrganisations(names) {
-  return wegwijzerText("p", "Hulp van: " + names.join(", "), "wegwijzer-organisaties");
+  return wegwijzerText("p", wwT("Hulp van: {organisatie}", { organisatie: names.join(", ") }), "wegwijzer-organisaties");
 }
 
 /* A cluster is a button too: say how many locations it holds and what Enter does. */
@@ -192,7 +192,7 @@ var WegwijzerClusterIcon = L.DivIcon.extend({
     icon.appendChild(inner);
     icon.setAttribute(
       "aria-label",
-      this.options.count + " locaties. Druk op Enter om in te zoomen."
+      wwT("{n} locaties. Druk op Enter om in te zoomen.", { n: this.options.count })
     );
     return icon;
   },
