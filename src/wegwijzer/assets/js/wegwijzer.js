@@ -347,7 +347,10 @@
       li.appendChild(line);
     }
     li.appendChild(asWritten(el("p", "ww-kaartje__tekst", card.t)));
-    if (card.h) li.appendChild(el("p", "ww-kaartje__tekst", wwT("Hulp van: {organisatie}", { organisatie: card.h })));
+    if (card.h) {
+      var helpers = el("p", "ww-kaartje__tekst");
+      li.appendChild(fill(helpers, wwT("Hulp van: {organisatie}"), { organisatie: asWritten(el("span", null, card.h)) }));
+    }
     var labels = [];
     if (card.z) labels.push(wwT("Zonder afspraak"));
     var languages = languagesText(card);
