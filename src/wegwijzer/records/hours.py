@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo
 
 from pydantic import Field
 
+from wegwijzer.i18n import N_
+from wegwijzer.i18n import gettext as _
 from wegwijzer.records import vocab
 from wegwijzer.records.models import DAGDELEN, Locatie, Sluiting, Spreekuur, Strict
 from wegwijzer.records.school_holidays import SchoolHolidays, school_holidays
@@ -118,22 +120,23 @@ def easter_sunday(year: int) -> date:
 
 def holiday_note(policy: FeestdagenBeleid) -> str:
     """The page's hours note: which days the location is closed, in plain Dutch."""
-    note = (
+    note = _(
         "Op feestdagen is deze plek dicht: Nieuwjaarsdag, Pasen, Koningsdag, "
         "Hemelvaartsdag, Pinksteren en Kerst."
     )
     liberation = {
-        "elk jaar": " Ook op Bevrijdingsdag (5 mei).",
-        "elke vijf jaar": " Op Bevrijdingsdag (5 mei) alleen om de vijf jaar: "
-        "2030, 2035 enzovoort.",
-        "nooit": " Op Bevrijdingsdag (5 mei) is de plek open.",
+        "elk jaar": _("Ook op Bevrijdingsdag (5 mei)."),
+        "elke vijf jaar": _(
+            "Op Bevrijdingsdag (5 mei) alleen om de vijf jaar: 2030, 2035 enzovoort."
+        ),
+        "nooit": _("Op Bevrijdingsdag (5 mei) is de plek open."),
     }[policy.bevrijdingsdag]
     friday = (
-        " Ook op Goede Vrijdag."
+        _("Ook op Goede Vrijdag.")
         if policy.goede_vrijdag == "dicht"
-        else (" Op Goede Vrijdag is de plek open.")
+        else _("Op Goede Vrijdag is de plek open.")
     )
-    return note + liberation + friday
+    return f"{note} {liberation} {friday}"
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,12 @@ class ScheduleRow:
 
 # Hours without clock times sort where their part of the day falls.
 _PART_ORDER = {"ochtend": "09:00", "middag": "13:00", "avond": "19:00", None: "24:00"}
-ASK_FOR_TIMES = "Bel voor de tijden."
+ASK_FOR_TIMES = N_("Bel voor de tijden.")
+_PARTS_ASK = {  # a part of the day without times: whole texts, for the catalogs
+    "ochtend": N_("Ochtend (bel voor de tijden)"),
+    "middag": N_("Middag (bel voor de tijden)"),
+    "avond": N_("Avond (bel voor de tijden)"),
+}
 
 
 def _sort_time(hour: Spreekuur) -> str:
@@ -165,11 +173,13 @@ def schedule_rows(location: Locatie) -> list[ScheduleRow]:
 def _schedule_row(day: str, hour: Spreekuur, location: Locatie) -> ScheduleRow:
     walk_in = None
     if location.mixed_walk_in:
-        walk_in = "Zonder afspraak." if hour.walk_in(location.zonder_afspraak) else "Op afspraak."
+        walk_in = (
+            _("Zonder afspraak.") if hour.walk_in(location.zonder_afspraak) else _("Op afspraak.")
+        )
     found = [walk_in, _weeks_text(day, hour.weken), _validity_text(hour), hour.opmerking]
     notes = [note for note in found if note]
     return ScheduleRow(
-        dag=vocab.DAGEN[day].capitalize(),
+        dag=_(vocab.DAGEN[day]).capitalize(),
         tijden=hour_text(hour),
         opmerking=" ".join(notes) or None,
         tot_en_met=hour.geldig_tot,
@@ -181,18 +191,23 @@ def hour_text(hour: Spreekuur) -> str:
     if hour.van and hour.tot:
         return f"{hour.van} – {hour.tot}"
     if hour.dagdeel:
-        return f"{hour.dagdeel.capitalize()} (bel voor de tijden)"
-    return ASK_FOR_TIMES.rstrip(".")
+        return _(_PARTS_ASK[hour.dagdeel])
+    return _(ASK_FOR_TIMES).rstrip(".")
 
 
 def _validity_text(hour: Spreekuur | Locatie) -> str | None:
     """'Vanaf 4 januari 2027.', 'Tot en met 30 juni 2027.' or both."""
-    parts = []
-    if hour.geldig_vanaf:
-        parts.append(f"vanaf {dutch_date(hour.geldig_vanaf)}")
-    if hour.geldig_tot:
-        parts.append(f"tot en met {dutch_date(hour.geldig_tot)}")
-    return (" ".join(parts).capitalize() + ".") if parts else None
+    start, end = hour.geldig_vanaf, hour.geldig_tot
+    if start and end:
+        return _("Vanaf %(van)s tot en met %(tot)s.") % {
+            "van": dutch_date(start),
+            "tot": dutch_date(end),
+        }
+    if start:
+        return _("Vanaf %(datum)s.") % {"datum": dutch_date(start)}
+    if end:
+        return _("Tot en met %(datum)s.") % {"datum": dutch_date(end)}
+    return None
 
 
 def location_validity(location: Locatie) -> str | None:
@@ -237,7 +252,7 @@ def meeting_rows(location: Locatie, today: date) -> list[MeetingRow]:
 
 
 def _weekday(day: date) -> str:
-    return vocab.DAGEN[DAY_KEYS[day.weekday()]]
+    return _(vocab.DAGEN[DAY_KEYS[day.weekday()]])
 
 
 def closure_period(closure: Sluiting) -> str:
