@@ -34,6 +34,9 @@ SHIPPED = ("nl", "en", "tr", "ar", "pl", "uk")  # the order of the language swit
 SITE_CATALOGS = "vertalingen"  # a site's own catalogs: vertalingen/<code>.po beside mkdocs.yml
 STATUS = re.compile(r"^#\s*Status:\s*(.+?)\s*$", re.M)  # in the catalog's header comment
 UNCHECKED = "vertaald, nog niet nagekeken door een moedertaalspreker"
+# A catalog whose status starts with this is not finished: sites do not get it by default
+# (`default_languages`), and tests/test_catalogs_complete.py holds the mark to the truth.
+INCOMPLETE = "onvolledig"
 CHECKED = "nagekeken door een moedertaalspreker"
 
 
@@ -92,6 +95,17 @@ def read_catalog(path: Path) -> Catalog:
 def catalog_status(path: Path) -> str:
     found = STATUS.search(path.read_text(encoding="utf-8").split("\nmsgid", 1)[0])
     return found.group(1) if found else UNCHECKED
+
+
+def default_languages() -> list[str]:
+    """The other languages a site gets without `talen`: every shipped catalog that is not
+    marked unfinished, in the switcher's order."""
+    shipped = package_catalogs()
+    return [
+        code
+        for code in SHIPPED[1:]
+        if code in shipped and not catalog_status(shipped[code]).startswith(INCOMPLETE)
+    ]
 
 
 def package_catalogs() -> dict[str, Path]:

@@ -180,12 +180,13 @@ class SiteConfig(Strict):
     kaart: KaartSettings = Field(default_factory=KaartSettings, title="Kaart")
     feestdagen: FeestdagenBeleid = Field(default_factory=FeestdagenBeleid, title="Feestdagen")
     talen: list[str] = Field(
-        default_factory=lambda: list(i18n.SHIPPED[1:]),
+        default_factory=i18n.default_languages,
         title="Talen naast Nederlands",
         description=(
             "De vaste teksten van de site ook in deze talen, onder /en/, /ar/ enzovoort. "
             "Een lege lijst: alleen Nederlands. Een eigen taal: zet vertalingen/<code>.po "
-            "naast mkdocs.yml. De verwijzersgids is altijd alleen Nederlands."
+            "naast mkdocs.yml. De verwijzersgids is altijd alleen Nederlands. Standaard: elke "
+            "vertaling die klaar is."
         ),
         examples=[["en", "tr", "ar", "pl", "uk"]],
     )
