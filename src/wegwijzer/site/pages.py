@@ -13,7 +13,7 @@ import itertools
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -69,11 +69,28 @@ class StaticFile:
 
 @dataclass
 class Site:
-    pages: list[Page] = field(default_factory=list)
-    files: list[StaticFile] = field(default_factory=list)
-    # Record pages in the other languages, made when asked for (see _Renderer.translated_records).
-    translated_records: Iterator[Page] = field(default_factory=lambda: iter(()))
-    languages: list[i18n.Language] = field(default_factory=lambda: [i18n.DUTCH])
+    """What `render_site` makes. Record pages (organisations, locations, flyers) are made one
+    at a time when asked for, never all kept: at 10,000 locations they are 15,000 pages in
+    Dutch alone, hundreds of MB of text (peak memory, issue 16)."""
+
+    screens: list[Page]  # every page but the record pages, in every language
+    files: list[StaticFile]
+    record_paths: list[str]  # the Dutch record pages' paths, known without rendering them
+    languages: list[i18n.Language]
+    make_records: Callable[[list[i18n.Language]], Iterator[Page]]
+
+    def records(self) -> Iterator[Page]:
+        """Every record page in every language, Dutch first, made as they are taken."""
+        return self.make_records(self.languages)
+
+    @property
+    def pages(self) -> list[Page]:
+        """The screens and the Dutch record pages, all in memory (for tests and small sites)."""
+        return self.screens + list(self.make_records([i18n.DUTCH]))
+
+    @property
+    def translated_records(self) -> Iterator[Page]:
+        return self.make_records([lang for lang in self.languages if not lang.is_source])
 
 
 def _per_page(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -271,7 +288,6 @@ class _Renderer:
             files=self.export_files,
             beschrijving=describe_export,
         )
-        yield from self.record_pages()
 
     def screens(self, until: str | None = None, after: str | None = None) -> Iterator[Page]:
         """The pages a resident uses, which every language has: start, the lists, the map,
@@ -297,6 +313,16 @@ class _Renderer:
             if len(self.languages) > 1:
                 yield self.page("talen.md", "talen.md.j2", talen=self.languages)
 
+    def record_paths(self) -> list[str]:
+        """The paths `record_pages` makes, in its order."""
+        orgs = [f"organisaties/{org_id}.md" for org_id in self.dataset.organisaties]
+        places = [
+            path
+            for location_id in self.dataset.locaties
+            for path in (f"locaties/{location_id}.md", f"flyers/{location_id}.md")
+        ]
+        return orgs + places
+
     def record_pages(self) -> Iterator[Page]:
         """A page per organisation and per location, and a flyer per location."""
         for org in self.dataset.organisaties.values():
@@ -312,13 +338,12 @@ class _Renderer:
                 with self.speaking(language):
                     yield from self.screens()
 
-    def translated_records(self, languages: list[i18n.Language]) -> Iterator[Page]:
-        """Record pages in each other language, made one at a time: at 10,000 locations they
+    def records(self, languages: list[i18n.Language]) -> Iterator[Page]:
+        """Record pages in each of `languages`, made one at a time: at 10,000 locations they
         are tens of thousands of pages, which the plugin writes without mkdocs' page loop."""
         for language in languages:
-            if not language.is_source:
-                with self.speaking(language):
-                    yield from self.record_pages()
+            with self.speaking(language):
+                yield from self.record_pages()
 
     def print_pages(self) -> Iterator[Page]:
         """One print page, or (when that would be too big) an index and a page per place."""
@@ -584,25 +609,26 @@ def render_site(
     postcodes: PostcodeTable | None = None,
     languages: list[i18n.Language] | None = None,
 ) -> Site:
-    """Every generated page and file, in a stable order. Record pages in languages other
-    than Dutch come from `translated_records`, lazily."""
+    """Every generated page and file, in a stable order. Record pages are made when
+    `Site.records` is read."""
     today = today or date.today()
     dataset = for_edition(dataset, config.editie, today)
     languages = list(languages or [i18n.DUTCH])
     renderer = _Renderer(dataset, config, today, site_url, postcodes, languages)
-    pages = list(renderer.pages()) + list(renderer.translated(languages))
+    screens = list(renderer.pages()) + list(renderer.translated(languages))
     return Site(
-        pages,
+        screens,
         list(renderer.static_files()),
-        renderer.translated_records(languages),
+        renderer.record_paths(),
         languages,
+        renderer.records,
     )
 
 
 def write_site(site: Site, folder: Path) -> list[Path]:
     """Write pages and files to disk, for a builder that cannot run our mkdocs plugin."""
     written = []
-    for page in itertools.chain(site.pages, site.translated_records):
+    for page in itertools.chain(site.screens, site.records()):
         written.append(_write(folder / page.path, page.text.encode("utf-8")))
     for static in site.files:
         written.append(_write(folder / static.path, static.read()))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html as html_text
 import ipaddress
-import itertools
 import logging
 import os
 import re
@@ -139,12 +138,16 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             languages=self.languages,
         )
         self.generated, self._html, self._shells = set(), {}, {}
-        records = [page for page in site.pages if shells.is_record(page.path)]
-        self._later = itertools.chain(records, site.translated_records)
-        for page in site.pages:
+        self._later = site.records()  # made and written from their shells in on_post_build
+        for path in site.record_paths:
+            self._refuse_clash(files, path)
+        through_mkdocs = site.screens
+        if not all(map(shells.is_record, site.record_paths)):  # tests/test_shells.py only
+            records = list(self._later)
+            self._later = iter([page for page in records if shells.is_record(page.path)])
+            through_mkdocs = through_mkdocs + [p for p in records if not shells.is_record(p.path)]
+        for page in through_mkdocs:
             self._refuse_clash(files, page.path)
-            if shells.is_record(page.path):
-                continue  # written from its shell in on_post_build
             self.generated.add(page.path)
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, page.path, content=page.text, inclusion=inclusion))
@@ -156,7 +159,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 files.append(
                     File.generated(config, path, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
                 )
-        self._translated_urls = _translated_urls(site.pages, self.languages)
+        self._translated_urls = _translated_urls(site.screens, site.record_paths, self.languages)
         for static in site.files:
             self._refuse_clash(files, static.path)
             if static.content is not None:
@@ -331,15 +334,16 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             )
 
 
-def _translated_urls(pages: list[Page], languages: list[i18n.Language]) -> frozenset[str]:
+def _translated_urls(
+    screens: list[Page], record_paths: list[str], languages: list[i18n.Language]
+) -> frozenset[str]:
     """The Dutch URLs that the other languages have too: the resident screens (as rendered
     for the first other language) and every record page."""
     if len(languages) < 2:
         return frozenset()
     prefix = languages[1].prefix
-    urls = {url_of(p.path[len(prefix) :]) for p in pages if p.path.startswith(prefix)}
-    urls |= {url_of(p.path) for p in pages if p.path.split("/")[0] in shells.FOLDERS}  # records
-    return frozenset(urls)
+    urls = {url_of(p.path[len(prefix) :]) for p in screens if p.path.startswith(prefix)}
+    return frozenset(urls | {url_of(path) for path in record_paths})
 
 
 def _versioned(path: str, colour: str) -> str:
