@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import SAMPLE
 from wegwijzer import i18n
+from wegwijzer.site import present
 from wegwijzer.site.config import load_site
 
 OTHERS = tuple(i18n.default_languages())  # the finished catalogs: a site's default
@@ -165,3 +166,23 @@ def test_numbers_read_left_to_right_inside_arabic_only(sample_site: Path) -> Non
     assert dutch.select("bdi") == []
     bar = soup(sample_site / "ar" / "index.html").select_one(".ww-hulpbalk__wie span[lang=nl]")
     assert bar is not None
+
+
+def test_the_starter_spoed_texts_are_translated_and_own_wording_stays_dutch(
+    sample_site: Path,
+) -> None:
+    """A resident with little Dutch must read why to call at once: the starter site's Spoed
+    situations come in the page's language; a municipality's own words stay as written."""
+    box = soup(sample_site / "tr" / "index.html").select_one(".ww-spoed")
+    assert box is not None
+    text = box.get_text(" ", strip=True)
+    assert "Yakında evinizden çıkmak zorundasınız." in text
+    assert "deurwaarder" in text and "Wacht niet" not in text  # the word they will hear
+    assert "binnenkort" not in text
+    dutch = soup(sample_site / "index.html").select_one(".ww-spoed").get_text(" ", strip=True)
+    assert "U moet binnenkort uit uw huis." in dutch
+    with i18n.speaking(i18n.load(["tr"])[1]):
+        own = str(present.setting_text("U krijgt een brief van de deurwaarder."))
+        starter = str(present.setting_text(" Uw gas, water of stroom wordt afgesloten. "))
+    assert own == '<span lang="nl" dir="ltr">U krijgt een brief van de deurwaarder.</span>'
+    assert starter == "Gazınız, suyunuz veya elektriğiniz kesilecek."

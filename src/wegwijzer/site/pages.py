@@ -131,6 +131,7 @@ def _environment() -> Environment:
         mailto=present.mailto,
         veilig=present.safe_href,
         nl=_per_page(present.as_written),
+        instelling=_per_page(present.setting_text),
         json_script=present.json_for_script,
         aantal=present.count_text,
         ltr=_per_page(present.left_to_right),

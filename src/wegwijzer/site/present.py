@@ -157,6 +157,26 @@ def count_text(number: int, one: str, many: str) -> str:
     return f"{number} {one if number == 1 else many}"
 
 
+# The starter site's Spoed texts (templates/init/mkdocs.yml). A site that keeps them gets them
+# in the page's language; a site's own wording stays as written, marked Dutch.
+STARTER_TEXTS = frozenset(
+    (
+        i18n.N_("U moet binnenkort uit uw huis."),
+        i18n.N_("Bel meteen. Wacht niet tot de deurwaarder komt."),
+        i18n.N_("Uw gas, water of stroom wordt afgesloten."),
+    )
+)
+
+
+def setting_text(value: object) -> object:
+    """A text from the site's settings: translated if it is a starter text, else as written."""
+    if isinstance(value, str) and value.strip() in STARTER_TEXTS:
+        translated = i18n.gettext(value.strip())
+        if translated != value.strip() or i18n.current().is_source:
+            return translated
+    return as_written(value)
+
+
 def as_written(value: object) -> object:
     """Text as a record or the site's settings give it, in Dutch: on a page in another
     language it says so (`lang="nl"`, WCAG 3.1.2), so a screen reader reads it with a Dutch
