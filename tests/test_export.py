@@ -459,3 +459,20 @@ def test_public_contact_numbers_do_not_reveal_hidden_contacts(
     both = org.model_copy(update={"contactpersonen": [hidden, shown]})
     assert visible_contacts(both, public=True) == [(1, shown)]
     assert visible_contacts(both, public=False) == [(2, hidden), (1, shown)]
+
+
+def test_streamed_json_is_byte_for_byte_what_json_dumps_writes() -> None:
+    """The exports write their records one at a time (peak memory at national scale); the
+    file must be exactly what dumping everything at once gives."""
+    from wegwijzer.outputs.open_data import _json
+
+    def value() -> dict[str, object]:
+        records = [{"naam": 'Café "De Brug"\n', "talen": ["ar", "tr"], "leeg": {}, "n": [1.5]}]
+        return {"gemeente": "Sûdwest-Fryslân", "lege": [], "records": iter(records * 3)}
+
+    expected = json.dumps(
+        {**value(), "records": list(value()["records"])}, ensure_ascii=False, indent=2
+    )
+    assert _json(value()) == (expected + "\n").encode("utf-8")
+    assert _json(iter([])) == b"[]\n"
+    assert _json({"a": iter([])}) == json.dumps({"a": []}, indent=2).encode() + b"\n"

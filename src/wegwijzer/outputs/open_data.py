@@ -24,7 +24,7 @@ import csv
 import io
 import json
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import Any
 
@@ -65,15 +65,15 @@ _DAY = timedelta(days=1)
 def export_files(dataset: Dataset, config: SiteConfig, *, public: bool = True) -> dict[str, bytes]:
     """Every file of open-data/, by path in the site."""
     orgs, locs = _by_id(dataset.organisaties), _by_id(dataset.locaties)
-    org_records = [_organisation_record(org, public) for org in orgs]
-    loc_records = [_location_record(loc) for loc in locs]
+    org_records = (_organisation_record(org, public) for org in orgs)
+    loc_records = (_location_record(loc) for loc in locs)
     files = {
         "organisaties.json": _json(_document(config, public, "organisaties", orgs, org_records)),
         "locaties.json": _json(_document(config, public, "locaties", locs, loc_records)),
         "locaties.geojson": _json(_geojson(dataset)),
         "organisaties.csv": _organisations_csv(orgs, config, public),
         "locaties.csv": _locations_csv(locs, dataset),
-        "hsds/organizations.json": _json(hsds_organizations(dataset, config, public=public)),
+        "hsds/organizations.json": _json(_hsds_organizations(dataset, config, public)),
     }
     return {f"{FOLDER}/{name}": content for name, content in files.items()}
 
@@ -83,7 +83,32 @@ def _by_id(records: Mapping[str, Any]) -> list[Any]:
 
 
 def _json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """`json.dumps(value, ensure_ascii=False, indent=2)` and a newline, byte for byte, but an
+    iterator (the records) is written one item at a time: at 10,000 locations the HSDS feed is
+    86 MB, and holding all its objects at once was the build's peak memory (issue 16)."""
+    return b"".join(chunk.encode("utf-8") for chunk in _chunks(value, "")) + b"\n"
+
+
+def _chunks(value: Any, pad: str) -> Iterator[str]:
+    inner = pad + "  "
+    if isinstance(value, Iterator):
+        empty = True
+        for item in value:
+            yield ("[\n" if empty else ",\n") + inner + _dumps(item, inner)
+            empty = False
+        yield "[]" if empty else "\n" + pad + "]"
+    elif isinstance(value, dict) and value:
+        for number, (key, item) in enumerate(value.items()):
+            yield ("{\n" if number == 0 else ",\n") + inner + _dumps(str(key), "") + ": "
+            yield from _chunks(item, inner)
+        yield "\n" + pad + "}"
+    else:
+        yield _dumps(value, pad)
+
+
+def _dumps(value: Any, pad: str) -> str:
+    """JSON strings hold no raw newline, so indenting every line is exact."""
+    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + pad)
 
 
 def visible_contacts(org: Organisatie, public: bool) -> list[tuple[int, Contactpersoon]]:
@@ -105,7 +130,7 @@ def _document(
     public: bool,
     key: str,
     records: list[Organisatie] | list[Locatie],
-    dumped: list[dict[str, Any]],
+    dumped: Iterator[dict[str, Any]],
 ) -> dict[str, Any]:
     """The records with where they come from; dated by the data itself, never by the build."""
     checked = max((r.laatst_gecontroleerd for r in records), default=None)
@@ -310,7 +335,13 @@ def hsds_organizations(
     dataset: Dataset, config: SiteConfig, *, public: bool = True
 ) -> list[dict[str, Any]]:
     """Every organisation as an HSDS 3.0 organization with its service nested in it."""
-    return [
+    return list(_hsds_organizations(dataset, config, public))
+
+
+def _hsds_organizations(
+    dataset: Dataset, config: SiteConfig, public: bool
+) -> Iterator[dict[str, Any]]:
+    return (
         _compact(
             {
                 "id": hsds_id("organisatie", org.id),
@@ -322,7 +353,7 @@ def hsds_organizations(
             }
         )
         for org in _by_id(dataset.organisaties)
-    ]
+    )
 
 
 def _service(
