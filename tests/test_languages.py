@@ -186,3 +186,24 @@ def test_the_starter_spoed_texts_are_translated_and_own_wording_stays_dutch(
         starter = str(present.setting_text(" Uw gas, water of stroom wordt afgesloten. "))
     assert own == '<span lang="nl" dir="ltr">U krijgt een brief van de deurwaarder.</span>'
     assert starter == "Gazınız, suyunuz veya elektriğiniz kesilecek."
+
+
+def test_weeks_of_the_month_and_closures_are_in_the_pages_language(sample_site: Path) -> None:
+    """'elke laatste vrijdag' and a closure's period read in the page's language; the
+    reason stays as written."""
+    page = "locaties/inloop-caribisch-netwerk-de-palm/index.html"
+    dutch = soup(sample_site / page).get_text(" ", strip=True)
+    assert "Alleen de laatste vrijdag van de maand." in dutch
+    english = soup(sample_site / "en" / page).get_text(" ", strip=True)
+    assert "Only the last Friday of the month." in english
+    assert "Alleen de laatste vrijdag" not in english  # the record's own note may stay Dutch
+    closures = [
+        li.get_text(" ", strip=True)
+        for code in ("en", "tr")
+        for li in soup(
+            sample_site / code / "locaties" / "geldloket-stadhuis" / "index.html"
+        ).select("li")
+        if "2027" in li.get_text()
+    ]
+    assert closures and not [text for text in closures if "tot en met" in text], closures
+    assert any("up to and including" in text for text in closures), closures

@@ -30,7 +30,7 @@ from typing import Any
 
 import phonenumbers
 
-from wegwijzer import __version__
+from wegwijzer import __version__, i18n
 from wegwijzer.outputs import osm
 from wegwijzer.records import hours, vocab
 from wegwijzer.records.fields import is_national_only, parse_phone
@@ -63,7 +63,12 @@ _DAY = timedelta(days=1)
 
 
 def export_files(dataset: Dataset, config: SiteConfig, *, public: bool = True) -> dict[str, bytes]:
-    """Every file of open-data/, by path in the site."""
+    """Every file of open-data/, by path in the site: always in Dutch, the records' language."""
+    with i18n.speaking(i18n.DUTCH):
+        return _export_files(dataset, config, public)
+
+
+def _export_files(dataset: Dataset, config: SiteConfig, public: bool) -> dict[str, bytes]:
     orgs, locs = _by_id(dataset.organisaties), _by_id(dataset.locaties)
     org_records = (_organisation_record(org, public) for org in orgs)
     loc_records = (_location_record(loc) for loc in locs)

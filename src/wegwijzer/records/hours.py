@@ -17,8 +17,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
+from babel.lists import format_list
 from pydantic import Field
 
+from wegwijzer import i18n
 from wegwijzer.i18n import N_
 from wegwijzer.i18n import gettext as _
 from wegwijzer.records import vocab
@@ -215,14 +218,26 @@ def location_validity(location: Locatie) -> str | None:
     return _validity_text(location)
 
 
+WEEKS_OF_MONTH = {
+    1: N_("1e"),
+    2: N_("2e"),
+    3: N_("3e"),
+    4: N_("4e"),
+    5: N_("5e"),
+    -1: N_("laatste"),
+}
+
+
 def _weeks_text(day: str, weeks: Sequence[int] | None) -> str | None:
-    """'Alleen de 1e en 3e dinsdag van de maand.' for weken [1, 3]."""
+    """'Alleen de 1e en 3e dinsdag van de maand.' for weken [1, 3], in the page's language."""
     if not weeks:
         return None
     ordered = sorted(set(weeks), key=lambda week: week if week > 0 else 6)
-    labels = ["laatste" if week == -1 else f"{week}e" for week in ordered]
-    listed = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} en {labels[-1]}"
-    return f"Alleen de {listed} {vocab.DAGEN[day]} van de maand."
+    labels = [_(WEEKS_OF_MONTH[week]) for week in ordered]
+    return _("Alleen de %(weken)s %(dag)s van de maand.") % {
+        "weken": format_list(labels, locale=i18n.current().code),
+        "dag": _(vocab.DAGEN[day]),
+    }
 
 
 @dataclass(frozen=True)
@@ -258,23 +273,34 @@ def _weekday(day: date) -> str:
 def closure_period(closure: Sluiting) -> str:
     """'21 december 2026 tot en met 1 januari 2027'; 9999-12-31 means 'tot nader bericht'."""
     if closure.schoolvakanties:
-        return f"in de schoolvakanties (regio {closure.schoolvakanties})"
+        region = _(SCHOOL_REGIONS[closure.schoolvakanties])
+        return _("in de schoolvakanties (regio %(regio)s)") % {"regio": region}
     assert closure.van is not None and closure.tot is not None
     if closure.jaarlijks:
-        return f"elk jaar van {_day_month(closure.van)} tot en met {_day_month(closure.tot)}"
+        return _("elk jaar van %(van)s tot en met %(tot)s") % {
+            "van": _day_month(closure.van),
+            "tot": _day_month(closure.tot),
+        }
     if closure.van == date.min and closure.tot == date.max:
-        return "tot nader bericht"
+        return _("tot nader bericht")
     if closure.tot == date.max:
-        return f"vanaf {dutch_date(closure.van)} tot nader bericht"
+        return _("vanaf %(datum)s tot nader bericht") % {"datum": dutch_date(closure.van)}
     if closure.van == date.min:
-        return f"tot en met {dutch_date(closure.tot)}"
+        return _("tot en met %(datum)s") % {"datum": dutch_date(closure.tot)}
     if closure.van == closure.tot:
         return dutch_date(closure.van)
-    return f"{dutch_date(closure.van)} tot en met {dutch_date(closure.tot)}"
+    return _("%(van)s tot en met %(tot)s") % {
+        "van": dutch_date(closure.van),
+        "tot": dutch_date(closure.tot),
+    }
+
+
+SCHOOL_REGIONS = {"noord": N_("noord"), "midden": N_("midden"), "zuid": N_("zuid")}
 
 
 def _day_month(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]}"
+    """'3 oktober', in the page's language."""
+    return str(format_date(day, "d MMMM", locale=i18n.current().code))
 
 
 def upcoming_closures(location: Locatie, today: date) -> list[Sluiting]:
