@@ -15,6 +15,7 @@ from wegwijzer.i18n import N_
 from wegwijzer.i18n import gettext as _
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.site import present
+from wegwijzer.site.assets import minified
 from wegwijzer.site.config import SiteConfig
 
 # The menu of a page in another language: the screens that language has (the Dutch menu is
@@ -146,7 +147,7 @@ def colour_css(colour: str) -> bytes:
     """Material's colour variables set to the site's colour (checked for contrast in config).
     `[data-md-color-primary]` wins over Material's own palette rules by coming later."""
     dark = _darker(colour)
-    return (
+    text = (
         "/* Made by wegwijzer from `kleur` in mkdocs.yml. */\n"
         ":root,\n[data-md-color-primary] {\n"
         f"  --md-primary-fg-color: {colour};\n"
@@ -159,7 +160,8 @@ def colour_css(colour: str) -> bytes:
         f"  --ww-kleur: {colour};\n"
         f"  --ww-kleur-donker: {dark};\n"
         "}\n"
-    ).encode()
+    )
+    return minified(COLOUR_CSS, text.encode())  # like every CSS file of ours (site/assets.py)
 
 
 def _darker(colour: str, factor: float = 0.75) -> str:
