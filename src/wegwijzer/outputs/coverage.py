@@ -24,6 +24,9 @@ from wegwijzer.records.models import LANDELIJK, Locatie, Organisatie
 from wegwijzer.site.present import language_name
 
 OVERLAP = 4
+# A cell names its organisations up to this many; beyond it the page gives the number and
+# points to the CSV (at 10,000 locations naming every one made the page 27 MB of HTML).
+NAMES_IN_CELL = 30
 
 
 @dataclass(frozen=True)

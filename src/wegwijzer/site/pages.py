@@ -388,6 +388,7 @@ class _Renderer:
             tables=self.tables,
             walk_in=self.walk_in,
             overlap=coverage.OVERLAP,
+            names_in_cell=coverage.NAMES_IN_CELL,
             verdict=coverage.verdict,
             stale=coverage.stale_records(self.dataset, self.today, self.config.controle_maanden),
         )
