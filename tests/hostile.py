@@ -167,15 +167,17 @@ def _text_slots(kind: str, record: dict[str, Any]) -> Iterator[tuple[Any, Any]]:
             yield closure, "reden"
 
 
-def hostile_site(target: Path) -> int:
-    """A copy of the sample site with a hostile string in every text field; returns the count."""
+def hostile_site(target: Path, languages: list[str] | None = None) -> int:
+    """A copy of the sample site with a hostile string in every text field; returns the count.
+    `languages`: the site's `talen` (default: the sample's, every finished language)."""
     ignore = shutil.ignore_patterns(".*", "site", "src", "tests", "*.egg-info")
     shutil.copytree(SAMPLE, target, ignore=ignore)
     config = target / "mkdocs.yml"  # hostile `verwijzen` text too: allow it in this data/
     text = config.read_text(encoding="utf-8")
-    config.write_text(
-        text.replace("    editie: publiek", "    gegevens_prive: true\n    editie: publiek")
-    )
+    extra = "    gegevens_prive: true\n"
+    if languages is not None:
+        extra += f"    talen: [{', '.join(languages)}]\n"
+    config.write_text(text.replace("    editie: publiek", extra + "    editie: publiek"))
     yaml = YAML(typ="rt")
     strings = itertools.cycle(corpus())
     used = 0
