@@ -88,10 +88,6 @@ class Site:
         """The screens and the Dutch record pages, all in memory (for tests and small sites)."""
         return self.screens + list(self.make_records([i18n.DUTCH]))
 
-    @property
-    def translated_records(self) -> Iterator[Page]:
-        return self.make_records([lang for lang in self.languages if not lang.is_source])
-
 
 def _per_page(function: Callable[..., Any]) -> Callable[..., Any]:
     """A filter whose answer depends on the page's language: Jinja must not work it out once

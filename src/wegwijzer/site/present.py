@@ -170,9 +170,10 @@ STARTER_TEXTS = frozenset(
 
 def setting_text(value: object) -> object:
     """A text from the site's settings: translated if it is a starter text, else as written."""
-    if isinstance(value, str) and value.strip() in STARTER_TEXTS:
-        translated = i18n.gettext(value.strip())
-        if translated != value.strip() or i18n.current().is_source:
+    text = value.strip() if isinstance(value, str) else None
+    if text in STARTER_TEXTS:
+        translated = i18n.gettext(text)
+        if translated != text or i18n.current().is_source:
             return translated
     return as_written(value)
 
