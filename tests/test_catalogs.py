@@ -103,8 +103,8 @@ def test_vertalingen_nieuw_starts_a_catalog_with_every_text_and_its_status(
     assert path.read_text(encoding="utf-8").startswith(
         f"# Wegwijzer: de vaste teksten van de site in het Somalisch.\n# Status: {i18n.UNCHECKED}\n"
     )
-    wanted = {m.id for m in catalogs.extract() if m.id}
-    assert {m.id for m in i18n.read_catalog(path) if m.id} == wanted
+    wanted = {(m.id, m.context) for m in catalogs.extract() if m.id}  # msgctxt: one text each
+    assert {(m.id, m.context) for m in i18n.read_catalog(path) if m.id} == wanted
     out = capsys.readouterr().out
     assert "Gemaakt: vertalingen/so.po." in out
     assert (
@@ -143,7 +143,9 @@ def test_vertalingen_keeps_translations_and_adds_new_texts(
     assert run(base_site, "vertalingen") == 0
     catalog = i18n.read_catalog(path)
     assert catalog.get("Alle hulp").string == "Caawimaad oo dhan"
-    assert {m.id for m in catalog if m.id} == {m.id for m in catalogs.extract() if m.id}
+    assert {(m.id, m.context) for m in catalog if m.id} == {
+        (m.id, m.context) for m in catalogs.extract() if m.id
+    }
     assert "Bijgewerkt: vertalingen/so.po" in capsys.readouterr().out
 
 

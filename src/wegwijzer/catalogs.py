@@ -58,7 +58,30 @@ def extract(root: Path | None = None) -> Catalog:
     if (root / "records" / "vocab.py").is_file():  # the package itself, not a test's copy
         for name, text in vocabulary_labels():
             catalog.add(text, None, [(f"records/vocab.py:{name}", 0)])
+        for day, ordinal in weekday_ordinals():
+            catalog.add(
+                ordinal,
+                None,
+                [("records/hours.py:WEEKS_OF_MONTH", 0)],
+                auto_comments=[ORDINAL_NOTE % {"dag": day}],
+                context=day,
+            )
     return catalog
+
+
+ORDINAL_NOTE = (
+    "The ordinal as it stands before '%(dag)s' in 'Alleen de %%(weken)s %(dag)s van de maand.' "
+    "(several are joined: '1e en 3e'). Make it agree with the day in that sentence."
+)
+
+
+def weekday_ordinals() -> list[tuple[str, str]]:
+    """(weekday, ordinal) for every weekday: the ordinals are translated per day (msgctxt),
+    so they can agree with a gendered day name (records/hours.py, ONLY_WEEKS)."""
+    from wegwijzer.records import vocab
+    from wegwijzer.records.hours import WEEKS_OF_MONTH
+
+    return [(day, ordinal) for day in vocab.DAGEN.values() for ordinal in WEEKS_OF_MONTH.values()]
 
 
 # The vocabulary's labels a resident sees (vocab.py): translated where they are shown
@@ -114,13 +137,13 @@ def _ids(message_id: str | tuple[str, ...] | list[str]) -> str:
 def problems(catalog_paths: dict[str, Path], template: Catalog | None = None) -> list[Problem]:
     """Per catalog: which of the interface's texts it lacks, and which are outdated."""
     template = template or extract()
-    wanted = [_ids(m.id) for m in template if m.id]
+    wanted = [(_ids(m.id), m.context) for m in template if m.id]
     found = []
     for code, path in sorted(catalog_paths.items()):
         catalog = i18n.read_catalog(path)
         missing, outdated = [], []
-        for text in wanted:
-            message = catalog.get(text)
+        for text, context in wanted:
+            message = catalog.get(text, context=context)
             if (
                 message is None
                 or not message.string

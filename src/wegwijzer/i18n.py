@@ -203,6 +203,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _current.get().translations.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`message` as it reads in `context`: the same Dutch word can need different
+    translations (an ordinal before a masculine or a feminine weekday)."""
+    return str(_current.get().translations.pgettext(context, message))
+
+
 def N_(message: str) -> str:
     """Marks a Dutch constant for the catalogs; it is translated where it is shown."""
     return message

@@ -22,7 +22,7 @@ from babel.lists import format_list
 from pydantic import Field
 
 from wegwijzer import i18n
-from wegwijzer.i18n import N_
+from wegwijzer.i18n import N_, pgettext
 from wegwijzer.i18n import gettext as _
 from wegwijzer.records import vocab
 from wegwijzer.records.models import DAGDELEN, Locatie, Sluiting, Spreekuur, Strict
@@ -218,13 +218,28 @@ def location_validity(location: Locatie) -> str | None:
     return _validity_text(location)
 
 
+# The ordinals of the sentence below. They are translated once per weekday (msgctxt: the Dutch
+# day name, see catalogs.weekday_ordinals), so a language whose ordinal agrees with the day
+# can say it: Polish 'w ostatnią sobotę', Ukrainian 'в першу середу', Arabic 'الجمعة الثانية'.
 WEEKS_OF_MONTH = {
-    1: N_("1e"),
-    2: N_("2e"),
-    3: N_("3e"),
-    4: N_("4e"),
-    5: N_("5e"),
-    -1: N_("laatste"),
+    1: "1e",
+    2: "2e",
+    3: "3e",
+    4: "4e",
+    5: "5e",
+    -1: "laatste",
+}
+
+# One sentence per weekday, so a translation can put the day in the case and place its
+# grammar wants ('Tylko w %(weken)s środę miesiąca.', 'Sadece ayın %(weken)s çarşambası.').
+ONLY_WEEKS = {
+    "ma": N_("Alleen de %(weken)s maandag van de maand."),
+    "di": N_("Alleen de %(weken)s dinsdag van de maand."),
+    "wo": N_("Alleen de %(weken)s woensdag van de maand."),
+    "do": N_("Alleen de %(weken)s donderdag van de maand."),
+    "vr": N_("Alleen de %(weken)s vrijdag van de maand."),
+    "za": N_("Alleen de %(weken)s zaterdag van de maand."),
+    "zo": N_("Alleen de %(weken)s zondag van de maand."),
 }
 
 
@@ -233,11 +248,8 @@ def _weeks_text(day: str, weeks: Sequence[int] | None) -> str | None:
     if not weeks:
         return None
     ordered = sorted(set(weeks), key=lambda week: week if week > 0 else 6)
-    labels = [_(WEEKS_OF_MONTH[week]) for week in ordered]
-    return _("Alleen de %(weken)s %(dag)s van de maand.") % {
-        "weken": format_list(labels, locale=i18n.current().code),
-        "dag": _(vocab.DAGEN[day]),
-    }
+    labels = [pgettext(vocab.DAGEN[day], WEEKS_OF_MONTH[week]) for week in ordered]
+    return _(ONLY_WEEKS[day]) % {"weken": format_list(labels, locale=i18n.current().code)}
 
 
 @dataclass(frozen=True)

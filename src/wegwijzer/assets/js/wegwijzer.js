@@ -313,7 +313,7 @@
       if ((a.code === own) !== (b.code === own)) return a.code === own ? -1 : 1;
       return a.name.localeCompare(b.name, own);
     });
-    return wwT("Ook in het {talen}", { talen: named.map(function (n) { return n.name; }).join(", ") });
+    return wwT("Ook in het {talen}", { talen: named.map(function (n) { return n.name; }).join(wwT(", ")) });
   }
 
   function buildCard(card, root, all, now, from, here) {
