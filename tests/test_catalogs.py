@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup
 from tests.conftest import SAMPLE, build_site
 from wegwijzer import catalogs, i18n
 from wegwijzer.cli import main
+from wegwijzer.records import vocab
 
 
 def run(config: Path, *args: str) -> int:
@@ -93,6 +94,27 @@ def test_problems_name_exactly_the_missing_and_the_outdated_texts(tmp_path: Path
         "pl.po: 1 vertaling is verouderd (Polski).",
         "tr.po: 2 teksten zijn niet vertaald (Türkçe).",
     ]
+
+
+def test_a_text_per_context_counts_on_its_own(tmp_path: Path) -> None:
+    """The ordinals of 'Alleen de %(weken)s zaterdag van de maand.' are translated per weekday
+    (msgctxt): the one without context does not stand in for them."""
+    template = Catalog(fuzzy=False)
+    template.add("1e", context="woensdag")
+    template.add("1e", context="zaterdag")
+    catalog = Catalog(locale="pl", fuzzy=False)
+    catalog.add("1e", "1.", context="woensdag")
+    catalog.add("1e", "1.")
+    out = io.BytesIO()
+    write_po(out, catalog)
+    path = tmp_path / "pl.po"
+    path.write_bytes(out.getvalue())
+    assert catalogs.problems({"pl": path}, template) == [catalogs.Problem("pl", path, ("1e",), ())]
+    shipped = catalogs.extract()
+    assert {m.context for m in shipped if m.id == "laatste" and m.context} == set(
+        vocab.DAGEN.values()
+    )
+    assert "Alleen de %(weken)s zaterdag van de maand." in shipped
 
 
 def test_vertalingen_nieuw_starts_a_catalog_with_every_text_and_its_status(

@@ -16,6 +16,7 @@ import pytest
 from pydantic import ValidationError
 
 import wegwijzer
+from wegwijzer import i18n
 from wegwijzer.outputs.open_data import open_windows
 from wegwijzer.records.hours import (
     FeestdagenBeleid,
@@ -409,6 +410,58 @@ def test_schedule_rows() -> None:
         ScheduleRow("Dinsdag", "13:30 – 16:00", "Alleen de laatste dinsdag van de maand."),
         ScheduleRow("Donderdag", "13:30 – 16:00", "Alleen de laatste donderdag van de maand."),
     ]
+
+
+WEEKS_IN_EVERY_LANGUAGE = {
+    "nl": (
+        "Alleen de 1e en 3e woensdag van de maand.",
+        "Alleen de 2e en 4e vrijdag van de maand.",
+        "Alleen de laatste zaterdag van de maand.",
+    ),
+    "en": (
+        "Only the 1st and 3rd Wednesday of the month.",
+        "Only the 2nd and 4th Friday of the month.",
+        "Only the last Saturday of the month.",
+    ),
+    "tr": (
+        "Sadece ayın 1. ve 3. çarşamba günü.",
+        "Sadece ayın 2. ve 4. cuma günü.",
+        "Sadece ayın son cumartesi günü.",
+    ),
+    "ar": (
+        "فقط الأربعاء الأول والثالث من الشهر.",
+        "فقط الجمعة الثانية والرابعة من الشهر.",  # feminine ordinals with الجمعة
+        "فقط السبت الأخير من الشهر.",
+    ),
+    "pl": (
+        "Tylko w 1. i 3. środę miesiąca.",
+        "Tylko w 2. i 4. piątek miesiąca.",
+        "Tylko w ostatnią sobotę miesiąca.",
+    ),
+    "uk": (
+        "Лише в першу і третю середу місяця.",
+        "Лише в другу і четверту пʼятницю місяця.",
+        "Лише в останню суботу місяця.",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", list(WEEKS_IN_EVERY_LANGUAGE))
+def test_weeks_of_the_month_agree_with_the_weekday_in_every_language(code: str) -> None:
+    """The review's 'Tylko sobota: ostatni w miesiącu': one sentence per weekday and its
+    ordinals per weekday, so gendered days get agreeing ordinals (issue 27)."""
+    loc = location(
+        "weken",
+        spreekuren=[
+            {"dagen": ["wo"], "van": "09:00", "tot": "11:00", "weken": [3, 1]},
+            {"dagen": ["za"], "van": "10:00", "tot": "12:00", "weken": [-1]},
+            {"dagen": ["vr"], "van": "13:00", "tot": "15:00", "weken": [2, 4]},
+        ],
+    )
+    language = i18n.load([code])[-1]
+    with i18n.speaking(language):
+        notes = tuple(row.opmerking for row in schedule_rows(loc))  # by day: wo, vr, za
+    assert notes == WEEKS_IN_EVERY_LANGUAGE[code]
 
 
 def test_schedule_rows_without_notes() -> None:

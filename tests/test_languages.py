@@ -207,3 +207,17 @@ def test_weeks_of_the_month_and_closures_are_in_the_pages_language(sample_site: 
     ]
     assert closures and not [text for text in closures if "tot en met" in text], closures
     assert any("up to and including" in text for text in closures), closures
+
+
+def test_language_lists_use_the_pages_separator(sample_site: Path) -> None:
+    """'Ook in het Arabisch, Turks' joins names with the page's separator: '، ' in Arabic."""
+
+    def lists(page: Path, prefix: str) -> list[str]:
+        labels = (span.get_text() for span in soup(page).select("span.ww-label"))
+        return [text for text in labels if text.startswith(prefix)]
+
+    arabic = lists(sample_site / "ar" / "overzicht" / "index.html", "متوفر أيضًا باللغات: ")
+    assert any("، " in text for text in arabic), arabic
+    assert not [text for text in arabic if "," in text], arabic
+    dutch = lists(sample_site / "overzicht" / "index.html", "Ook in het ")
+    assert any(", " in text for text in dutch) and not [t for t in dutch if "،" in t], dutch
