@@ -258,7 +258,7 @@ def test_the_line_speaks_the_pages_language(page: Page, tmp_path: Path, serve: A
     page.goto(serve(english) + "/index.html")
     assert _statuses(page) == {
         "week": "Closed now. Opens Tuesday at 09:30.",
-        "dicht": "Closed until June 20. Opens on Tuesday, June 23 at 09:30.",
+        "dicht": "Closed until 20 June. Opens on Tuesday 23 June at 09:30.",  # as Babel: en-GB
     }
     arabic = _write_site(tmp_path / "ar", blocks, "ar", {})  # nothing translated yet
     page.goto(serve(arabic) + "/index.html")

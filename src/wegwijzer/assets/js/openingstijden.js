@@ -12,8 +12,8 @@
   const WEEKDAY_HORIZON = 6;
   // Every text goes through wwT() (teksten.js), one whole sentence per call; dates and day
   // names come from Intl in the page's language, which writes "dinsdag 6 januari" for Dutch.
-  // Digits stay 0-9 in every language, as the times and phone numbers beside them.
-  const LANGUAGE = window.wwTaal + "-u-nu-latn";
+  // Digits stay 0-9 in every language; English is en-GB ("20 June", as Babel on the page).
+  const LANGUAGE = (window.wwTaal === "en" ? "en-GB" : window.wwTaal) + "-u-nu-latn";
   function formatter(options) {
     return new Intl.DateTimeFormat(LANGUAGE, Object.assign({ timeZone: "UTC" }, options));
   }
