@@ -71,6 +71,24 @@ def test_each_language_at_360px(phone: Page, site_url: str, code: str) -> None:
     assert phone.locator("main .ww-kaartje").count() > 0
 
 
+def test_cards_drawn_by_the_script_join_language_names_with_the_pages_separator(
+    phone: Page, site_url: str
+) -> None:
+    """The filters redraw the cards: 'متوفر أيضًا باللغات: الإنجليزية، التغرينية' with '، ',
+    as the build writes it (tests/test_languages.py)."""
+    phone.goto(f"{site_url}/ar/overzicht/")
+    phone.select_option("#ww-fase", "preventie")
+    phone.wait_for_function("() => window.wegwijzerOverzicht.loaded === true")
+    prefix = say("ar", "Ook in het {talen}").split("{talen}")[0]
+    labels = [
+        text
+        for text in phone.locator("main .ww-kaartje .ww-label").all_inner_texts()
+        if text.startswith(prefix)
+    ]
+    assert any("، " in text for text in labels), labels
+    assert not [text for text in labels if "," in text], labels
+
+
 def test_the_switcher_reaches_the_same_page_in_another_language(phone: Page, site_url: str) -> None:
     phone.goto(f"{site_url}/en/locaties/geldloket-stadhuis/")
     phone.locator("nav.ww-talen a[lang=ar]").click()

@@ -313,7 +313,8 @@
       if ((a.code === own) !== (b.code === own)) return a.code === own ? -1 : 1;
       return a.name.localeCompare(b.name, own);
     });
-    return wwT("Ook in het {talen}", { talen: named.map(function (n) { return n.name; }).join(wwT(", ")) });
+    var separator = wwT(", ");  // "، " in Arabic; a wwT() inside another is not extracted
+    return wwT("Ook in het {talen}", { talen: named.map(function (n) { return n.name; }).join(separator) });
   }
 
   function buildCard(card, root, all, now, from, here) {
