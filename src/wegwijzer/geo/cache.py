@@ -21,12 +21,12 @@ from typing import Any
 
 from filelock import FileLock, Timeout
 from geopy.distance import distance
-from pydantic import Field, RootModel, field_validator
+from pydantic import Field, RootModel, ValidationError, field_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from wegwijzer.records.fields import user_error
-from wegwijzer.records.loader import Dataset, Source, load_model
+from wegwijzer.records.loader import Dataset, Source, load_model, plain, read_data
 from wegwijzer.records.models import Adres, Locatie, Point, RecordId, Strict
 from wegwijzer.records.report import Finding, Level
 
@@ -205,12 +205,40 @@ def load_geocache(path: Path, shown: str) -> tuple[GeoCache, list[Finding]]:
     """The cache, or an empty one plus the findings that say what is wrong with the file."""
     if not path.is_file():
         return GeoCache(path), []
-    cache_file, _, findings = load_model(path, shown, CacheFile, {})
+    cache_file, source, findings = load_model(path, shown, CacheFile, {})
     if cache_file is None:
         if findings == [Finding(shown, 1, "", "Het bestand is leeg.")]:
             return GeoCache(path), []
-        return GeoCache(path), [_with_hint(f, shown) for f in findings]
+        entries = _good_entries(path, shown) if source is not None else {}
+        findings = [_with_hint(f, shown) for f in findings]
+        if entries:  # one bad entry costs one pin, not the whole map
+            lost = _entry_count(source) - len(entries)
+            message = (
+                f"{lost} van de {lost + len(entries)} adressen in dit bestand worden niet "
+                "gebruikt: die locaties staan niet op de kaart. De andere punten wel."
+            )
+            findings.append(Finding(shown, 1, "", message))
+        return GeoCache(path, entries), findings
     return GeoCache(path, dict(cache_file.root)), []
+
+
+def _good_entries(path: Path, shown: str) -> dict[str, CacheEntry]:
+    """The entries that are right, from a file where some are not."""
+    node, _ = read_data(path, shown)
+    if not isinstance(node, Mapping):
+        return {}
+    good = {}
+    for key, value in node.items():
+        try:
+            good[str(key)] = CacheEntry.model_validate(plain(value))
+        except ValidationError:
+            continue
+    return good
+
+
+def _entry_count(source: Source | None) -> int:
+    node = source.node if source is not None else None
+    return len(node) if isinstance(node, Mapping) else 0
 
 
 def _with_hint(finding: Finding, shown: str) -> Finding:

@@ -384,6 +384,14 @@ def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tupl
         report.add(
             Finding(shown_path(data_dir, root), 0, "", f"Er staan geen records in {folders}.")
         )
+    elif dataset.organisaties and not dataset.locaties and not record_files(data_dir, "locaties"):
+        folder = shown_path(data_dir / "locaties", root)
+        message = (
+            f"Er staan geen locaties in {folder}/: de site zou geen enkele plek tonen, op de "
+            "kaart en bij 'zoek op postcode'. Is de map per ongeluk leeggemaakt of weggehaald? "
+            "Herstel hem uit git."
+        )
+        report.add(Finding(folder, 0, "", message))
     return dataset, report
 
 
