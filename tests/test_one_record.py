@@ -1,0 +1,219 @@
+"""Issue 31: one record never stops a build, and a lenient build keeps every good record.
+
+Each test holds the smallest input that once passed `check` and then stopped every build, or
+made a lenient build drop more than the broken record.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
+
+from tests.conftest import build_site
+from wegwijzer.cli import main
+from wegwijzer.geo.postcodes import load_postcodes, postcode_findings
+from wegwijzer.site import shells
+
+TODAY = ["--vandaag", "2026-11-22"]
+LENIENT = "WEGWIJZER_BIJ_FOUTEN"
+
+
+def run_check(config: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(["-f", str(config), "check", *TODAY])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out + err
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (old, path)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def page(out: Path, *parts: str) -> BeautifulSoup:
+    return BeautifulSoup((out.joinpath(*parts) / "index.html").read_text("utf-8"), "html.parser")
+
+
+# --- text that met the front matter's lines or the shells' tokens ---------------------------
+
+SEPARATORS = "\u2028\u2029"  # U+0085 and control characters are refused by check
+
+
+def test_line_separators_and_shell_tokens_in_record_text_build(
+    base_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = base_site.parent / "data"
+    naam = f"Hulp{SEPARATORS}wwshell WWSHELLDESC WWSHELLTITLE <!--WWSHELLREPORT-->"
+    replace_in(data / "organisaties" / "gemeente.yml", "Gemeente Teststad", json.dumps(naam))
+    replace_in(
+        data / "organisaties" / "gemeente.yml",
+        "Schuldhulp van de gemeente.",
+        json.dumps(f"Eerste{SEPARATORS}tweede /wwshell/ <!--WWSHELLBODY<h1-->"),
+    )
+    replace_in(
+        data / "locaties" / "bibliotheek.yml",
+        "Inloop in de bibliotheek",
+        json.dumps("Inloop\u2028in de bibliotheek WWSHELLDESC"),
+    )
+    code, out = run_check(base_site, capsys)
+    assert code == 0, out
+    built = build_site(base_site, tmp_path / "uit")
+    org = page(built, "organisaties", "gemeente")
+    assert org.title is not None and org.title.get_text().startswith(naam)
+    description = org.select_one('meta[name="description"]')
+    assert description is not None and description["content"].startswith("Eerste")
+    assert org.select_one("h1") is not None
+    location = page(built, "locaties", "bibliotheek")
+    assert location.title is not None and "WWSHELLDESC" in location.title.get_text()
+    description = location.select_one('meta[name="description"]')
+    assert description is not None and description["content"].startswith("Inloop\u2028in")
+
+
+def test_a_title_with_a_token_is_put_in_once() -> None:
+    shell = (
+        f"<title>{shells.TITLE}</title><meta content='{shells.DESCRIPTION}'>"
+        f"<a href='/x/{shells.SHELL}/'>{shells.REPORT}{shells.BODY}</a>"
+    )
+    placed = shells.Placed(None, "locaties", "plek", "locaties/plek/", "x")  # type: ignore[arg-type]
+    meta = {"title": f"A {shells.DESCRIPTION} wwshell", "description": f"B {shells.TITLE}"}
+    body = f"wwshell {shells.REPORT} {shells.TITLE}"
+    html = shells.fill(shell, placed, meta, body, lambda title, url: f"[{title}]")
+    assert html == (
+        f"<title>A {shells.DESCRIPTION} wwshell</title><meta content='B {shells.TITLE}'>"
+        f"<a href='/x/plek/'>[A {shells.DESCRIPTION} wwshell]{body}</a>"
+    )
+
+
+def test_front_matter_lines_end_at_newlines_only() -> None:
+    title = "a\u2028b\u2029c\u0085d\x1ce\x0bf"  # as the templates' tojson writes them
+    text = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\nbody"
+    assert shells.front_matter(text) == ({"title": title}, "body")
+
+
+# --- data/postcodes.csv ----------------------------------------------------------------------
+
+HEADER = "# Bron: test\npc4,plaats,lat,lon\n"
+GOOD = "3811,Teststad,52.157,5.386\n"
+BROKEN_TABLES = {
+    "conflict": (HEADER + "<<<<<<< HEAD\n" + GOOD + "=======\n>>>>>>> main\n", 3, "merge-conflict"),
+    "comma": (HEADER + GOOD + '3812,Teststad,"52,1","5,3"\n', 4, "Gebruik een punt"),
+    "unquoted comma": (HEADER + GOOD + "3812,Teststad,52,1,5,3\n", 4, "6 kolommen"),
+    "nan": (HEADER + GOOD + "3812,Teststad,nan,5.3\n", 4, "lat is geen coördinaat"),
+    "inf": (HEADER + GOOD + "3812,Teststad,52.1,inf\n", 4, "lon is geen coördinaat"),
+    "columns": ("postcode,plaats,x,y\n" + GOOD, 1, "de kolommen pc4,plaats,lat,lon"),
+    "postcode": (HEADER + GOOD + "38,Teststad,52.1,5.3\n", 4, "vier cijfers"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_TABLES))
+def test_a_broken_postcode_table_is_named_and_never_breaks_the_json(
+    case: str, base_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text, line, words = BROKEN_TABLES[case]
+    path = base_site.parent / "data" / "postcodes.csv"
+    path.write_text(text, encoding="utf-8")
+    code, out = run_check(base_site, capsys)
+    assert code == 1
+    assert f"data/postcodes.csv:{line}: " in out and words in out, out
+    table = load_postcodes(path)
+    if table is not None:
+        json.dumps(table.browser_data(), allow_nan=False)  # never NaN or Infinity
+        if case != "columns":
+            assert "3811" in table.areas  # the good rows stay
+
+
+def test_a_postcode_table_in_latin_1_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "postcodes.csv"
+    path.write_bytes((HEADER + "3811,Wûnseradiel,52.1,5.3\n").encode("latin-1"))
+    findings = postcode_findings(path, "data/postcodes.csv")
+    assert [f.line for f in findings] == [1] and "geen UTF-8" in findings[0].message
+    assert load_postcodes(path) is None  # the build falls back to the locations' own postcodes
+
+
+def test_a_lenient_build_with_a_broken_postcode_table_publishes(
+    base_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (base_site.parent / "data" / "postcodes.csv").write_text(
+        HEADER + GOOD + "3812,Teststad,nan,inf\n", encoding="utf-8"
+    )
+    with pytest.raises(Abort):
+        build_site(base_site, tmp_path / "streng")
+    monkeypatch.setenv(LENIENT, "overslaan")
+    out = build_site(base_site, tmp_path / "uit")
+    found = list(out.rglob("postcodes*.json"))
+    assert found
+    for path in found:
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_refuse)
+        assert "3811" in data["pc"] and "3812" not in data["pc"]
+
+
+def _refuse(constant: str) -> None:
+    raise AssertionError(f"{constant} in JSON")
+
+
+# --- languages and ids -----------------------------------------------------------------------
+
+
+def test_a_site_catalog_for_a_code_babel_does_not_know_is_refused(
+    base_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = base_site.parent
+    (root / "vertalingen").mkdir()
+    (root / "vertalingen" / "qaa.po").write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    replace_in(base_site, "gemeente: Teststad", "gemeente: Teststad\n      talen: [en, qaa]")
+    code, out = run_check(base_site, capsys)
+    assert code == 1
+    assert "talen: de taalcode 'qaa' kennen we niet" in out
+    with pytest.raises(Abort):
+        build_site(base_site, tmp_path / "uit")
+
+
+@pytest.mark.parametrize("code", ["und", "zxx", "tlh", "mis", "mul", "qaa", "qtz"])
+def test_pseudo_languages_are_no_spoken_language(
+    code: str, base_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = base_site.parent / "data" / "organisaties" / "gemeente.yml"
+    replace_in(record, "soort: gemeente", f"soort: gemeente\ntalen: [nl, {code}]")
+    status, out = run_check(base_site, capsys)
+    assert status == 1
+    assert f"gemeente.yml:5: talen[2]: '{code}' is geen taal die mensen hier spreken" in out
+
+
+def test_an_id_longer_than_a_file_name_may_be_is_an_error(
+    base_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = base_site.parent / "data" / "organisaties" / "gemeente.yml"
+    replace_in(record, "id: gemeente", "id: " + "a" * 300)
+    code, out = run_check(base_site, capsys)
+    assert code == 1
+    assert "gemeente.yml:1: id: Dit is te lang: hoogstens 100 tekens." in out
+    long_name = record.with_name("b" * 250 + ".yml")
+    long_name.write_text(record.read_text().replace("a" * 300, "b" * 250), encoding="utf-8")
+    code, out = run_check(base_site, capsys)
+    assert code == 1 and f"{long_name.name}:1: id: Dit is te lang" in out
+
+
+# --- the lenient build keeps good records ----------------------------------------------------
+
+
+def test_a_shared_location_stays_while_one_organisation_stands(
+    base_site: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    humanitas = base_site.parent / "data" / "organisaties" / "humanitas.yml"
+    replace_in(humanitas, "nazorg]", "nazorgg]")  # one typo in one organisation
+    monkeypatch.setenv(LENIENT, "overslaan")
+    out = build_site(base_site, tmp_path / "uit")
+    assert not (out / "organisaties" / "humanitas").exists()
+    assert (out / "locaties" / "bibliotheek" / "index.html").is_file()  # the gemeente helps there
+    err = capsys.readouterr().err
+    assert "WARNING -  Niet gepubliceerd: data/organisaties/humanitas.yml" in err
+    assert "Niet gepubliceerd: data/locaties/bibliotheek.yml" not in err
+    assert "Niet gepubliceerd: data/locaties/wijkcentrum.yml" in err  # nobody helps there now
