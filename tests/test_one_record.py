@@ -217,3 +217,37 @@ def test_a_shared_location_stays_while_one_organisation_stands(
     assert "WARNING -  Niet gepubliceerd: data/organisaties/humanitas.yml" in err
     assert "Niet gepubliceerd: data/locaties/bibliotheek.yml" not in err
     assert "Niet gepubliceerd: data/locaties/wijkcentrum.yml" in err  # nobody helps there now
+
+
+def test_one_bad_geocache_entry_costs_one_pin(
+    base_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    cache = base_site.parent / "data" / "geocache.yml"
+    replace_in(cache, "lat: 52.0881", "lat: 520.881")  # the wijkcentrum's entry
+    code, out = run_check(base_site, capsys)
+    assert code == 1
+    assert "data/geocache.yml:4: lange nieuwstraat 12-a, 3512 ab teststad.lat: " in out
+    assert "1 van de 3 adressen in dit bestand worden niet gebruikt" in out
+    monkeypatch.setenv(LENIENT, "overslaan")
+    out_dir = build_site(base_site, tmp_path / "uit")
+    err = capsys.readouterr().err
+    assert "data/geocache.yml is niet (helemaal) gebruikt" in err
+    points = json.loads((out_dir / "open-data" / "locaties.geojson").read_text("utf-8"))
+    located = {f["properties"]["id"] for f in points["features"]}
+    assert located == {"bibliotheek"}  # the other pin stays
+
+
+@pytest.mark.parametrize("how", ["empty", "missing"])
+def test_a_site_without_locations_is_told(
+    how: str, base_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = base_site.parent / "data" / "locaties"
+    for record in folder.iterdir():
+        record.unlink()
+    if how == "missing":
+        folder.rmdir()
+    code, out = run_check(base_site, capsys)
+    assert code == 1
+    assert "Alles in orde" not in out
+    assert "data/locaties: Er staan geen locaties in data/locaties/" in out
