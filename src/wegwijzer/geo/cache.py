@@ -19,6 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 from filelock import FileLock, Timeout
 from geopy.distance import distance
 from pydantic import Field, RootModel, ValidationError, field_validator
@@ -150,20 +155,48 @@ def _read_only(path: Path) -> bool:
 @contextlib.contextmanager
 def geocache_lock(path: Path, shown: str) -> Iterator[None]:
     """One `wegwijzer geocode` per cache at a time: two runs would each save only their own
-    results. The lock file lives in the temporary folder, never in the repository, and
-    leftovers of a killed run are cleaned up once the lock is held."""
+    results. The lock is on the cache's own folder, so two runs with another TMPDIR (or as
+    another user) still meet; it leaves no file in the repository. Leftovers of a killed run
+    are cleaned up once the lock is held."""
+    with _folder_lock(path.parent, shown) if fcntl is not None else _temp_lock(path, shown):
+        _remove_leftovers(path.parent)
+        yield
+
+
+def _busy(shown: str) -> GeocacheError:
+    return GeocacheError(
+        f"Er draait al een 'wegwijzer geocode' voor {shown}. Wacht tot die klaar is en "
+        "probeer het dan opnieuw."
+    )
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path, shown: str) -> Iterator[None]:
+    """flock on the folder: held by this open folder alone, let go when the process ends."""
+    assert fcntl is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise _busy(shown) from None
+        yield
+    finally:
+        os.close(handle)  # closing lets go of the lock
+
+
+@contextlib.contextmanager
+def _temp_lock(path: Path, shown: str) -> Iterator[None]:
+    """Where folders cannot be locked (Windows): a lock file in the temporary folder."""
     digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
     lock_path = Path(tempfile.gettempdir()) / f"wegwijzer-geocache-{digest}.lock"
     lock = FileLock(lock_path, mode=0o666)  # another user of the machine may lock it too
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise GeocacheError(
-            f"Er draait al een 'wegwijzer geocode' voor {shown}. Wacht tot die klaar is en "
-            "probeer het dan opnieuw."
-        ) from None
+        raise _busy(shown) from None
     try:
-        _remove_leftovers(path.parent)
         yield
     finally:
         lock.release()
@@ -201,10 +234,18 @@ def _quoted(value: Any) -> Any:
     return value
 
 
-def load_geocache(path: Path, shown: str) -> tuple[GeoCache, list[Finding]]:
+def load_geocache(
+    path: Path, shown: str, root: Path | None = None
+) -> tuple[GeoCache, list[Finding]]:
     """The cache, or an empty one plus the findings that say what is wrong with the file."""
     if not path.is_file():
         return GeoCache(path), []
+    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+        message = (
+            "Dit is een snelkoppeling naar een bestand buiten de map van de site. Die wordt niet "
+            "gelezen. Zet de geocache zelf hier neer."
+        )
+        return GeoCache(path), [Finding(shown, 0, "", message)]
     cache_file, source, findings = load_model(path, shown, CacheFile, {})
     if cache_file is None:
         if findings == [Finding(shown, 1, "", "Het bestand is leeg.")]:

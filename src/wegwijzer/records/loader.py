@@ -413,8 +413,9 @@ def _copied_id(path: Path, record_id: str, source: Source, root: Path) -> Iterat
 
 
 def _outside(path: Path, root: Path) -> bool:
-    """A symbolic link to a file outside the site's folder: never read (it could be anything)."""
-    return path.is_symlink() and not path.resolve().is_relative_to(root.resolve())
+    """A symbolic link to a file outside the site's folder, itself or through a linked folder
+    (git stores links; a pull request can add one): never read (it could be anything)."""
+    return not path.resolve().is_relative_to(root.resolve())
 
 
 def _not_read(path: Path, root: Path) -> str:

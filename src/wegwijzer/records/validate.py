@@ -28,7 +28,7 @@ def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Repor
         report.extend([*private_report.findings, *private.unknown_ids(overlay, dataset)])
         if site.config.editie == "verwijzers":  # the public edition never holds private data
             private.merge_overlay(dataset, overlay)
-    cache, findings = load_geocache(site.geocache_path, site.shown(site.geocache_path))
+    cache, findings = load_geocache(site.geocache_path, site.shown(site.geocache_path), site.root)
     report.extend(findings)
     report.extend(geocache_findings(dataset, cache))
     for location in dataset.locaties.values():
