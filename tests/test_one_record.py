@@ -7,14 +7,19 @@ made a lenient build drop more than the broken record.
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from geopy.geocoders import options as geopy_options
 from mkdocs.exceptions import Abort
 
 from tests.conftest import build_site
+from tests.replay import Recorder
 from wegwijzer.cli import main
+from wegwijzer.geo.cache import GeocacheError, geocache_lock
 from wegwijzer.geo.postcodes import load_postcodes, postcode_findings
 from wegwijzer.site import shells
 
@@ -251,3 +256,62 @@ def test_a_site_without_locations_is_told(
     assert code == 1
     assert "Alles in orde" not in out
     assert "data/locaties: Er staan geen locaties in data/locaties/" in out
+
+
+# --- geocode, links, misleading silence ------------------------------------------------------
+
+
+def test_the_geocode_lock_holds_with_another_tmpdir(
+    base_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = base_site.parent / "data" / "geocache.yml"
+    before = {p.name for p in cache.parent.iterdir()}
+    with geocache_lock(cache, "data/geocache.yml"):
+        other = tmp_path / "andere-tmp"
+        other.mkdir()
+        monkeypatch.setattr(tempfile, "tempdir", str(other))  # a second run, another TMPDIR
+        with (
+            pytest.raises(GeocacheError, match="Er draait al"),
+            geocache_lock(cache, "data/geocache.yml"),
+        ):
+            pass
+        assert {p.name for p in cache.parent.iterdir()} == before  # nothing in the repository
+    with geocache_lock(cache, "data/geocache.yml"):
+        pass
+
+
+def test_an_offline_geocode_names_the_addresses_it_did_not_look_up(
+    base_site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (base_site.parent / "data" / "geocache.yml").unlink()
+    recorder = Recorder()
+    recorder.answers["pdok"]["Stationsplein 1, 3511 AB Teststad"] = [{"timeout": True}]
+    monkeypatch.setattr(geopy_options, "default_adapter_factory", recorder.factory())
+    monkeypatch.setattr("time.sleep", lambda s: None)
+    assert main(["-f", str(base_site), "geocode", "--stil"]) == 2
+    err = capsys.readouterr().err
+    assert "data/locaties/bibliotheek.yml:4: adres: niet opgezocht: Stationsplein 1" in err
+    assert "data/locaties/wijkcentrum.yml:4: adres: niet opgezocht: Lange Nieuwstraat 12-A" in err
+
+
+def test_a_linked_record_folder_outside_the_site_is_not_read(
+    base_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = base_site.parent / "data"
+    elsewhere = tmp_path / "elders"
+    shutil.move(data / "organisaties", elsewhere)
+    (data / "organisaties").symlink_to(elsewhere, target_is_directory=True)
+    code, out = run_check(base_site, capsys)
+    assert code == 1
+    assert "data/organisaties/gemeente.yml: Dit is een snelkoppeling naar een bestand buiten" in out
+
+
+def test_a_linked_geocache_outside_the_site_is_not_read(
+    base_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cache = base_site.parent / "data" / "geocache.yml"
+    shutil.move(cache, tmp_path / "geocache.yml")
+    cache.symlink_to(tmp_path / "geocache.yml")
+    code, out = run_check(base_site, capsys)
+    assert code == 1
+    assert "data/geocache.yml: Dit is een snelkoppeling naar een bestand buiten" in out
