@@ -315,3 +315,21 @@ def test_a_linked_geocache_outside_the_site_is_not_read(
     code, out = run_check(base_site, capsys)
     assert code == 1
     assert "data/geocache.yml: Dit is een snelkoppeling naar een bestand buiten" in out
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ('"a\\ud800"', "meenemen: Hier staat een code die geen teken is"),
+        ('["a", ""]', "meenemen[2]: Dit veld mag niet leeg zijn."),
+    ],
+)
+def test_a_field_of_several_kinds_gets_one_message_without_pydantic_words(
+    value: str, expected: str, base_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = base_site.parent / "data" / "organisaties" / "gemeente.yml"
+    record.write_text(record.read_text(encoding="utf-8") + f"meenemen: {value}\n", "utf-8")
+    code, out = run_check(base_site, capsys)
+    mine = [line for line in out.splitlines() if "meenemen" in line]
+    assert code == 1 and len(mine) == 1 and expected in mine[0], out
+    assert "constrained" not in out and "Hier hoort tekst" not in out

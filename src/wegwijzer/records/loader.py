@@ -168,12 +168,33 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
 def error_findings(
     source: Source, model: type[BaseModel], error: ValidationError
 ) -> Iterator[Finding]:
+    found = []
     for detail in error.errors():
         loc = tuple(part for part in detail["loc"] if part != "[key]")  # pydantic: a dict key
+        union = any(isinstance(part, str) and _UNION_TAG.fullmatch(part) for part in loc)
+        loc = tuple(p for p in loc if not (isinstance(p, str) and _UNION_TAG.fullmatch(p)))
         extra = (detail.get("ctx") or {}).get("veld")
         if extra:
             loc = (*loc, extra)
+        found.append((loc, union, detail))
+    for loc, union, detail in found:
+        # 'meenemen' is a list or a text: of pydantic's error per kind, keep the one for the
+        # kind that was written ('Hier hoort een lijst' is wrong about a text)
+        others = [d for lc, un, d in found if un and _related(lc, loc) and d is not detail]
+        wrong_kind = detail["type"].endswith("_type")
+        if union and wrong_kind and not all(d["type"].endswith("_type") for d in others):
+            continue
         yield source.finding(loc, _message(model, detail, loc))
+
+
+def _related(one: tuple[str | int, ...], other: tuple[str | int, ...]) -> bool:
+    """The same field, or one inside the other: 'meenemen' and 'meenemen[2]'."""
+    shorter = min(len(one), len(other))
+    return one[:shorter] == other[:shorter]
+
+
+# pydantic names the kinds of a field that may be one of several: 'list[constrained-str]'
+_UNION_TAG = re.compile(r"[a-z]+\[.*\]|constrained-[a-z-]+|function-[a-z-]+")
 
 
 def _message(model: type[BaseModel], detail: ErrorDetails, loc: tuple[str | int, ...]) -> str:
