@@ -31,7 +31,14 @@ from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from wegwijzer.records.fields import user_error
-from wegwijzer.records.loader import Dataset, Source, load_model, plain, read_data
+from wegwijzer.records.loader import (
+    Dataset,
+    Source,
+    home_of,
+    load_model,
+    plain,
+    read_data,
+)
 from wegwijzer.records.models import Adres, Locatie, Point, RecordId, Strict
 from wegwijzer.records.report import Finding, Level
 
@@ -240,7 +247,7 @@ def load_geocache(
     """The cache, or an empty one plus the findings that say what is wrong with the file."""
     if not path.is_file():
         return GeoCache(path), []
-    if root is not None and not path.resolve().is_relative_to(root.resolve()):
+    if root is not None and not path.resolve().is_relative_to(home_of(path.parent, root).resolve()):
         message = (
             "Dit is een snelkoppeling naar een bestand buiten de map van de site. Die wordt niet "
             "gelezen. Zet de geocache zelf hier neer."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import typing
 from collections.abc import Iterator, Mapping
@@ -383,11 +384,12 @@ def record_files(data_dir: Path, kind: str) -> list[Path]:
 def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tuple[Dataset, Report]:
     """Every record under `data_dir`; each file is either loaded or named in the report."""
     dataset, report = Dataset(), Report()
+    home = home_of(data_dir, root)
     for kind, model in MODELS.items():
         for path in record_files(data_dir, kind):
             shown = shown_path(path, root)
-            if path.suffix != ".yml" or not path.is_file() or _outside(path, root):
-                report.add(Finding(shown, 0, "", _not_read(path, root)))
+            if path.suffix != ".yml" or not path.is_file() or _outside(path, home):
+                report.add(Finding(shown, 0, "", _not_read(path, home)))
                 continue
             record, source, findings = load_record(path, shown, model, context)
             report.extend(findings)
@@ -431,6 +433,13 @@ def _copied_id(path: Path, record_id: str, source: Source, root: Path) -> Iterat
     if original.is_file():
         message = f"Het id '{record_id}' wordt ook gebruikt in {shown_path(original, root)}."
         yield source.finding(("id",), message)
+
+
+def home_of(folder: Path, root: Path) -> Path:
+    """Where files may lead: the site's folder, or a data folder mkdocs.yml itself puts
+    elsewhere (written there, not reached through a link)."""
+    inside = Path(os.path.normpath(folder.absolute())).is_relative_to(root.absolute())
+    return root if inside else folder
 
 
 def _outside(path: Path, root: Path) -> bool:
