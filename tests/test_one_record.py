@@ -136,7 +136,7 @@ def test_a_postcode_table_in_latin_1_is_named(tmp_path: Path) -> None:
     path = tmp_path / "postcodes.csv"
     path.write_bytes((HEADER + "3811,Wûnseradiel,52.1,5.3\n").encode("latin-1"))
     findings = postcode_findings(path, "data/postcodes.csv")
-    assert [f.line for f in findings] == [1] and "geen UTF-8" in findings[0].message
+    assert [f.line for f in findings] == [3] and "geen UTF-8" in findings[0].message
     assert load_postcodes(path) is None  # the build falls back to the locations' own postcodes
 
 
@@ -333,3 +333,15 @@ def test_a_field_of_several_kinds_gets_one_message_without_pydantic_words(
     mine = [line for line in out.splitlines() if "meenemen" in line]
     assert code == 1 and len(mine) == 1 and expected in mine[0], out
     assert "constrained" not in out and "Hier hoort tekst" not in out
+
+
+def test_a_byte_that_is_no_utf_8_is_named_on_its_own_line(
+    base_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = base_site.parent / "data" / "organisaties" / "gemeente.yml"
+    lines = record.read_bytes().split(b"\n")
+    lines[2] = b"omschrijving: x\xed\xa0\x80y"  # a lone surrogate written as bytes
+    record.write_bytes(b"\n".join(lines))
+    code, out = run_check(base_site, capsys)
+    assert code == 1
+    assert "data/organisaties/gemeente.yml:3: Het bestand is geen UTF-8-tekst: op deze regel" in out

@@ -224,8 +224,9 @@ def read_postcodes(path: Path, shown: str) -> tuple[PostcodeTable | None, list[F
         return None, []
     try:
         text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Finding(shown, 1, "", f"Het bestand is geen UTF-8-tekst. {_RESTORE}")]
+    except UnicodeDecodeError as exc:
+        at = exc.object[: exc.start].count(b"\n") + 1
+        return None, [Finding(shown, at, "", f"Het bestand is geen UTF-8-tekst. {_RESTORE}")]
     except OSError:
         return None, [Finding(shown, 0, "", f"Het bestand kan niet gelezen worden. {_RESTORE}")]
     lines = text.removeprefix("\ufeff").split("\n")

@@ -226,8 +226,13 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Finding]]:
     """The YAML tree of one file, or the findings that explain why there is none."""
     try:
         text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Finding(shown, 1, "", "Het bestand is geen UTF-8-tekst.")]
+    except UnicodeDecodeError as exc:  # the line of the first byte that is no UTF-8
+        line = exc.object[: exc.start].count(b"\n") + 1
+        message = (
+            "Het bestand is geen UTF-8-tekst: op deze regel staat een teken dat niet te lezen "
+            "is. Sla het bestand op als UTF-8."
+        )
+        return None, [Finding(shown, line, "", message)]
     refused = _refused_structure(text, shown)
     if refused:
         return None, refused
