@@ -11,6 +11,7 @@ example Hypothesis prints. Raise FUZZ_EXAMPLES locally to search longer.
 from __future__ import annotations
 
 import io
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -244,3 +245,119 @@ def test_check_then_build_publishes_the_record_with_its_title_or_stops_cleanly(
     assert soup.title is not None and soup.title.get_text().startswith(record.naam)
     assert soup.select_one("h1") is not None and soup.select_one("h1").get_text().strip()
     assert "title:" not in soup.select_one("article").get_text().split(record.omschrijving)[0]
+
+
+# Issue 31: every text field × each character or word that once passed `check` and then
+# stopped every build (the front matter's lines, the shells' tokens, workflow commands).
+PIECES = {
+    "U+2028": "\u2028",
+    "U+2029": "\u2029",
+    "U+0085": "\u0085",
+    "wwshell": "wwshell WWSHELLDESC WWSHELLTITLE <!--WWSHELLREPORT-->",
+    "workflow": "::warning::x",
+    "CR": "\r",
+    "LF": "\n",
+    "surrogate": "\ud800",
+    "front matter": '"\n---\ntitle: x',
+}
+ORG_TEXT = [
+    "naam", "omschrijving", "aanmelden", "kosten", "melding", "telefoon_toelichting",
+    "meenemen",
+]  # fmt: skip
+LOC_TEXT = [
+    "naam", "omschrijving", "bereikbaarheid", "telefoon_toelichting",
+    "adres.gebouw", "adres.straat", "adres.plaats",
+]  # fmt: skip
+CASES = [("organisatie", f, p) for f in ORG_TEXT for p in PIECES] + [
+    ("locatie", f, p) for f in LOC_TEXT for p in PIECES
+]
+
+
+def _quoted(value: str) -> str:
+    """A YAML double-quoted scalar: JSON's escapes are YAML's, also for a lone surrogate."""
+    return json.dumps(value)
+
+
+def _case_record(kind: str, field: str, piece: str, record_id: str) -> str:
+    value = f"Hulp {PIECES[piece]} thuis"
+    if kind == "organisatie":
+        record = {**SKELETON, "id": record_id}
+    else:
+        record = {**LOCATION_SKELETON, "id": record_id, "organisaties": ["gemeente"]}
+        record["adres"] = dict(LOCATION_SKELETON["adres"])
+    lines = []
+    for key, current in record.items():
+        if key == field:
+            current = value
+        if key == "adres":
+            inner = {**current}
+            if field.startswith("adres."):
+                inner[field.removeprefix("adres.")] = value
+            lines.append("adres:")
+            lines += [f"  {k}: {_quoted(str(v))}" for k, v in inner.items()]
+            continue
+        lines.append(f"{key}: {json.dumps(current)}")
+    if field not in record and not field.startswith("adres."):
+        lines.append(f"{field}: {_quoted(value)}")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(("kind", "field", "piece"), CASES)
+def test_every_text_field_with_every_hostile_piece_gives_a_report(
+    site: Site, kind: str, field: str, piece: str
+) -> None:
+    path = site.root / (RECORD if kind == "organisatie" else LOCATION)
+    record_id = path.stem
+    try:
+        path.write_text(_case_record(kind, field, piece, record_id), encoding="utf-8")
+        dataset, report = validate_site(site, TODAY)
+        mine = [f for f in report.errors if f.path == path.relative_to(site.root).as_posix()]
+        loaded = record_id in (dataset.organisaties if kind == "organisatie" else dataset.locaties)
+        assert loaded or mine, "the record was dropped silently"
+        assert_reported(dataset, report)
+    finally:
+        path.write_text(
+            dump(SKELETON if kind == "organisatie" else LOCATION_SKELETON), encoding="utf-8"
+        )
+
+
+def test_a_lenient_build_survives_every_hostile_piece_in_every_field(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """All cases at once, one record each, in one lenient and strict (`--strict`) build: the
+    publishing build of the deploy. It succeeds, and every record check lets through is on
+    the site with its title."""
+    root = tmp_path_factory.mktemp("alles") / "site"
+    shutil.copytree(EXAMPLES / "basis", root)
+    ids = {}
+    for number, (kind, field, piece) in enumerate(CASES):
+        record_id = f"geval-{number}"
+        folder = "organisaties" if kind == "organisatie" else "locaties"
+        text = _case_record(kind, field, piece, record_id)
+        (root / "data" / folder / f"{record_id}.yml").write_text(text, encoding="utf-8")
+        ids[record_id] = folder
+    dataset, _ = validate_site(load_site(root / "mkdocs.yml"), TODAY)
+    monkeypatch.setenv("WEGWIJZER_BIJ_FOUTEN", "overslaan")
+    out = tmp_path_factory.mktemp("alles-uit")
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(out), strict=True))
+    published = 0
+    for record_id, folder in ids.items():
+        records = dataset.organisaties if folder == "organisaties" else dataset.locaties
+        page = out / folder / record_id / "index.html"
+        if record_id not in records:
+            continue
+        if folder == "locaties" and record_id not in _published_locations(dataset):
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert soup.title is not None, record_id
+        title, naam = (
+            " ".join(t.split()) for t in (soup.title.get_text(), records[record_id].naam)
+        )
+        assert title.startswith(naam), record_id  # HTML reads CR as LF
+        published += 1
+    assert published > len(CASES) // 3
+
+
+def _published_locations(dataset: Any) -> set[str]:
+    """Locations whose file and organisations have no error (check's strictness aside)."""
+    return set(dataset.locaties)

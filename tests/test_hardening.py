@@ -16,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 from tests.conftest import PASSPHRASE, SAMPLE
 from wegwijzer.cli import main
 from wegwijzer.records.fields import Url
-from wegwijzer.records.models import Organisatie
+from wegwijzer.records.models import MAX_ID, Organisatie
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import load_site
 from wegwijzer.site.encryption import PASSPHRASE_ENV
@@ -269,7 +269,7 @@ def test_the_longest_allowed_site_url_still_makes_a_qr_code(base_site: Path) -> 
     url = "https://wegwijzer.example/" + "a" * (MAX_LENGTH - 27) + "/"
     assert len(url) == MAX_LENGTH and site_url_problems(url) == []
     record = base_site.parent / "data" / "locaties" / "bibliotheek.yml"
-    long_id = "inloop-" + "-".join(["bibliotheek"] * 20)
+    long_id = "inloop-" + "b" * (MAX_ID - 7)  # the longest id allowed
     record.rename(record.with_name(f"{long_id}.yml"))
     record = record.with_name(f"{long_id}.yml")
     record.write_text(record.read_text().replace("id: bibliotheek", f"id: {long_id}"))

@@ -121,3 +121,29 @@ def test_json_and_geojson_exports_carry_opening_hours(sample_site: Path) -> None
     assert strings and all(reference.validate(s) for s in strings)
     by_id = {f["properties"]["id"]: f["properties"]["opening_hours"] for f in features}
     assert all(by_id[r["id"]] == r["opening_hours"] for r in records if r["id"] in by_id)
+
+
+def test_a_spreekuur_keeps_its_validity() -> None:
+    """A winter and a summer schedule: each holds only in its own months (issue 31)."""
+    loc = location(
+        "seizoenen",
+        spreekuren=[
+            {"dagen": ["ma"], "van": "9", "tot": "12", "geldig_tot": "2027-03-28"},
+            {"dagen": ["ma"], "van": "13", "tot": "16", "geldig_vanaf": "2027-03-29"},
+            {
+                "dagen": ["wo"],
+                "dagdeel": "ochtend",
+                "geldig_vanaf": "2026-10-26",
+                "geldig_tot": "2027-03-28",
+            },
+        ],
+    )
+    text = opening_hours(loc)
+    assert text == (
+        "1900 Jan 01-2027 Mar 28 Mo 09:00-12:00, 2027 Mar 29+ Mo 13:00-16:00, "
+        '2026 Oct 26-2027 Mar 28 We unknown "ochtend, bel voor de tijden"; PH off'
+    )
+    assert text is not None and reference.validate(text)
+    parsed = reference.OpeningHours(text.removesuffix("; PH off"))
+    for wall in (datetime(2027, 1, 4, 10), datetime(2027, 4, 5, 10), datetime(2027, 4, 5, 14)):
+        assert parsed.is_open(wall) == is_open_at(loc, wall.replace(tzinfo=AMSTERDAM), {}), wall

@@ -209,7 +209,7 @@ def _geocode(site: Site, args: argparse.Namespace) -> int:
 
 def _geocode_locked(site: Site, args: argparse.Namespace, shown: str) -> int:
     dataset, _ = validate_site(site)
-    cache, findings = load_geocache(site.geocache_path, shown)
+    cache, findings = load_geocache(site.geocache_path, shown, site.root)
     if findings:
         _print_findings(findings, "tekst")
         return 1
@@ -222,6 +222,9 @@ def _geocode_locked(site: Site, args: argparse.Namespace, shown: str) -> int:
         source = dataset.source(problem.location)
         print(source.finding(("adres",), problem.message))
     print(f"{count_text(len(result.found), 'adres', 'adressen')} gevonden en bewaard in {shown}.")
+    for location in result.skipped:  # offline: which addresses still lack a point
+        message = f"niet opgezocht: {location.adres.one_line()}."
+        print(dataset.source(location).finding(("adres",), message), file=sys.stderr)
     if result.outage:
         print(
             f"Gestopt: de geocoder is niet bereikbaar: {result.outage}. "

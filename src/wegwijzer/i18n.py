@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -85,6 +85,15 @@ def own_name(code: str) -> str:
     """'English', 'Polski', 'Українська': CLDR's own name, with a capital where it has one."""
     name = Locale.parse(code).get_display_name(code) or code
     return name[:1].upper() + name[1:]
+
+
+def known_code(code: str) -> bool:
+    """Babel knows the language's name and direction (a site catalog may be named anything)."""
+    try:
+        Locale.parse(code)
+    except (UnknownLocaleError, ValueError):
+        return False
+    return True
 
 
 def read_catalog(path: Path) -> Catalog:

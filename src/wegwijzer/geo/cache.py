@@ -19,14 +19,26 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
+
 from filelock import FileLock, Timeout
 from geopy.distance import distance
-from pydantic import Field, RootModel, field_validator
+from pydantic import Field, RootModel, ValidationError, field_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
 from wegwijzer.records.fields import user_error
-from wegwijzer.records.loader import Dataset, Source, load_model
+from wegwijzer.records.loader import (
+    Dataset,
+    Source,
+    home_of,
+    load_model,
+    plain,
+    read_data,
+)
 from wegwijzer.records.models import Adres, Locatie, Point, RecordId, Strict
 from wegwijzer.records.report import Finding, Level
 
@@ -150,20 +162,48 @@ def _read_only(path: Path) -> bool:
 @contextlib.contextmanager
 def geocache_lock(path: Path, shown: str) -> Iterator[None]:
     """One `wegwijzer geocode` per cache at a time: two runs would each save only their own
-    results. The lock file lives in the temporary folder, never in the repository, and
-    leftovers of a killed run are cleaned up once the lock is held."""
+    results. The lock is on the cache's own folder, so two runs with another TMPDIR (or as
+    another user) still meet; it leaves no file in the repository. Leftovers of a killed run
+    are cleaned up once the lock is held."""
+    with _folder_lock(path.parent, shown) if fcntl is not None else _temp_lock(path, shown):
+        _remove_leftovers(path.parent)
+        yield
+
+
+def _busy(shown: str) -> GeocacheError:
+    return GeocacheError(
+        f"Er draait al een 'wegwijzer geocode' voor {shown}. Wacht tot die klaar is en "
+        "probeer het dan opnieuw."
+    )
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path, shown: str) -> Iterator[None]:
+    """flock on the folder: held by this open folder alone, let go when the process ends."""
+    assert fcntl is not None
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise _busy(shown) from None
+        yield
+    finally:
+        os.close(handle)  # closing lets go of the lock
+
+
+@contextlib.contextmanager
+def _temp_lock(path: Path, shown: str) -> Iterator[None]:
+    """Where folders cannot be locked (Windows): a lock file in the temporary folder."""
     digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
     lock_path = Path(tempfile.gettempdir()) / f"wegwijzer-geocache-{digest}.lock"
     lock = FileLock(lock_path, mode=0o666)  # another user of the machine may lock it too
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        raise GeocacheError(
-            f"Er draait al een 'wegwijzer geocode' voor {shown}. Wacht tot die klaar is en "
-            "probeer het dan opnieuw."
-        ) from None
+        raise _busy(shown) from None
     try:
-        _remove_leftovers(path.parent)
         yield
     finally:
         lock.release()
@@ -201,16 +241,52 @@ def _quoted(value: Any) -> Any:
     return value
 
 
-def load_geocache(path: Path, shown: str) -> tuple[GeoCache, list[Finding]]:
+def load_geocache(
+    path: Path, shown: str, root: Path | None = None
+) -> tuple[GeoCache, list[Finding]]:
     """The cache, or an empty one plus the findings that say what is wrong with the file."""
     if not path.is_file():
         return GeoCache(path), []
-    cache_file, _, findings = load_model(path, shown, CacheFile, {})
+    if root is not None and not path.resolve().is_relative_to(home_of(path.parent, root).resolve()):
+        message = (
+            "Dit is een snelkoppeling naar een bestand buiten de map van de site. Die wordt niet "
+            "gelezen. Zet de geocache zelf hier neer."
+        )
+        return GeoCache(path), [Finding(shown, 0, "", message)]
+    cache_file, source, findings = load_model(path, shown, CacheFile, {})
     if cache_file is None:
         if findings == [Finding(shown, 1, "", "Het bestand is leeg.")]:
             return GeoCache(path), []
-        return GeoCache(path), [_with_hint(f, shown) for f in findings]
+        entries = _good_entries(path, shown) if source is not None else {}
+        findings = [_with_hint(f, shown) for f in findings]
+        if entries:  # one bad entry costs one pin, not the whole map
+            lost = _entry_count(source) - len(entries)
+            message = (
+                f"{lost} van de {lost + len(entries)} adressen in dit bestand worden niet "
+                "gebruikt: die locaties staan niet op de kaart. De andere punten wel."
+            )
+            findings.append(Finding(shown, 1, "", message))
+        return GeoCache(path, entries), findings
     return GeoCache(path, dict(cache_file.root)), []
+
+
+def _good_entries(path: Path, shown: str) -> dict[str, CacheEntry]:
+    """The entries that are right, from a file where some are not."""
+    node, _ = read_data(path, shown)
+    if not isinstance(node, Mapping):
+        return {}
+    good = {}
+    for key, value in node.items():
+        try:
+            good[str(key)] = CacheEntry.model_validate(plain(value))
+        except ValidationError:
+            continue
+    return good
+
+
+def _entry_count(source: Source | None) -> int:
+    node = source.node if source is not None else None
+    return len(node) if isinstance(node, Mapping) else 0
 
 
 def _with_hint(finding: Finding, shown: str) -> Finding:

@@ -163,6 +163,7 @@ class GeocodeResult:
     found: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     outage: str | None = None
+    skipped: list[Locatie] = field(default_factory=list)  # not looked up: the service was down
 
 
 def addresses_to_look_up(dataset: Dataset, cache: GeoCache) -> dict[str, list[Locatie]]:
@@ -190,11 +191,15 @@ def geocode_dataset(
     _record_users(dataset, cache)
     todo = addresses_to_look_up(dataset, cache)
     for key, locations in tqdm(todo.items(), desc="Adressen", unit="adres", disable=not progress):
+        if result.outage:
+            result.skipped.extend(locations)
+            continue
         try:
             place = lookup(locations[0].adres.lookup_line())
         except ServiceDown as exc:
             result.outage = str(exc)
-            break
+            result.skipped.extend(locations)
+            continue
         problem = _reject(place, dataset, locations[0])
         if problem:
             result.problems.extend(Problem(loc, problem) for loc in locations)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 import re
 import tempfile
@@ -27,6 +28,7 @@ from geopy.adapters import URLLibAdapter
 
 from wegwijzer.geo.geocode import user_agent
 from wegwijzer.records.loader import POSTCODES, Dataset
+from wegwijzer.records.report import Finding
 from wegwijzer.site.config import GeocoderSettings
 
 DECIMALS = 3  # about 100 m: a four-digit area is a neighbourhood, more digits mean nothing
@@ -201,17 +203,85 @@ def write_postcodes(path: Path, areas: Mapping[str, PostcodeArea], source: str) 
 
 
 def load_postcodes(path: Path) -> PostcodeTable | None:
-    """The committed table, or None when there is none (the build then uses `from_dataset`)."""
+    """The committed table, or None when there is none (the build then uses `from_dataset`).
+    Rows that are not right are left out; `postcode_findings` names them for `check`."""
+    return read_postcodes(path, path.name)[0]
+
+
+def postcode_findings(path: Path, shown: str) -> list[Finding]:
+    """What is wrong with the committed table, with its line: a merge conflict, a decimal
+    comma or another encoding would otherwise break the postcode box without a word."""
+    return read_postcodes(path, shown)[1]
+
+
+_RESTORE = "Herstel het bestand uit git of maak het opnieuw met 'wegwijzer geocode --postcodes'."
+_CONFLICT = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
+
+
+def read_postcodes(path: Path, shown: str) -> tuple[PostcodeTable | None, list[Finding]]:
+    """The table with only its good rows, and a finding per line that is not right."""
     if not path.is_file():
-        return None
-    text = path.read_text(encoding="utf-8")
-    comments = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
-    body = [line for line in text.splitlines() if line and not line.startswith("#")]
-    areas = {}
-    for row in csv.DictReader(body):
-        area = PostcodeArea(row["pc4"], row["plaats"], float(row["lat"]), float(row["lon"]))
-        areas[area.pc4] = area
-    return PostcodeTable(areas, comments[0] if comments else "")
+        return None, []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        at = exc.object[: exc.start].count(b"\n") + 1
+        return None, [Finding(shown, at, "", f"Het bestand is geen UTF-8-tekst. {_RESTORE}")]
+    except OSError:
+        return None, [Finding(shown, 0, "", f"Het bestand kan niet gelezen worden. {_RESTORE}")]
+    lines = text.removeprefix("\ufeff").split("\n")
+    comments = [line[1:].strip() for line in lines if line.startswith("#")]
+    findings: list[Finding] = []
+    areas: dict[str, PostcodeArea] = {}
+    columns = None
+    for number, raw in enumerate(lines, start=1):
+        line = raw.removesuffix("\r")
+        if not line.strip() or line.startswith("#"):
+            continue
+        if line.startswith(_CONFLICT):
+            message = f"Hier staat een merge-conflict van git ({line[:7]}). {_RESTORE}"
+            findings.append(Finding(shown, number, "", message))
+            continue
+        row = next(csv.reader([line]), [])
+        if columns is None:
+            columns = tuple(cell.strip() for cell in row)
+            if columns != _COLUMNS:
+                names = ",".join(_COLUMNS)
+                message = f"De eerste regel moet de kolommen {names} noemen. {_RESTORE}"
+                return None, [*findings, Finding(shown, number, "", message)]
+            continue
+        area, problem = _row(row)
+        if problem:
+            findings.append(Finding(shown, number, "", f"{problem} {_RESTORE}"))
+        elif area is not None:
+            areas[area.pc4] = area
+    if columns is None:
+        return None, findings
+    return PostcodeTable(areas, comments[0] if comments else ""), findings
+
+
+def _row(row: list[str]) -> tuple[PostcodeArea | None, str | None]:
+    if len(row) != len(_COLUMNS):
+        comma = " Staat er een komma in een getal? Gebruik een punt." if len(row) > 4 else ""
+        return None, f"Deze regel heeft {len(row)} kolommen in plaats van {len(_COLUMNS)}.{comma}"
+    pc4, plaats, lat, lon = (cell.strip() for cell in row)
+    if not re.fullmatch(r"[1-9]\d{3}", pc4):
+        return None, "De postcode moet vier cijfers zijn, zoals 3811."
+    point = []
+    for name, value in (("lat", lat), ("lon", lon)):
+        try:
+            number = float(value)
+        except ValueError:
+            comma = " Gebruik een punt, geen komma." if "," in value else ""
+            return None, f"{name} is geen getal.{comma}"
+        low, high = _WORLD[name]
+        if not (math.isfinite(number) and low <= number <= high):
+            return None, f"{name} is geen coördinaat: het hoort tussen {low} en {high}."
+        point.append(number)
+    return PostcodeArea(pc4, plaats, point[0], point[1]), None
+
+
+_WORLD = {"lat": (-90.0, 90.0), "lon": (-180.0, 180.0)}
 
 
 def postcode_table(data_dir: Path, dataset: Dataset) -> PostcodeTable:

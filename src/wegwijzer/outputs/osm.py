@@ -37,9 +37,20 @@ def opening_hours(location: Locatie) -> str | None:
 
 def _hour_rule(hour: Spreekuur) -> str:
     if hour.van and hour.tot:
-        return f"{_days(hour)} {hour.van}-{hour.tot}"
+        return f"{_valid(hour)}{_days(hour)} {hour.van}-{hour.tot}"
     what = f"{hour.dagdeel}, bel voor de tijden" if hour.dagdeel else "bel voor de tijden"
-    return f'{_days(hour)} unknown "{what}"'
+    return f'{_valid(hour)}{_days(hour)} unknown "{what}"'
+
+
+def _valid(hour: Spreekuur) -> str:
+    """'2026 Oct 26-2027 Mar 28 ': an hour that holds only part of the year (a winter and
+    a summer schedule) is only in force then; '' for an hour that always holds."""
+    if hour.geldig_vanaf is None and hour.geldig_tot is None:
+        return ""
+    start = _osm_date(max(hour.geldig_vanaf or OSM_FIRST_DAY, OSM_FIRST_DAY))
+    if hour.geldig_tot is None or hour.geldig_tot == date.max:
+        return f"{start}+ "
+    return f"{start}-{_osm_date(max(hour.geldig_tot, OSM_FIRST_DAY))} "
 
 
 def _meeting_rule(meeting: Bijeenkomst) -> str:

@@ -33,7 +33,9 @@ def _still_open(location: Locatie, today: date) -> bool:
 
 
 def without_errors(dataset: Dataset, report: Report) -> tuple[Dataset, list[str]]:
-    """The dataset minus every record that has an error, and a line per file left out."""
+    """The dataset minus every record that has an error, and a line per file left out. A
+    location whose only errors are organisations that are left out stays while one of its
+    organisations stands: one typo in one organisation must not take shared places away."""
     by_file: dict[str, list[Finding]] = defaultdict(list)
     for finding in report.errors:
         by_file[finding.path].append(finding)
@@ -43,12 +45,31 @@ def without_errors(dataset: Dataset, report: Report) -> tuple[Dataset, list[str]
         for kind in ("organisaties", "locaties")
     }  # fmt: skip
     gone_orgs = broken["organisaties"] | set(_ids(dataset.broken, "organisaties"))
+    for loc_id in sorted(broken["locaties"]):
+        location = dataset.locaties[loc_id]
+        if _only_partners_gone(location, by_file[dataset.source(location).path], gone_orgs):
+            broken["locaties"].discard(loc_id)
     orphans = _orphans(dataset, gone_orgs) | broken["locaties"]
+    kept = {dataset.sources[("locaties", i)].path for i in dataset.locaties if i not in orphans}
+    records = {source.path for source in dataset.sources.values()} | set(dataset.broken.values())
     lines = [
-        f"{path} staat niet op de site: " + "; ".join(f"regel {f.line}: {f.message}" for f in fs)
+        f"{path} {_left_out(path, path in records)}: "
+        + "; ".join(f"regel {f.line}: " + (f"{f.field}: " if f.field else "") + f.message
+                    for f in fs)
         for path, fs in sorted(by_file.items())
-    ]
+        if path not in kept
+    ]  # fmt: skip
     return _without(dataset, broken["organisaties"], orphans), lines
+
+
+def _left_out(path: str, record: bool) -> str:
+    return "staat niet op de site" if record else "is niet (helemaal) gebruikt"
+
+
+def _only_partners_gone(location: Locatie, findings: list[Finding], gone: set[str]) -> bool:
+    """Every error of the location names one of its organisations that is left out."""
+    fields = {f"organisaties[{n}]" for n, o in enumerate(location.organisaties, 1) if o in gone}
+    return all(finding.field in fields for finding in findings)
 
 
 def _ids(keys: dict[tuple[str, str], str], kind: str) -> list[str]:

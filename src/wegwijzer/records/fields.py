@@ -395,13 +395,27 @@ def language_names() -> dict[str, str]:
     return {
         str(code): str(name)
         for code, name in names.items()
-        if re.fullmatch(r"[a-z]{2,3}", str(code))
+        if re.fullmatch(r"[a-z]{2,3}", str(code)) and not is_pseudo_language(str(code))
     }
+
+
+# ISO 639 codes that name no language a helper speaks: undetermined, no linguistic content,
+# several, uncoded, Klingon, and the range qaa-qtz kept for local use.
+PSEUDO_LANGUAGES = frozenset({"und", "zxx", "mul", "mis", "tlh"})
+
+
+def is_pseudo_language(code: str) -> bool:
+    return code in PSEUDO_LANGUAGES or ("qaa" <= code <= "qtz" and len(code) == 3)
 
 
 def _check_language(value: str) -> str:
     code = value.strip().lower()
     names = language_names()
+    if is_pseudo_language(code):
+        raise user_error(
+            f"'{value}' is geen taal die mensen hier spreken. Gebruik een code zoals nl, en, ar "
+            "of pap."
+        )
     if code not in names:
         by_name = {name.casefold(): c for c, name in names.items()}
         hint = f" Voor {value} is de code '{by_name[code]}'." if code in by_name else ""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 import typing
 from collections.abc import Iterator, Mapping
@@ -168,12 +169,33 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
 def error_findings(
     source: Source, model: type[BaseModel], error: ValidationError
 ) -> Iterator[Finding]:
+    found = []
     for detail in error.errors():
         loc = tuple(part for part in detail["loc"] if part != "[key]")  # pydantic: a dict key
+        union = any(isinstance(part, str) and _UNION_TAG.fullmatch(part) for part in loc)
+        loc = tuple(p for p in loc if not (isinstance(p, str) and _UNION_TAG.fullmatch(p)))
         extra = (detail.get("ctx") or {}).get("veld")
         if extra:
             loc = (*loc, extra)
+        found.append((loc, union, detail))
+    for loc, union, detail in found:
+        # 'meenemen' is a list or a text: of pydantic's error per kind, keep the one for the
+        # kind that was written ('Hier hoort een lijst' is wrong about a text)
+        others = [d for lc, un, d in found if un and _related(lc, loc) and d is not detail]
+        wrong_kind = detail["type"].endswith("_type")
+        if union and wrong_kind and not all(d["type"].endswith("_type") for d in others):
+            continue
         yield source.finding(loc, _message(model, detail, loc))
+
+
+def _related(one: tuple[str | int, ...], other: tuple[str | int, ...]) -> bool:
+    """The same field, or one inside the other: 'meenemen' and 'meenemen[2]'."""
+    shorter = min(len(one), len(other))
+    return one[:shorter] == other[:shorter]
+
+
+# pydantic names the kinds of a field that may be one of several: 'list[constrained-str]'
+_UNION_TAG = re.compile(r"[a-z]+\[.*\]|constrained-[a-z-]+|function-[a-z-]+")
 
 
 def _message(model: type[BaseModel], detail: ErrorDetails, loc: tuple[str | int, ...]) -> str:
@@ -204,8 +226,13 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Finding]]:
     """The YAML tree of one file, or the findings that explain why there is none."""
     try:
         text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        return None, [Finding(shown, 1, "", "Het bestand is geen UTF-8-tekst.")]
+    except UnicodeDecodeError as exc:  # the line of the first byte that is no UTF-8
+        line = exc.object[: exc.start].count(b"\n") + 1
+        message = (
+            "Het bestand is geen UTF-8-tekst: op deze regel staat een teken dat niet te lezen "
+            "is. Sla het bestand op als UTF-8."
+        )
+        return None, [Finding(shown, line, "", message)]
     refused = _refused_structure(text, shown)
     if refused:
         return None, refused
@@ -362,11 +389,12 @@ def record_files(data_dir: Path, kind: str) -> list[Path]:
 def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tuple[Dataset, Report]:
     """Every record under `data_dir`; each file is either loaded or named in the report."""
     dataset, report = Dataset(), Report()
+    home = home_of(data_dir, root)
     for kind, model in MODELS.items():
         for path in record_files(data_dir, kind):
             shown = shown_path(path, root)
-            if path.suffix != ".yml" or not path.is_file() or _outside(path, root):
-                report.add(Finding(shown, 0, "", _not_read(path, root)))
+            if path.suffix != ".yml" or not path.is_file() or _outside(path, home):
+                report.add(Finding(shown, 0, "", _not_read(path, home)))
                 continue
             record, source, findings = load_record(path, shown, model, context)
             report.extend(findings)
@@ -384,6 +412,14 @@ def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tupl
         report.add(
             Finding(shown_path(data_dir, root), 0, "", f"Er staan geen records in {folders}.")
         )
+    elif dataset.organisaties and not dataset.locaties and not record_files(data_dir, "locaties"):
+        folder = shown_path(data_dir / "locaties", root)
+        message = (
+            f"Er staan geen locaties in {folder}/: de site zou geen enkele plek tonen, op de "
+            "kaart en bij 'zoek op postcode'. Is de map per ongeluk leeggemaakt of weggehaald? "
+            "Herstel hem uit git."
+        )
+        report.add(Finding(folder, 0, "", message))
     return dataset, report
 
 
@@ -404,9 +440,17 @@ def _copied_id(path: Path, record_id: str, source: Source, root: Path) -> Iterat
         yield source.finding(("id",), message)
 
 
+def home_of(folder: Path, root: Path) -> Path:
+    """Where files may lead: the site's folder, or a data folder mkdocs.yml itself puts
+    elsewhere (written there, not reached through a link)."""
+    inside = Path(os.path.normpath(folder.absolute())).is_relative_to(root.absolute())
+    return root if inside else folder
+
+
 def _outside(path: Path, root: Path) -> bool:
-    """A symbolic link to a file outside the site's folder: never read (it could be anything)."""
-    return path.is_symlink() and not path.resolve().is_relative_to(root.resolve())
+    """A symbolic link to a file outside the site's folder, itself or through a linked folder
+    (git stores links; a pull request can add one): never read (it could be anything)."""
+    return not path.resolve().is_relative_to(root.resolve())
 
 
 def _not_read(path: Path, root: Path) -> str:

@@ -13,6 +13,10 @@ _MESSAGES: dict[str, str] = {
     "missing": "Dit veld is verplicht, maar ontbreekt.",
     "string_type": "Hier hoort tekst.",
     "string_too_short": "Dit veld mag niet leeg zijn.",
+    "string_unicode": (
+        "Hier staat een code die geen teken is (een losse \\ud800 tot \\udfff). Haal die weg."
+    ),
+    "string_too_long": "Dit is te lang: hoogstens {max_length} tekens.",
     "string_pattern_mismatch": (
         "Gebruik alleen kleine letters, cijfers en streepjes, zoals 'inloop-centrum'."
     ),

@@ -56,7 +56,10 @@ Levensbeschouwing = Annotated[
     str, Term(vocab.LEVENSBESCHOUWINGEN, "Vanuit welk geloof of welke levensovertuiging.")
 ]
 Dag = Annotated[str, Term(vocab.DAGEN, "Dag van de week: ma, di, wo, do, vr, za of zo.")]
-RecordId = Annotated[str, Field(pattern=ID_PATTERN, examples=["schuldhulpmaatje-voorbeeldstad"])]
+MAX_ID = 100  # an id is a file and folder name: far below the 255 bytes a name may have
+RecordId = Annotated[
+    str, Field(pattern=ID_PATTERN, max_length=MAX_ID, examples=["schuldhulpmaatje-voorbeeldstad"])
+]
 Tekst = Annotated[str, Field(min_length=1)]
 KorteTekst = Annotated[str, Field(min_length=1, max_length=300)]
 LANDELIJK = "landelijk"

@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from wegwijzer.geo.cache import geocache_findings, load_geocache
+from wegwijzer.geo.postcodes import postcode_findings
 from wegwijzer.records import private
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.checks import check_dataset, point_findings
-from wegwijzer.records.loader import Dataset, load_records
+from wegwijzer.records.loader import POSTCODES, Dataset, load_records
 from wegwijzer.records.report import Report
 from wegwijzer.site.config import Site
 
@@ -27,11 +28,13 @@ def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Repor
         report.extend([*private_report.findings, *private.unknown_ids(overlay, dataset)])
         if site.config.editie == "verwijzers":  # the public edition never holds private data
             private.merge_overlay(dataset, overlay)
-    cache, findings = load_geocache(site.geocache_path, site.shown(site.geocache_path))
+    cache, findings = load_geocache(site.geocache_path, site.shown(site.geocache_path), site.root)
     report.extend(findings)
     report.extend(geocache_findings(dataset, cache))
     for location in dataset.locaties.values():
         if (point := cache.point(location)) is not None:
             dataset.points[location.id] = point
     report.extend(point_findings(dataset))
+    postcodes = site.data_dir / POSTCODES  # read unchecked, it broke the postcode box
+    report.extend(postcode_findings(postcodes, site.shown(postcodes)))
     return dataset, report

@@ -305,6 +305,12 @@ class Site:
                         f"{', '.join(sorted(known))}. Een eigen vertaling zet u in "
                         f"{i18n.SITE_CATALOGS}/{code}.po."
                     )
+                elif not i18n.known_code(code):  # the site needs its name and direction
+                    problems.append(
+                        f"{key}: de taalcode '{code}' kennen we niet, dus ook niet de naam en "
+                        f"schrijfrichting van de taal. Geef {i18n.SITE_CATALOGS}/{code}.po de "
+                        "code van de taal, zoals so, fa of ti."
+                    )
         return problems
 
     def languages(self) -> list[i18n.Language]:

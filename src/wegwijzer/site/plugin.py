@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,24 @@ from wegwijzer.site.site_url import site_url_problems
 from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, colour_css, install
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
+# What a lenient build leaves out: a warning people see, but not one of mkdocs' own, which
+# `mkdocs build --strict` counts and would stop the publishing build on.
+left_out = logging.getLogger("wegwijzer.bouw")
+
+
+class _ToStderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to sys.stderr as it is at the time (tests and mkdocs may replace it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.stream = sys.stderr
+        super().emit(record)
+
+
+if not left_out.handlers:
+    _handler = _ToStderr()
+    _handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    left_out.addHandler(_handler)
+    left_out.propagate = False
 
 STYLESHEETS = [f"{ASSET_ROOT}/css/wegwijzer.css", f"{ASSET_ROOT}/{COLOUR_CSS}"]
 SCRIPTS = [
@@ -318,8 +337,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             listed = "\n".join(str(f) for f in report.sorted() if f in report.errors)
             raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd:\n{listed}")
         dataset, lines = without_errors(dataset, report)
-        for line in lines:  # info, not warning: `mkdocs build --strict` must still publish
-            log.info("Niet gepubliceerd: %s", line)
+        for line in lines:  # a warning, outside mkdocs' count: `--strict` must still publish
+            left_out.warning("Niet gepubliceerd: %s", line)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             for finding in report.errors:  # shown on the file and line in GitHub
                 print(f"::warning file={finding.path},line={finding.line}::{finding.message}")

@@ -9,13 +9,15 @@ same depth, never in the nav), so mkdocs renders one shell page per language and
 page's own title, description, path, "Klopt er iets niet?" links and content put in.
 
 The shell holds tokens where a page differs: the path segment `wwshell` (record ids are
-slugs, so a path needs no escaping in any place it appears), and comments or upper-case words
-that record text cannot produce (it is escaped, and goes in after the tokens are replaced).
+slugs, so a path needs no escaping in any place it appears), and comments or upper-case words.
+Every token is replaced in one pass over the shell, so record text that goes in (a name with
+"WWSHELLDESC" or "wwshell" in it) is never searched for tokens again.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,6 +29,8 @@ TITLE = "WWSHELLTITLE"
 DESCRIPTION = "WWSHELLDESC"
 BODY = "<!--WWSHELLBODY<h1-->"  # with "<h1": else Material adds a heading of its own
 REPORT = "<!--WWSHELLREPORT-->"
+_SEGMENT = f"/{SHELL}/"
+_TOKENS = re.compile("|".join(re.escape(t) for t in (_SEGMENT, TITLE, DESCRIPTION, REPORT)))
 
 
 def shell_path(language: i18n.Language, folder: str) -> str:
@@ -47,12 +51,14 @@ def is_shell(src_uri: str) -> bool:
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """Our templates' front matter: one `key: <JSON string>` per line (others skipped)."""
+    """Our templates' front matter: one `key: <JSON string>` per line (others skipped).
+    Lines end at "\n" only: JSON keeps U+2028, U+0085 and the like as they are, and
+    str.splitlines would cut a name pasted from a PDF in two."""
     if not text.startswith("---\n"):
         return {}, text
     head, _, body = text[4:].partition("\n---\n")
     meta = {}
-    for line in head.splitlines():
+    for line in head.split("\n"):
         key, sep, value = line.partition(": ")
         if sep and value.startswith('"'):
             meta[key] = json.loads(value)
@@ -95,10 +101,22 @@ def fill(
     """One record page from its shell. `report(title, url)` renders the page's
     'Klopt er iets niet?' links, as the footer would."""
     title, description = meta.get("title", ""), meta.get("description", "")
-    page = shell.replace(f"/{SHELL}/", f"/{placed.record_id}/")
-    page = page.replace(TITLE, title).replace(DESCRIPTION, description)
-    page = page.replace(REPORT, report(title, placed.url))
-    before, marker, after = page.partition(BODY)
-    if not marker or SHELL in before or SHELL in after:  # Material changed: look at the shell
+    before, marker, after = shell.partition(BODY)
+    if not marker or SHELL in _without_segments(before) or SHELL in _without_segments(after):
         raise ValueError(f"the shell for {placed.url} does not fit: {SHELL} is left in it")
-    return before + body + after
+    values = {
+        _SEGMENT: f"/{placed.record_id}/",
+        TITLE: title,
+        DESCRIPTION: description,
+        REPORT: report(title, placed.url),
+    }
+
+    def filled(part: str) -> str:  # one pass: what goes in is never searched again
+        return _TOKENS.sub(lambda match: values[match[0]], part)
+
+    return filled(before) + body + filled(after)
+
+
+def _without_segments(text: str) -> str:
+    """The shell without its path segments: any `wwshell` left is Material's doing."""
+    return text.replace(_SEGMENT, "")
