@@ -178,15 +178,18 @@ def test_init_writes_what_a_municipality_owns_and_names_the_next_steps(
         "docs/beheer/verwijzersgids.md",
         "docs/gegevens.md",
         "docs/toegankelijkheid.md",
+        "mkdocs.verwijzers.yml",
         "mkdocs.yml",
         "overrides/LEESMIJ.md",
-        "requirements.txt",
+        "requirements.in",
         "schema/locatie.schema.json",
         "schema/organisatie.schema.json",
     ]
     assert not (folder / "src").exists() and not (folder / "tests").exists()
-    pinned = (folder / "requirements.txt").read_text().splitlines()[-1]
-    assert pinned == f"wegwijzer=={__version__}"
+    pinned = (folder / "requirements.in").read_text().splitlines()[-1]
+    assert pinned == f"wegwijzer=={__version__}"  # locked with hashes by the town (see the file)
+    guide = (folder / "mkdocs.verwijzers.yml").read_text()
+    assert 'site_name: "Verwijzersgids geldzorgen \'s-Hertogenbosch"' in guide
     config = load_site(folder / "mkdocs.yml").config
     assert config.gemeente == "'s-Hertogenbosch"
     form = folder / ".github" / "ISSUE_TEMPLATE" / "nieuwe-organisatie.yml"
