@@ -155,7 +155,9 @@ def test_init_writes_what_a_municipality_owns_and_names_the_next_steps(
     folder = tmp_path / "nieuw"
     assert main(["init", str(folder), "--gemeente", "'s-Hertogenbosch"]) == 0
     out = capsys.readouterr().out
-    assert [line[:3] for line in out.splitlines() if line[:1].isdigit()] == ["1. ", "2. ", "3. "]
+    steps = [line[:3] for line in out.splitlines() if line[:1].isdigit()]
+    assert steps == ["1. ", "2. ", "3. ", "4. "]
+    assert "pip-compile --generate-hashes requirements.in" in out
     written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     assert written == [
         ".github/ISSUE_TEMPLATE/config.yml",

@@ -155,7 +155,11 @@ def _init(args: argparse.Namespace) -> int:
         "('wegwijzer nieuw organisatie ID') en controleer ze met 'wegwijzer check'."
     )
     print(
-        "3. Zet de map op GitHub. 'wegwijzer check --publiceren' noemt wat nog ingevuld moet "
+        "3. Maak de lock met hashes: pip install pip-tools, en dan in de map "
+        "'pip-compile --generate-hashes requirements.in' (zie bovenin requirements.in)."
+    )
+    print(
+        "4. Zet de map op GitHub. 'wegwijzer check --publiceren' noemt wat nog ingevuld moet "
         "worden; daarna zet de workflow Publiceren de site live."
     )
     return 0
