@@ -323,9 +323,10 @@ def test_init_deploy_goes_live_only_when_ready_and_rebuilds_weekly() -> None:
     assert commands_starting(path, "wegwijzer") == [
         ["wegwijzer", "check", "--publiceren", "--format", "github"]
     ]
-    assert commands_starting(path, "mkdocs") == [
-        ["mkdocs", "build", "--strict"],
-        ["mkdocs", "build", "--strict", "-f", "mkdocs.verwijzers.yml"],  # encrypted edition
+    builds = [line[line.index("mkdocs") :] for line in run_commands(path) if "mkdocs b" in line]
+    assert builds == [
+        "mkdocs build --strict",
+        "mkdocs build --strict -f mkdocs.verwijzers.yml; then",  # the encrypted edition
     ]
     lenient = [s for s in jobs(path)["bouwen"]["steps"] if "run" in s and "mkdocs" in s["run"]]
     assert all(s["env"]["WEGWIJZER_BIJ_FOUTEN"] == "overslaan" for s in lenient)
