@@ -410,3 +410,10 @@ def test_the_job_summary_names_skipped_records_as_plain_text() -> None:
         r"- data/organisaties/x.yml staat niet op de site: regel 3: Hulp \[klik\](https://evil."
         r"example) &#64;iedereen \<img src=x\> \`code\` &amp; \*nu\* \# kop"
     )
+
+
+def test_the_guides_job_summary_names_files_but_quotes_no_private_value() -> None:
+    line = f"prive/organisaties/x.yml staat niet op de site: regel 5: '{PRIVATE_PHONE}' is fout"
+    text = skipped_summary([line], "verwijzers")
+    assert "- prive/organisaties/x.yml\n" in text and PRIVATE_PHONE not in text
+    assert text.startswith("### Niet gepubliceerd (verwijzersgids)")

@@ -345,8 +345,12 @@ _MARKDOWN_SPECIAL = str.maketrans(
 
 def skipped_summary(lines: list[str], editie: str) -> str:
     """The records a lenient build left out, as Markdown for the job summary: plain text, so a
-    record's text can make no link, image, mention or markup there."""
+    record's text can make no link, image, mention or markup there. A public repository's job
+    summary is public: for the referrers' guide only the files are named, not the reasons
+    (which may quote a private value)."""
     title = "verwijzersgids" if editie == "verwijzers" else "site"
+    if editie == "verwijzers":
+        lines = [line.split(" staat niet op de site", 1)[0] for line in lines]
     items = [f"- {' '.join(line.split()).translate(_MARKDOWN_SPECIAL)}" for line in lines]
     count = count_text(len(lines), "bestand staat", "bestanden staan")
     head = f"### Niet gepubliceerd ({title})\n\n{count} niet op de {title}: los de fout op.\n\n"
