@@ -417,3 +417,26 @@ def test_the_guides_job_summary_names_files_but_quotes_no_private_value() -> Non
     text = skipped_summary([line], "verwijzers")
     assert "- prive/organisaties/x.yml\n" in text and PRIVATE_PHONE not in text
     assert text.startswith("### Niet gepubliceerd (verwijzersgids)")
+
+
+def test_the_lock_is_made_and_installed_the_same_way_wherever_it_is_described(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make = "pip-compile --generate-hashes requirements.in"
+    install = "python -m pip install --require-hashes -r requirements.txt"
+    assert main(["init", str(tmp_path / "site"), "--gemeente", "Deventer"]) == 0
+    said = capsys.readouterr().out
+    docs = ROOT / "docs" / "beheer"
+    starten = (docs / "starten.md").read_text(encoding="utf-8")
+    uitbrengen = (docs / "uitbrengen.md").read_text(encoding="utf-8")
+    header = (tmp_path / "site" / "requirements.in").read_text(encoding="utf-8")
+    for where, text in {"init": said, "starten.md": starten, "requirements.in": header}.items():
+        assert make in text.replace("../.venv/bin/", "").replace(".venv/bin/", ""), where
+    assert make in uitbrengen and install in uitbrengen
+    for workflow in (tmp_path / "site" / ".github" / "workflows").glob("*.yml"):
+        _, job_steps = next(
+            steps(workflow, job)
+            for job in YAML(typ="safe").load(workflow.read_text(encoding="utf-8"))["jobs"]
+        )
+        (step,) = [s for s in job_steps if s["name"] == "Wegwijzer installeren"]
+        assert step["run"].rstrip().endswith(install) and make in step["run"], workflow.name
