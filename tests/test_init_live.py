@@ -43,7 +43,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, open_envelope, sealed_text
 from tests.test_cli import fill_in
 from wegwijzer import __version__
 from wegwijzer.cli import main
@@ -357,6 +357,9 @@ def test_a_new_site_installs_checks_and_deploys_from_its_own_workflows(
     guide = built / "verwijzers"
     assert (guide / "index.html").is_file()
     assert len([p for p in guide.rglob("*") if p.is_file()]) > 10
+    page = guide / "organisaties" / "gemeente-deventer" / "index.html"
+    opened = open_envelope(sealed_text(page.read_bytes(), "index.html"), PASSPHRASE).decode()
+    assert PRIVATE_NAME in opened  # the private folder was used, and only sealed
     for path in built.rglob("*"):
         if path.is_file():
             data = path.read_bytes()
