@@ -155,7 +155,9 @@ def test_init_writes_what_a_municipality_owns_and_names_the_next_steps(
     folder = tmp_path / "nieuw"
     assert main(["init", str(folder), "--gemeente", "'s-Hertogenbosch"]) == 0
     out = capsys.readouterr().out
-    assert [line[:3] for line in out.splitlines() if line[:1].isdigit()] == ["1. ", "2. ", "3. "]
+    steps = [line[:3] for line in out.splitlines() if line[:1].isdigit()]
+    assert steps == ["1. ", "2. ", "3. ", "4. "]
+    assert "pip-compile --generate-hashes requirements.in" in out
     written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     assert written == [
         ".github/ISSUE_TEMPLATE/config.yml",
@@ -178,15 +180,18 @@ def test_init_writes_what_a_municipality_owns_and_names_the_next_steps(
         "docs/beheer/verwijzersgids.md",
         "docs/gegevens.md",
         "docs/toegankelijkheid.md",
+        "mkdocs.verwijzers.yml",
         "mkdocs.yml",
         "overrides/LEESMIJ.md",
-        "requirements.txt",
+        "requirements.in",
         "schema/locatie.schema.json",
         "schema/organisatie.schema.json",
     ]
     assert not (folder / "src").exists() and not (folder / "tests").exists()
-    pinned = (folder / "requirements.txt").read_text().splitlines()[-1]
-    assert pinned == f"wegwijzer=={__version__}"
+    pinned = (folder / "requirements.in").read_text().splitlines()[-1]
+    assert pinned == f"wegwijzer=={__version__}"  # locked with hashes by the town (see the file)
+    guide = (folder / "mkdocs.verwijzers.yml").read_text()
+    assert 'site_name: "Verwijzersgids geldzorgen \'s-Hertogenbosch"' in guide
     config = load_site(folder / "mkdocs.yml").config
     assert config.gemeente == "'s-Hertogenbosch"
     form = folder / ".github" / "ISSUE_TEMPLATE" / "nieuwe-organisatie.yml"

@@ -62,6 +62,26 @@ def test_the_workflow_runs_these_steps_and_publishes_only_from_its_own_job() -> 
     assert all("run" not in step for step in publish["steps"])  # nothing but the upload
 
 
+def test_a_github_release_carries_the_same_files_with_their_sums() -> None:
+    """Before the name is on PyPI a site pins this wheel by URL and hash (requirements.in)."""
+    release = jobs(RELEASE)["github-release"]
+    assert release["needs"] == "pakket"  # not after PyPI: a failed upload must not block it
+    assert release["permissions"] == {"contents": "write"}
+    scripts = [step.get("run", "") for step in release["steps"]]
+    assert "sha256sum -- *.whl *.tar.gz | tee SHA256SUMS" in scripts
+    (create,) = [s for s in scripts if s.startswith("gh release create")]
+    assert "dist/*.whl dist/*.tar.gz dist/SHA256SUMS" in create and "--verify-tag" in create
+    url = "https://github.com/EIGENAAR/wegwijzer/releases/download/v{versie}/"
+    template = ROOT / "src" / "wegwijzer" / "templates" / "init" / "requirements.in"
+    assert url + "wegwijzer-{versie}-py3-none-any.whl" in template.read_text(encoding="utf-8")
+
+
+def test_the_sums_file_checks_the_built_files(dist: Path) -> None:
+    run("bash", "-c", "sha256sum -- *.whl *.tar.gz > SHA256SUMS", cwd=dist)
+    assert run("sha256sum", "-c", "SHA256SUMS", cwd=dist).count(": OK") == 2
+    (dist / "SHA256SUMS").unlink()
+
+
 def test_the_version_is_one_number_and_a_tag_names_it() -> None:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     assert project["version"] == __version__

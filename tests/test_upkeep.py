@@ -209,7 +209,14 @@ def test_records_with_errors_are_counted(base_site: Path) -> None:
     shutil.copy(src, base_site.parent / "data" / "organisaties" / "fases-leeg.yml")
     report = build_report(load_site(base_site), SAMPLE_DAY)
     assert (report.errors, report.is_empty) == (1, False)
-    assert "`wegwijzer check` vindt 1 fout." in render_report(report)
+    text = render_report(report)
+    assert "`wegwijzer check` vindt 1 fout." in text
+    # Each record the published site leaves out, first in the issue, with its line and reason.
+    item = "- [ ] `data/organisaties/fases-leeg.yml:6`: Vul er minstens één in."
+    assert item in text and text.index("## ") == text.index("## Fouten in de gegevens")
+    repository = Repository("https://github.com/gemeente/wegwijzer", "main")
+    linked = render_report(report, repository)
+    assert "- [ ] [data/organisaties/fases-leeg.yml:6](https://github.com/" in linked
 
 
 # --- the link check, with a fake fetch ----------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -154,7 +155,11 @@ def _init(args: argparse.Namespace) -> int:
         "('wegwijzer nieuw organisatie ID') en controleer ze met 'wegwijzer check'."
     )
     print(
-        "3. Zet de map op GitHub. 'wegwijzer check --publiceren' noemt wat nog ingevuld moet "
+        "3. Maak de lock met hashes: pip install pip-tools, en dan in de map "
+        "'pip-compile --generate-hashes requirements.in' (zie bovenin requirements.in)."
+    )
+    print(
+        "4. Zet de map op GitHub. 'wegwijzer check --publiceren' noemt wat nog ingevuld moet "
         "worden; daarna zet de workflow Publiceren de site live."
     )
     return 0
@@ -261,7 +266,16 @@ def _check(site: Site, args: argparse.Namespace) -> int:
     print(_summary(report, len(dataset.organisaties), len(dataset.locaties)), file=sys.stderr)
     if args.publiceren:
         print(_go_live_summary(report, len(leftovers)), file=sys.stderr)
+        if _skips_errors(site):  # a lenient deploy: a broken record is left out, not a stop
+            records = {s.path for s in dataset.sources.values()} | set(dataset.broken.values())
+            kept = [f for f in report.findings if f in leftovers or f.path not in records]
+            return Report(kept).exit_code(strict=args.strict)
     return report.exit_code(strict=args.strict)
+
+
+def _skips_errors(site: Site) -> bool:
+    """The deploy's mode (WEGWIJZER_BIJ_FOUTEN, else `bij_fouten`), as the build reads it."""
+    return (os.environ.get("WEGWIJZER_BIJ_FOUTEN") or site.config.bij_fouten) == "overslaan"
 
 
 def translation_findings(site: Site, config_shown: str, *, package: bool) -> list[Finding]:

@@ -100,6 +100,14 @@ class LinkCheck:
 
 
 @dataclass(frozen=True)
+class LeftOut:
+    """An error in a record: the published site leaves the record out until it is fixed."""
+
+    place: Place
+    reason: str
+
+
+@dataclass(frozen=True)
 class UpkeepReport:
     today: date
     stale_months: int
@@ -108,6 +116,7 @@ class UpkeepReport:
     links: LinkCheck | None  # None: the links were not checked
     closures: list[EndingClosure] = field(default_factory=list)
     numbers: list[FixedNumber] = field(default_factory=list)  # only in a month's first week
+    left_out: list[LeftOut] = field(default_factory=list)  # each error in a record file
 
     @property
     def is_empty(self) -> bool:
@@ -305,6 +314,13 @@ def build_report(site: Site, today: date, fetch: Fetch | None = None) -> UpkeepR
     dataset, report = validate_site(site, today)
     months = site.config.controle_maanden
     links = check_links(dataset, fetch) if fetch is not None else None
+    records = {s.path for s in dataset.sources.values()} | set(dataset.broken.values())
+    errors = set(report.errors)
+    left_out = [
+        LeftOut(Place(f.path, f.line), f.message)
+        for f in report.sorted()
+        if f.path in records and f in errors
+    ]
     return UpkeepReport(
         today,
         months,
@@ -313,6 +329,7 @@ def build_report(site: Site, today: date, fetch: Fetch | None = None) -> UpkeepR
         links,
         ending_closures(dataset, today),
         fixed_numbers(site, today),
+        left_out,
     )
 
 
@@ -321,7 +338,7 @@ def render_report(report: UpkeepReport, repository: Repository | None = None) ->
     lines = ["# Onderhoud van de wegwijzer", "", f"Overzicht van {dutch_date(report.today)}.", ""]
     if report.is_empty:
         lines += ["Alles is bijgewerkt. Er is deze week niets na te kijken.", ""]
-    lines += _errors_section(report.errors)
+    lines += _errors_section(report.errors, report.left_out, repository)
     lines += _due_section(report, repository)
     lines += _closures_section(report.closures, repository)
     lines += _numbers_section(report.numbers)
@@ -329,16 +346,22 @@ def render_report(report: UpkeepReport, repository: Repository | None = None) ->
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _errors_section(errors: int) -> list[str]:
+def _errors_section(
+    errors: int, left_out: list[LeftOut], repository: Repository | None
+) -> list[str]:
     if not errors:
         return []
-    return [
+    lines = [
         "## Fouten in de gegevens",
         "",
         f"`wegwijzer check` vindt {count_text(errors, 'fout', 'fouten')}. Records met een fout "
         "staan niet op de site en ook niet in dit overzicht. Los de fouten eerst op.",
         "",
     ]
+    if left_out:
+        items = (f"- [ ] {_where(f.place, repository)}: {_text(f.reason)}" for f in left_out)
+        lines += ["Deze records staan daarom niet op de site:", "", *_limited(items), ""]
+    return lines
 
 
 def _due_section(report: UpkeepReport, repository: Repository | None) -> list[str]:

@@ -34,6 +34,7 @@ from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, pars
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.site.pages import ASSET_ROOT, Page, render_site, url_of
+from wegwijzer.site.present import count_text
 from wegwijzer.site.search import build_index, indexed, page_words, topic_entries
 from wegwijzer.site.site_url import site_url_problems
 from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, colour_css, install
@@ -342,6 +343,9 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if os.environ.get("GITHUB_ACTIONS") == "true":
             for finding in report.errors:  # shown on the file and line in GitHub
                 print(f"::warning file={finding.path},line={finding.line}::{finding.message}")
+        if lines and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
+            with Path(summary).open("a", encoding="utf-8") as out:  # the run's page on GitHub
+                out.write(skipped_summary(lines, self.site_config.editie))
         return dataset
 
     @staticmethod
@@ -351,6 +355,25 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 f"docs/{path} bestaat al, maar wegwijzer maakt die pagina zelf. "
                 "Haal het bestand weg of geef het een andere naam."
             )
+
+
+_MARKDOWN_SPECIAL = str.maketrans(
+    {c: f"\\{c}" for c in "\\`*_[]<>#|~!"} | {"&": "&amp;", "@": "&#64;"}
+)
+
+
+def skipped_summary(lines: list[str], editie: str) -> str:
+    """The records a lenient build left out, as Markdown for the job summary: plain text, so a
+    record's text can make no link, image, mention or markup there. A public repository's job
+    summary is public: for the referrers' guide only the files are named, not the reasons
+    (which may quote a private value)."""
+    title = "verwijzersgids" if editie == "verwijzers" else "site"
+    if editie == "verwijzers":
+        lines = [line.split(" staat niet op de site", 1)[0] for line in lines]
+    items = [f"- {' '.join(line.split()).translate(_MARKDOWN_SPECIAL)}" for line in lines]
+    count = count_text(len(lines), "bestand staat", "bestanden staan")
+    head = f"### Niet gepubliceerd ({title})\n\n{count} niet op de {title}: los de fout op.\n\n"
+    return head + "\n".join(items) + "\n\n"
 
 
 def _translated_urls(

@@ -2,9 +2,10 @@
 
 The product (code, tests, the Voorbeeldstad sample) stays in the package; the new folder gets
 mkdocs.yml, one clearly marked example record of each kind, the content pages, the GitHub
-workflows that check and publish *its* data, Dependabot, and a requirements.txt that pins
-this version of wegwijzer. The result passes `wegwijzer check` at once and fails
-`wegwijzer check --publiceren` until every placeholder is filled in.
+workflows that check and publish *its* data, Dependabot, mkdocs.verwijzers.yml for the
+referrers' edition, and a requirements.in that pins this version of wegwijzer (the town locks it
+with hashes into requirements.txt, see the file's header). The result passes `wegwijzer check` at
+once and fails `wegwijzer check --publiceren` until every placeholder is filled in.
 """
 
 from __future__ import annotations
@@ -23,7 +24,13 @@ from wegwijzer.records.new_record import new_record_text
 TEMPLATE = "templates/init"
 # Package data cannot hold dot-folders reliably; these are renamed on the way out.
 RENAMED = {"github": ".github", "gitignore": ".gitignore"}
-FILLED_IN = {"mkdocs.yml", "README.md", "requirements.txt", "nieuwe-organisatie.yml"}
+FILLED_IN = {
+    "mkdocs.yml",
+    "mkdocs.verwijzers.yml",
+    "README.md",
+    "requirements.in",
+    "nieuwe-organisatie.yml",
+}
 EXAMPLE_ORGANISATION = "voorbeeld-organisatie"
 EXAMPLE_LOCATION = "voorbeeld-inloop"
 
@@ -56,6 +63,7 @@ def _values(gemeente: str) -> dict[str, str]:
         "site_name": json.dumps(site_name, ensure_ascii=False),
         "site_description": json.dumps(description, ensure_ascii=False),
         "loket_naam": json.dumps(f"Schuldhulp Gemeente {gemeente}", ensure_ascii=False),
+        "verwijzers_naam": json.dumps(f"Verwijzersgids geldzorgen {gemeente}", ensure_ascii=False),
         "versie": __version__,
     }
 
