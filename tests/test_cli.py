@@ -163,6 +163,7 @@ def test_init_writes_what_a_municipality_owns_and_names_the_next_steps(
         ".github/ISSUE_TEMPLATE/nieuwe-organisatie.yml",
         ".github/dependabot.yml",
         ".github/pull_request_template.md",
+        ".github/workflows/bijwerken.yml",
         ".github/workflows/deploy.yml",
         ".github/workflows/geocode.yml",
         ".github/workflows/onderhoud.yml",

@@ -245,6 +245,7 @@ def init_github(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_init_writes_the_three_workflows_and_dependabot(init_github: Path) -> None:
     assert sorted(p.name for p in (init_github / "workflows").iterdir()) == [
+        "bijwerken.yml",
         "deploy.yml",
         "geocode.yml",
         "onderhoud.yml",

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from wegwijzer import catalogs, i18n
+from wegwijzer import __version__, catalogs, i18n
 from wegwijzer.geo.cache import GeocacheError, geocache_lock, load_geocache, writable_problem
 from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
 from wegwijzer.geo.postcodes import (
@@ -33,6 +33,7 @@ from wegwijzer.site.pages import render_site, write_site
 from wegwijzer.site.plugin import SCRIPTS, STYLESHEETS
 from wegwijzer.site.present import count_text
 from wegwijzer.site.scaffold import ScaffoldError, init_site
+from wegwijzer.site.update import Status, apply, plan
 
 
 def _date(text: str) -> date:
@@ -49,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-f", "--config", type=Path, default=Path("mkdocs.yml"), help="het mkdocs-configbestand"
     )
+    parser.add_argument("--version", action="version", version=f"wegwijzer {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
 
     check = commands.add_parser("check", help="controleer alle gegevens")
@@ -91,6 +93,16 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="begin een nieuwe wegwijzer voor een gemeente")
     init.add_argument("map", type=Path, help="de nieuwe (lege) map voor de site")
     init.add_argument("--gemeente", required=True, help="de naam van de gemeente of regio")
+    update = commands.add_parser(
+        "bijwerken",
+        help="zet de bestanden van wegwijzer in deze site (werkstromen, beheerpagina's, "
+        "schema's) op de geïnstalleerde versie",
+    )
+    update.add_argument(
+        "--controleer",
+        action="store_true",
+        help="verander niets; stop met fout als er iets bijgewerkt moet worden",
+    )
     move = commands.add_parser(
         "verhuis-verwijzers", help="zet contacten voor verwijzers en 'verwijzen' in de privémap"
     )
@@ -130,6 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema": _schema,
         "onderhoud": _upkeep,
         "verhuis-verwijzers": _move_private,
+        "bijwerken": _update,
         "pdf": _pdf,
         "vertalingen": _site_catalogs,
     }
@@ -157,6 +170,48 @@ def _init(args: argparse.Namespace) -> int:
         "3. Zet de map op GitHub. 'wegwijzer check --publiceren' noemt wat nog ingevuld moet "
         "worden; daarna zet de workflow Publiceren de site live."
     )
+    return 0
+
+
+def _update(site: Site, args: argparse.Namespace) -> int:
+    """Rewrite the product-owned files (scaffold.PRODUCT_OWNED) to this version's templates."""
+    try:
+        changes = plan(site)
+    except ScaffoldError as exc:  # a gemeente in mkdocs.yml that init would have refused
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
+    if not args.controleer:
+        try:
+            apply(site, changes)
+        except OSError as exc:
+            print(f"Niet gelukt: {exc.filename}: {exc.strerror}.", file=sys.stderr)
+            return 1
+    for change in changes:
+        print(f"{change.status.value}: {change.path.as_posix()}")
+    counts = {status: sum(c.status is status for c in changes) for status in Status}
+    todo = counts[Status.ADDED] + counts[Status.CHANGED]
+    if args.controleer:
+        if todo:
+            print(
+                f"Niet bij: {count_text(todo, 'bestand wijkt', 'bestanden wijken')} af van "
+                f"wegwijzer {__version__}. Werk ze bij met 'wegwijzer bijwerken'.",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"Alles is bij met wegwijzer {__version__}.", file=sys.stderr)
+        return 0
+    print(
+        f"Wegwijzer {__version__}: {counts[Status.CHANGED]} bijgewerkt, "
+        f"{counts[Status.ADDED]} nieuw, {counts[Status.UNCHANGED]} ongewijzigd. "
+        "mkdocs.yml, data/ en uw eigen pagina's zijn niet aangeraakt.",
+        file=sys.stderr,
+    )
+    if counts[Status.ORPHANED]:
+        print(
+            "Bestanden met 'niet meer in wegwijzer' horen niet meer bij deze versie. "
+            "Haal ze weg als u ze niet zelf gebruikt.",
+            file=sys.stderr,
+        )
     return 0
 
 
