@@ -208,8 +208,8 @@ def _update(site: Site, args: argparse.Namespace) -> int:
     )
     if counts[Status.ORPHANED]:
         print(
-            "Bestanden met 'niet meer in wegwijzer' horen niet meer bij deze versie. "
-            "Haal ze weg als u ze niet zelf gebruikt.",
+            "Bestanden met 'niet van wegwijzer' horen niet bij deze versie; ze zijn niet "
+            "veranderd. Haal ze weg als ze van een oudere versie zijn en u ze niet gebruikt.",
             file=sys.stderr,
         )
     return 0

@@ -29,7 +29,7 @@ class Status(Enum):
     ADDED = "nieuw"
     CHANGED = "bijgewerkt"
     UNCHANGED = "ongewijzigd"
-    ORPHANED = "niet meer in wegwijzer"  # named only, never deleted
+    ORPHANED = "niet van wegwijzer"  # in a product folder, not shipped: named, never touched
 
 
 @dataclass(frozen=True)
