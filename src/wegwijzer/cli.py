@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -215,7 +216,38 @@ def _update(site: Site, args: argparse.Namespace) -> int:
     return 0
 
 
+def _tracked_repository(target: Path) -> Path | None:
+    """The git work tree that `target` lies in, unless git ignores it there; else None.
+
+    A private folder inside the site's repository is one `git add -A` away from publishing
+    every direct number; an ignored one (`prive/` in .gitignore) is not."""
+    resolved = target.resolve()
+    top = next((p for p in (resolved, *resolved.parents) if (p / ".git").exists()), None)
+    if top is None:
+        return None
+    probe = resolved / "organisaties" / "x.yml"  # a file the move would write
+    try:
+        ignored = subprocess.run(
+            ["git", "-C", str(top), "check-ignore", "-q", str(probe)],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # no git here: say so rather than guess
+        return top
+    return None if ignored.returncode == 0 else top
+
+
 def _move_private(site: Site, args: argparse.Namespace) -> int:
+    repository = _tracked_repository(args.doelmap)
+    if repository is not None:
+        print(
+            f"Niet gelukt: {args.doelmap} ligt in de git-repository {repository}, en git negeert "
+            "de map niet. Met 'git add -A' komen de directe nummers dan op GitHub. Kies een map "
+            "buiten de repository (bijvoorbeeld ../wegwijzer-prive), of zet de map in "
+            ".gitignore. Er is niets verhuisd.",
+            file=sys.stderr,
+        )
+        return 1
     moved = move_referrer_data(site.data_dir, args.doelmap)
     for item in moved:
         note = " en 'verwijzen'" if item.note else ""
