@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -125,6 +126,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Material's end-of-life banner (8 lines) is for people running `mkdocs`; its documented
+    # switch keeps it out of our commands' output and logs.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = _parser().parse_args(argv)
     if args.command == "init":  # there is no mkdocs.yml yet
         return _init(args)
