@@ -11,10 +11,14 @@ as the package's own templates are.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from ruamel.yaml import YAML
 
 from wegwijzer.cli import main
 from wegwijzer.site.scaffold import PRODUCT_OWNED, product_owned
@@ -125,3 +129,83 @@ def test_init_and_bijwerken_share_one_list_of_product_files(fresh_site: Path) ->
         assert not product_owned(Path(own)), own
     assert not any(product_owned(Path(name)) for name in written if name.startswith("data/"))
     assert not product_owned(Path(".github/ISSUE_TEMPLATE/config.yml"))  # holds the town's address
+
+
+# The site's Bijwerken workflow: its shell step, run against a local git remote and a fake `gh`.
+
+WORKFLOW = ROOT / "src" / "wegwijzer" / "templates" / "init" / "github" / "workflows"
+FAKE_GH = """#!/bin/sh
+echo "$@" >> "$GH_LOG"
+case "$1 $2" in
+  "pr create") cp "$(echo "$@" | sed 's/.*--body-file \\([^ ]*\\).*/\\1/')" "$GH_LOG.body" ;;
+esac
+"""
+
+
+def _git(folder: Path, *args: str) -> str:
+    command = ["git", "-C", str(folder), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    done = subprocess.run([*command, *args], check=True, capture_output=True, text=True)
+    return done.stdout
+
+
+def _pull_request_step() -> str:
+    workflow = YAML(typ="safe").load(WORKFLOW / "bijwerken.yml")
+    (job,) = workflow["jobs"].values()
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert runs[1] == "wegwijzer bijwerken"
+    return runs[2]
+
+
+@pytest.mark.parametrize("own_token", [False, True], ids=["github-token", "eigen-token"])
+def test_the_workflow_pushes_a_branch_and_opens_one_pull_request(
+    fresh_site: Path, tmp_path: Path, own_token: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    site, remote = fresh_site, tmp_path / "remote.git"
+    subprocess.run(["git", "init", "-q", "--bare", str(remote)], check=True)
+    _git(site, "init", "-q", "-b", "main")
+    _git(site, "remote", "add", "origin", str(remote))
+    workflow = site / ".github" / "workflows" / "pr.yml"
+    workflow.write_text(workflow.read_text().split("\n", 2)[2])  # an old copy: no header
+    doc = site / "docs" / "beheer" / "bewerken.md"
+    doc.write_text(doc.read_text() + "Oude regel.\n")
+    _git(site, "add", "-A")
+    _git(site, "commit", "-q", "-m", "oud")
+    _git(site, "push", "-q", "origin", "main")
+
+    assert main(["-f", str(site / "mkdocs.yml"), "bijwerken"]) == 0
+    capsys.readouterr()
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    (fake / "gh").write_text(FAKE_GH)
+    (fake / "gh").chmod(0o755)
+    log = tmp_path / "gh.log"
+    env = {
+        **os.environ,
+        "PATH": f"{fake}:{Path(sys.executable).parent}:{os.environ['PATH']}",
+        "GH_LOG": str(log),
+        "OWN_TOKEN": "true" if own_token else "false",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_REF_NAME": "main",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+    }
+    done = subprocess.run(
+        ["bash", "-e", "-c", _pull_request_step()],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    changed = _git(remote, "diff", "--name-only", "main", "wegwijzer-bijwerken").split()
+    expected = ["docs/beheer/bewerken.md"]
+    if own_token:
+        expected.insert(0, ".github/workflows/pr.yml")
+    assert changed == expected
+    calls = log.read_text().splitlines()
+    assert calls[0].startswith("pr list --head wegwijzer-bijwerken")
+    assert calls[1].startswith("pr create --base main --head wegwijzer-bijwerken")
+    body = Path(f"{log}.body").read_text()
+    assert ("Nog met de hand bij te werken" in body) is not own_token
+    assert (".github/workflows/pr.yml" in body) is not own_token
