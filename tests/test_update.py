@@ -209,3 +209,17 @@ def test_the_workflow_pushes_a_branch_and_opens_one_pull_request(
     body = Path(f"{log}.body").read_text()
     assert ("Nog met de hand bij te werken" in body) is not own_token
     assert (".github/workflows/pr.yml" in body) is not own_token
+
+
+def test_bijwerken_refuses_wegwijzers_own_repository(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A copy of the product: its workflows run the product's tests; an init site's would
+    replace them."""
+    copy = tmp_path / "kopie"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "voorbeeldstad", copy)
+    (copy / "pyproject.toml").write_text('[project]\nname = "wegwijzer"\n')
+    before = _files(copy)
+    assert main(["-f", str(copy / "mkdocs.yml"), "bijwerken"]) == 1
+    assert "repository van wegwijzer zelf" in capsys.readouterr().err
+    assert _files(copy) == before

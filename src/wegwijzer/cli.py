@@ -35,7 +35,7 @@ from wegwijzer.site.pages import render_site, write_site
 from wegwijzer.site.plugin import SCRIPTS, STYLESHEETS
 from wegwijzer.site.present import count_text
 from wegwijzer.site.scaffold import ScaffoldError, init_site
-from wegwijzer.site.update import Status, apply, plan
+from wegwijzer.site.update import NotAnInitSite, Status, apply, plan
 
 
 def _date(text: str) -> date:
@@ -182,7 +182,7 @@ def _update(site: Site, args: argparse.Namespace) -> int:
     """Rewrite the product-owned files (scaffold.PRODUCT_OWNED) to this version's templates."""
     try:
         changes = plan(site)
-    except ScaffoldError as exc:  # a gemeente in mkdocs.yml that init would have refused
+    except (ScaffoldError, NotAnInitSite) as exc:  # e.g. a gemeente init would refuse
         print(f"Niet gelukt: {exc}", file=sys.stderr)
         return 1
     if not args.controleer:

@@ -48,8 +48,21 @@ def product_files(site: Site) -> dict[Path, str]:
     return dict(sorted(files.items()))
 
 
+class NotAnInitSite(Exception):
+    """The folder is wegwijzer's own repository or a full copy of it; the message says so."""
+
+
 def plan(site: Site) -> list[Change]:
-    """Each product file with what `bijwerken` would do to it."""
+    """Each product file with what `bijwerken` would do to it.
+
+    Raises NotAnInitSite in wegwijzer's own repository (or a "Use this template" copy): its
+    workflows run the product's tests, and the init site's would replace them."""
+    if (site.root / "pyproject.toml").is_file() or (site.root / "src" / "wegwijzer").is_dir():
+        raise NotAnInitSite(
+            "Dit is de repository van wegwijzer zelf (of een volledige kopie): 'wegwijzer "
+            "bijwerken' is voor een site van 'wegwijzer init'. Haal in een kopie de nieuwe "
+            "versie op met git. Er is niets veranderd."
+        )
     changes = []
     for relative, text in product_files(site).items():
         path = site.root / relative
