@@ -158,7 +158,11 @@ def _workflow_names(site: Path) -> set[str]:
 _NAMED_WORKFLOW = (
     re.compile(r"werkstroom \*\*([^*]+)\*\*"),
     re.compile(r"[Ww]orkflow \"([^\"]+)\""),
-    re.compile(r"\*\*Actions\*\* en kies links \*\*([^*]+)\*\*"),
+    # "Ga naar **Actions** en kies links **X**", "**Actions**, kies **X**", "**Actions**, **X**";
+    # not "**Settings**, **Actions**, **General**" (a settings page)
+    re.compile(
+        r"(?<!\*\*Settings\*\*, )\*\*Actions\*\*,? (?:en )?(?:kies (?:links )?)?\*\*([^*]+)\*\*"
+    ),
     re.compile(r"Actions > ([^>\n]+?) >"),
     re.compile(r"^- \*\*([^*]+)\*\*: (?:bij|elke)", re.M),  # "Wat gebeurt er daarna vanzelf?"
 )
