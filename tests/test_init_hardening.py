@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
+from wegwijzer import __version__
 from wegwijzer.cli import main
 from wegwijzer.site.config import load_site
 
@@ -89,3 +90,10 @@ def test_verhuis_verwijzers_refuses_a_private_folder_git_would_publish(
     assert main(["-f", config, "verhuis-verwijzers", str(site / "prive")]) == 0
     # outside the repository: allowed, as the docs advise (../wegwijzer-prive)
     assert main(["-f", config, "verhuis-verwijzers", str(tmp_path / "wegwijzer-prive")]) == 0
+
+
+def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out == f"wegwijzer {__version__}\n"
