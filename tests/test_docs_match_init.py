@@ -164,6 +164,7 @@ _NAMED_WORKFLOW = (
         r"(?<!\*\*Settings\*\*, )\*\*Actions\*\*,? (?:en )?(?:kies (?:links )?)?\*\*([^*]+)\*\*"
     ),
     re.compile(r"Actions > ([^>\n]+?) >"),
+    re.compile(r"staat de controle \*\*([^*]+)\*\*"),  # controleren.md: the PR check's job
     re.compile(r"^- \*\*([^*]+)\*\*: (?:bij|elke)", re.M),  # "Wat gebeurt er daarna vanzelf?"
 )
 _LISTED_WORKFLOWS = re.compile(r"de werkstromen ([A-Z][\w ,]+? en [A-Z]\w+)")
