@@ -80,12 +80,31 @@ def test_a_missing_plugin_entry_is_explained(
 
 
 @pytest.mark.parametrize("kind", ["organisatie", "locatie"])
-def test_new_records_pass_the_check_as_written(kind: str, base_site: Path) -> None:
+def test_new_records_are_valid_and_their_placeholders_are_errors_until_filled_in(
+    kind: str, base_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     extra = ["--organisatie", "humanitas"] if kind == "locatie" else []
     assert run(base_site, "nieuw", kind, "nieuw-record", *extra) == 0
     folder = "organisaties" if kind == "organisatie" else "locaties"
     written = base_site.parent / "data" / folder / "nieuw-record.yml"
     assert written.read_text().startswith("# yaml-language-server: $schema=")
+    capsys.readouterr()
+    # the placeholders are errors: the PR check stops the record, a lenient deploy skips it
+    assert run(base_site, "check") == 1
+    errors = [line for line in capsys.readouterr().out.splitlines() if ": let op: " not in line]
+    assert errors and all("nieuw-record.yml" in e and "voorbeeldtekst" in e for e in errors)
+    filled = {
+        "Naam van de organisatie": "Budgetcafé Noord",
+        "Naam van de locatie": "Buurthuis Noord",
+        "Wat doet deze organisatie voor mensen met geldzorgen?": "Hulp bij uw post.",
+        "Straatnaam": "Dorpsstraat",
+        "020 123 4567": "033 460 2200",
+        "1234 AB": "3811 AB",
+    }
+    text = written.read_text()
+    for placeholder, value in filled.items():
+        text = text.replace(placeholder, value)
+    written.write_text(text)
     # A new location is valid but has no map pin until `wegwijzer geocode` ran: a warning.
     assert run(base_site, "check", "--strict") == (1 if kind == "locatie" else 0)
     assert run(base_site, "check") == 0
@@ -165,6 +184,7 @@ def test_init_writes_what_a_municipality_owns_and_names_the_next_steps(
         ".github/ISSUE_TEMPLATE/nieuwe-organisatie.yml",
         ".github/dependabot.yml",
         ".github/pull_request_template.md",
+        ".github/workflows/bijwerken.yml",
         ".github/workflows/deploy.yml",
         ".github/workflows/geocode.yml",
         ".github/workflows/onderhoud.yml",
@@ -222,11 +242,10 @@ def test_a_new_site_is_not_ready_to_go_live(
     lines = out.splitlines()
     expected = [
         "data/organisaties/voorbeeld-organisatie.yml:2: Dit is een voorbeeldrecord.",
-        "data/organisaties/voorbeeld-organisatie.yml:6: Hier staat nog de voorbeeldtekst "
-        "'Naam van de organisatie'.",
-        "data/organisaties/voorbeeld-organisatie.yml:11: Hier staat nog de voorbeeldtekst "
-        "'020 123 4567'.",
-        "data/locaties/voorbeeld-inloop.yml:13: Hier staat nog de voorbeeldtekst '1234 AB'.",
+        "data/locaties/voorbeeld-inloop.yml:2: Dit is een voorbeeldrecord.",
+        "mkdocs.yml:42: Hier staat nog de voorbeeldtekst '020 123 4567'.",
+        "docs/toegankelijkheid.md:12: Haal het blok 'Voor de gemeente: vul dit in' weg",
+        "docs/toegankelijkheid.md:45: Vul '[e-mailadres of telefoonnummer]' in.",  # two lines
         "mkdocs.yml:6: site_url: 'https://uw-organisatie.github.io/wegwijzer/' is een "
         "voorbeeldadres.",
         "docs/toegankelijkheid.md:17: Vul '[Naam van de gemeente]' in.",
@@ -234,6 +253,8 @@ def test_a_new_site_is_not_ready_to_go_live(
     ]
     for start in expected:
         assert any(line.startswith(start) for line in lines), start
+    # the marked examples are the starter's: one line each, not every placeholder inside them
+    assert not any("voorbeeld-organisatie.yml:6" in line for line in lines)
     assert "Nog niet klaar om te publiceren" in err
 
 
@@ -260,7 +281,10 @@ def fill_in(site: Path) -> None:
     text = text.replace("github.com/uw-organisatie/", "github.com/gemeente-zwolle/")
     config.write_text(text.replace("020 123 4567", "14 038"))
     statement = site / "docs" / "toegankelijkheid.md"
-    statement.write_text(re.sub(r"\[([^\]\n]+)\](?!\()", r"\1", statement.read_text()))
+    text = re.sub(
+        r"!!! note \"Voor de gemeente: vul dit in\"\n(    .*\n)+\n", "", statement.read_text()
+    )
+    statement.write_text(re.sub(r"\[([^\]]+)\](?!\()", r"\1", text))
     forms = site / ".github" / "ISSUE_TEMPLATE" / "config.yml"
     forms.write_text(forms.read_text().replace("uw-organisatie", "gemeente-zwolle"))
 

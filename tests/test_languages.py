@@ -161,7 +161,8 @@ def test_record_text_on_a_translated_page_is_marked_dutch(sample_site: Path) -> 
 def test_numbers_read_left_to_right_inside_arabic_only(sample_site: Path) -> None:
     """`"3811" | ltr` must not be worked out once, at compile time, in the first language."""
     arabic = soup(sample_site / "ar" / "overzicht" / "index.html").select_one("#ww-postcode-hulp")
-    assert [b.get_text() for b in arabic.select("bdi[dir=ltr]")] == ["3811", "3811 AB"]
+    short, full = [b.get_text() for b in arabic.select("bdi[dir=ltr]")]  # one of the town's
+    assert len(short) == 4 and full.startswith(short + " ")
     dutch = soup(sample_site / "overzicht" / "index.html").select_one("#ww-postcode-hulp")
     assert dutch.select("bdi") == []
     bar = soup(sample_site / "ar" / "index.html").select_one(".ww-hulpbalk__wie span[lang=nl]")

@@ -355,7 +355,8 @@ def test_a_new_location_written_by_the_command_uncomments_into_a_valid_record(
     body = [re.sub(r"^(\s*)# (?=[-a-z ]*[a-z_]+:|  )", r"\1", line) for line in lines[3:]]
     record.write_text("\n".join([*header, *lines[1:3], *body]) + "\n", encoding="utf-8")
     _, report = validate_site(load_site(base_site), date.today())  # the command wrote today
-    assert [str(f) for f in report.errors if "proef" in f.path] == []
+    errors = [str(f) for f in report.errors if "proef" in f.path]
+    assert [e for e in errors if "voorbeeldtekst" not in e] == []  # placeholders: see test_cli
     assert "schoolvakanties: midden" in record.read_text(encoding="utf-8")
 
 

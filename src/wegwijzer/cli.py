@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from wegwijzer import catalogs, i18n
+from wegwijzer import __version__, catalogs, i18n
 from wegwijzer.geo.cache import GeocacheError, geocache_lock, load_geocache, writable_problem
 from wegwijzer.geo.geocode import Lookup, geocode_dataset, make_geocoder
 from wegwijzer.geo.postcodes import (
@@ -34,6 +35,7 @@ from wegwijzer.site.pages import render_site, write_site
 from wegwijzer.site.plugin import SCRIPTS, STYLESHEETS
 from wegwijzer.site.present import count_text
 from wegwijzer.site.scaffold import ScaffoldError, init_site
+from wegwijzer.site.update import NotAnInitSite, Status, apply, plan
 
 
 def _date(text: str) -> date:
@@ -50,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-f", "--config", type=Path, default=Path("mkdocs.yml"), help="het mkdocs-configbestand"
     )
+    parser.add_argument("--version", action="version", version=f"wegwijzer {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="OPDRACHT")
 
     check = commands.add_parser("check", help="controleer alle gegevens")
@@ -92,6 +95,16 @@ def _parser() -> argparse.ArgumentParser:
     init = commands.add_parser("init", help="begin een nieuwe wegwijzer voor een gemeente")
     init.add_argument("map", type=Path, help="de nieuwe (lege) map voor de site")
     init.add_argument("--gemeente", required=True, help="de naam van de gemeente of regio")
+    update = commands.add_parser(
+        "bijwerken",
+        help="zet de bestanden van wegwijzer in deze site (werkstromen, beheerpagina's, "
+        "schema's) op de geïnstalleerde versie",
+    )
+    update.add_argument(
+        "--controleer",
+        action="store_true",
+        help="verander niets; stop met fout als er iets bijgewerkt moet worden",
+    )
     move = commands.add_parser(
         "verhuis-verwijzers", help="zet contacten voor verwijzers en 'verwijzen' in de privémap"
     )
@@ -113,6 +126,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Material's end-of-life banner (8 lines) is for people running `mkdocs`; its documented
+    # switch keeps it out of our commands' output and logs.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     args = _parser().parse_args(argv)
     if args.command == "init":  # there is no mkdocs.yml yet
         return _init(args)
@@ -131,6 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "schema": _schema,
         "onderhoud": _upkeep,
         "verhuis-verwijzers": _move_private,
+        "bijwerken": _update,
         "pdf": _pdf,
         "vertalingen": _site_catalogs,
     }
@@ -165,7 +182,80 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _update(site: Site, args: argparse.Namespace) -> int:
+    """Rewrite the product-owned files (scaffold.PRODUCT_OWNED) to this version's templates."""
+    try:
+        changes = plan(site)
+    except (ScaffoldError, NotAnInitSite) as exc:  # e.g. a gemeente init would refuse
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
+    if not args.controleer:
+        try:
+            apply(site, changes)
+        except OSError as exc:
+            print(f"Niet gelukt: {exc.filename}: {exc.strerror}.", file=sys.stderr)
+            return 1
+    for change in changes:
+        print(f"{change.status.value}: {change.path.as_posix()}")
+    counts = {status: sum(c.status is status for c in changes) for status in Status}
+    todo = counts[Status.ADDED] + counts[Status.CHANGED]
+    if args.controleer:
+        if todo:
+            print(
+                f"Niet bij: {count_text(todo, 'bestand wijkt', 'bestanden wijken')} af van "
+                f"wegwijzer {__version__}. Werk ze bij met 'wegwijzer bijwerken'.",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"Alles is bij met wegwijzer {__version__}.", file=sys.stderr)
+        return 0
+    print(
+        f"Wegwijzer {__version__}: {counts[Status.CHANGED]} bijgewerkt, "
+        f"{counts[Status.ADDED]} nieuw, {counts[Status.UNCHANGED]} ongewijzigd. "
+        "mkdocs.yml, data/ en uw eigen pagina's zijn niet aangeraakt.",
+        file=sys.stderr,
+    )
+    if counts[Status.ORPHANED]:
+        print(
+            "Bestanden met 'niet van wegwijzer' horen niet bij deze versie; ze zijn niet "
+            "veranderd. Haal ze weg als ze van een oudere versie zijn en u ze niet gebruikt.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _tracked_repository(target: Path) -> Path | None:
+    """The git work tree that `target` lies in, unless git ignores it there; else None.
+
+    A private folder inside the site's repository is one `git add -A` away from publishing
+    every direct number; an ignored one (`prive/` in .gitignore) is not."""
+    resolved = target.resolve()
+    top = next((p for p in (resolved, *resolved.parents) if (p / ".git").exists()), None)
+    if top is None:
+        return None
+    probe = resolved / "organisaties" / "x.yml"  # a file the move would write
+    try:
+        ignored = subprocess.run(
+            ["git", "-C", str(top), "check-ignore", "-q", str(probe)],
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # no git here: say so rather than guess
+        return top
+    return None if ignored.returncode == 0 else top
+
+
 def _move_private(site: Site, args: argparse.Namespace) -> int:
+    repository = _tracked_repository(args.doelmap)
+    if repository is not None:
+        print(
+            f"Niet gelukt: {args.doelmap} ligt in de git-repository {repository}, en git negeert "
+            "de map niet. Met 'git add -A' komen de directe nummers dan op GitHub. Kies een map "
+            "buiten de repository (bijvoorbeeld ../wegwijzer-prive), of zet de map in "
+            ".gitignore. Er is niets verhuisd.",
+            file=sys.stderr,
+        )
+        return 1
     moved = move_referrer_data(site.data_dir, args.doelmap)
     for item in moved:
         note = " en 'verwijzen'" if item.note else ""

@@ -9,6 +9,7 @@ from wegwijzer.geo.postcodes import postcode_findings
 from wegwijzer.records import private
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.checks import check_dataset, point_findings
+from wegwijzer.records.golive import record_placeholder_findings
 from wegwijzer.records.loader import POSTCODES, Dataset, load_records
 from wegwijzer.records.report import Report
 from wegwijzer.site.config import Site
@@ -21,6 +22,7 @@ def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Repor
     dataset, report = load_records(site.data_dir, site.root, context)
     areas = None if site.config.voorbeelddata else Areas.for_site([site.config.gemeente])
     report.extend(check_dataset(dataset, today, site.config.controle_maanden, areas))
+    report.extend(record_placeholder_findings(dataset))  # 'wegwijzer nieuw' text left in
     if not site.config.gegevens_prive:
         report.extend(private.public_private_data(dataset))
     if site.private_dir is not None:

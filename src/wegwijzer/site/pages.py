@@ -214,6 +214,16 @@ class _Renderer:
             text = text.replace("---\n", f"---\ntaal: {self.language.code}\n", 1)
         return Page(full, text, in_nav and self.language.is_source)
 
+    def example_postcode(self) -> str | None:
+        """A postcode of this town for the search box's example, one the search knows: the
+        first location's own ("8011 CE"). None when there is none: the box then gives no
+        number rather than another town's."""
+        for location in sorted(self.dataset.locaties.values(), key=lambda loc: loc.id):
+            postcode = location.adres.postcode
+            if postcode and postcode[:4] in self.postcodes.areas:
+                return postcode
+        return None
+
     def page_address(self, path: str) -> str:
         """A page's full address for 'Klopt er iets niet?'; its path when site_url is unset."""
         return (self.site_url or "") + path
@@ -296,7 +306,12 @@ class _Renderer:
         if after is None:
             yield self.page("index.md", "start.md.j2", in_nav=True, counts=self.counts())
             everything = listing.places_first(self.org_cards, self.loc_cards)
-            yield from self.list_pages("overzicht", "overzicht.md.j2", everything)
+            yield from self.list_pages(
+                "overzicht",
+                "overzicht.md.j2",
+                everything,
+                postcode_voorbeeld=self.example_postcode(),
+            )
             yield from self.filter_pages()
             yield self.page(
                 "kaart.md",

@@ -6,16 +6,26 @@ workflows that check and publish *its* data, Dependabot, mkdocs.verwijzers.yml f
 referrers' edition, and a requirements.in that pins this version of wegwijzer (the town locks it
 with hashes into requirements.txt, see the file's header). The result passes `wegwijzer check` at
 once and fails `wegwijzer check --publiceren` until every placeholder is filled in.
+
+PRODUCT_OWNED names the files that belong to the product, not to the municipality: the
+workflows, the issue forms' questions, the PR template, Dependabot, the beheer pages, the data
+format page, the schemas. `wegwijzer bijwerken` (site/update.py) rewrites exactly these to the
+installed version and never touches the rest (mkdocs.yml, data/, the town's own docs, the
+accessibility statement, overrides/, requirements). One list serves both commands.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
 
 from wegwijzer import __version__
 from wegwijzer.records.golive import SAMPLE_MARK
@@ -33,6 +43,28 @@ FILLED_IN = {
 }
 EXAMPLE_ORGANISATION = "voorbeeld-organisatie"
 EXAMPLE_LOCATION = "voorbeeld-inloop"
+# Paths in the site (after RENAMED) that the product owns; a trailing "/" owns a whole folder.
+# .github/ISSUE_TEMPLATE/config.yml is the town's: it holds the address of its own site.
+PRODUCT_OWNED = (
+    ".github/workflows/",
+    ".github/dependabot.yml",
+    ".github/pull_request_template.md",
+    ".github/ISSUE_TEMPLATE/klopt-niet.yml",
+    ".github/ISSUE_TEMPLATE/nieuwe-organisatie.yml",
+    "docs/beheer/",
+    "docs/gegevens.md",
+    "overrides/LEESMIJ.md",
+    "schema/",
+)
+PRODUCT_HEADER = (
+    "# Part of wegwijzer: 'wegwijzer bijwerken' replaces this file with the version in\n"
+    "# requirements.txt. Change it in wegwijzer itself, not here; local changes are lost.\n"
+)
+# Characters a name never holds and that would break the YAML, the issue forms or a log line:
+# quotes and backslashes (the name goes into double-quoted YAML), braces (template fields),
+# angle brackets (Markdown), and every control, format, separator or undecodable character.
+_REFUSED = set('<>"{}\\')
+_REFUSED_CATEGORIES = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp")
 
 
 class ScaffoldError(Exception):
@@ -45,12 +77,51 @@ def init_site(folder: Path, gemeente: str, today: date) -> list[Path]:
         raise ScaffoldError(
             f"{folder} bestaat al en is niet leeg. Kies een nieuwe map; er is niets veranderd."
         )
-    if not gemeente.strip() or any(char in gemeente for char in '<>"{}\n'):
-        raise ScaffoldError('Geef de naam van de gemeente zonder <, >, ", { of }.')
-    values = _values(gemeente.strip())
-    written = [_write(folder / out, text) for out, text in _template_files(values)]
-    written += _examples(folder, values["gemeente"], today)
+    rendered = render_templates(gemeente)  # everything is checked before anything is written
+    written = [_write(folder / out, text) for out, text in rendered.items()]
+    written += _examples(folder, gemeente.strip(), today)
     return written
+
+
+def gemeente_problem(gemeente: str) -> str | None:
+    """Why `gemeente` cannot be a municipality's name, in Dutch; None when it can."""
+    if not gemeente.strip():
+        return "Geef de naam van de gemeente, zoals --gemeente Zwolle."
+    for char in gemeente:
+        if char in _REFUSED or unicodedata.category(char) in _REFUSED_CATEGORIES:
+            shown = repr(char) if unicodedata.category(char) != "Cs" else "een onleesbaar teken"
+            return (
+                f"De naam van de gemeente bevat {shown}. Dat teken kan niet in een naam; typ de "
+                'naam zonder <, >, ", \\, { of }, zonder regeleinde of stuurteken.'
+            )
+    return None
+
+
+def render_templates(gemeente: str) -> dict[Path, str]:
+    """Every template file, filled in for `gemeente`, by its path in the site.
+
+    Raises ScaffoldError for a name that cannot be written safely, or (a bug) when a filled-in
+    YAML file no longer parses; nothing has been written then."""
+    if (problem := gemeente_problem(gemeente)) is not None:
+        raise ScaffoldError(f"{problem} Er is niets geschreven.")
+    rendered = dict(_template_files(_values(gemeente.strip())))
+    parser = YAML(typ="base")  # structure only: tags such as !ENV stay unread
+    for path, text in rendered.items():
+        if path.suffix == ".yml":
+            try:
+                parser.load(text)
+            except YAMLError:
+                raise ScaffoldError(
+                    f"Met deze naam wordt {path.as_posix()} geen geldige YAML. Typ de naam "
+                    "zonder leestekens aan het begin. Er is niets geschreven."
+                ) from None
+    return rendered
+
+
+def product_owned(path: Path) -> bool:
+    """Whether the file at `path` (relative to the site) belongs to the product."""
+    name = path.as_posix()
+    return any(name == p or (p.endswith("/") and name.startswith(p)) for p in PRODUCT_OWNED)
 
 
 def _values(gemeente: str) -> dict[str, str]:
@@ -76,7 +147,10 @@ def _template_files(values: dict[str, str]) -> Iterator[tuple[Path, str]]:
             for key, value in values.items():
                 text = text.replace("{" + key + "}", value)
         parts = [RENAMED.get(part, part) for part in relative.parts]
-        yield Path(*parts), text
+        path = Path(*parts)
+        if path.suffix == ".yml" and product_owned(path):
+            text = PRODUCT_HEADER + text
+        yield path, text
 
 
 def _walk(node: Traversable, relative: Path) -> Iterator[tuple[Path, Traversable]]:
