@@ -25,7 +25,7 @@ from wegwijzer.geo.postcodes import postcode_table
 from wegwijzer.records import vocab
 from wegwijzer.records.editions import without_errors
 from wegwijzer.records.loader import Dataset, Source
-from wegwijzer.records.report import Finding, Report
+from wegwijzer.records.report import Finding, Level, Report, one_line
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site import shells, sitemap
 from wegwijzer.site.assets import asset_url, versioned
@@ -317,13 +317,29 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if mode != "overslaan":
             listed = "\n".join(str(f) for f in report.sorted() if f in report.errors)
             raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd:\n{listed}")
-        dataset, lines = without_errors(dataset, report)
+        private = [f for f in report.errors if self._is_private(f.path)]
+        public = Report([f for f in report.findings if f not in private])
+        dataset, lines = without_errors(dataset, public)
         for line in lines:  # info, not warning: `mkdocs build --strict` must still publish
-            log.info("Niet gepubliceerd: %s", line)
+            log.info("Niet gepubliceerd: %s", one_line(line))
+        for path in sorted({f.path for f in private}):  # the organisation is on the site
+            where = "; ".join(f"regel {f.line}: {f.message}" for f in private if f.path == path)
+            line = (
+                f"{path}. De organisatie staat wel op de site, maar zonder de contacten en "
+                f"'verwijzen' uit dit bestand: {where}"
+            )
+            log.info("Privébestand niet gebruikt: %s", one_line(line))
         if os.environ.get("GITHUB_ACTIONS") == "true":
             for finding in report.errors:  # shown on the file and line in GitHub
-                print(f"::warning file={finding.path},line={finding.line}::{finding.message}")
+                print(finding.annotation(Level.WARNING))
         return dataset
+
+    def _is_private(self, path: str) -> bool:
+        folder = self.site.private_dir
+        if folder is None:
+            return False
+        shown = self.site.shown(folder)
+        return path == shown or path.startswith(shown.rstrip("/") + "/")
 
     @staticmethod
     def _refuse_clash(files: Files, path: str) -> None:

@@ -1,0 +1,138 @@
+"""Issue 31: no private value in anything CI shows, and no record or setting text that a
+CI runner reads as a command."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PASSPHRASE
+from wegwijzer.cli import main
+from wegwijzer.records.report import Finding, Level, one_line
+
+# Private files with the mistakes people make, each around a value that must stay private
+PRIVATE_FILES = {
+    "humanitas.yml": (  # a duplicate key: the parser quotes both values
+        "id: humanitas\n"
+        "contactpersonen:\n"
+        "  - naam: Els de Vries\n"
+        '    telefoon: "06 1234 5678"\n'
+        '    telefoon: "06 8765 4321"\n'
+        "    zichtbaarheid: verwijzers\n"
+    ),
+    "gemeente.yml": (  # a one-digit typo, a wrong e-mail, a value as a key
+        "id: gemeente\n"
+        "contactpersonen:\n"
+        '  - telefoon: "06 2468 135"\n'
+        "    email: els.devries@@geheim-adres.example\n"
+        "    zichtbaarheid: verwijzers\n"
+        "  - functie: Consulent\n"
+        '    "06 1357 9246": Els\n'
+        "    zichtbaarheid: verwijzers\n"
+        "verwijzen: 'Bel Els: 06 9999 1111'\n"
+        "verwijzen: Bel Els\n"
+    ),
+}
+DIGITS = ["612345678", "687654321", "62468135", "613579246", "699991111"]
+WORDS = ["els.devries", "geheim-adres", "Els de Vries", "@@"]
+
+
+def _private_site(base_site: Path, *, referrers: bool = True) -> Path:
+    folder = base_site.parent / "prive" / "organisaties"
+    folder.mkdir(parents=True)
+    for name, text in PRIVATE_FILES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    edition = "      editie: verwijzers\n" if referrers else ""
+    config = base_site.read_text(encoding="utf-8").replace(
+        "      gemeente: Teststad\n", f"      gemeente: Teststad\n{edition}      prive: prive\n"
+    )
+    base_site.write_text(config, encoding="utf-8")
+    return base_site
+
+
+def _leaks(output: str) -> list[str]:
+    """Every line that shows a private value in any written form: as typed, digits only,
+    E.164, with other spaces."""
+    found = []
+    for line in output.splitlines():
+        digits = re.sub(r"\D", "", line)
+        if any(d in digits for d in DIGITS) or any(w.lower() in line.lower() for w in WORDS):
+            found.append(line)
+    return found
+
+
+@pytest.mark.parametrize("style", ["tekst", "github"])
+def test_check_names_file_line_and_field_never_a_private_value(
+    base_site: Path, capsys: pytest.CaptureFixture[str], style: str
+) -> None:
+    config = _private_site(base_site)
+    assert main(["-f", str(config), "check", "--format", style]) == 1
+    out, err = capsys.readouterr()
+    assert _leaks(out + err) == []
+    if style == "tekst":
+        assert "prive/organisaties/humanitas.yml:5: De YAML klopt niet: het veld 'telefoon'" in out
+        assert "prive/organisaties/gemeente.yml:10: De YAML klopt niet" in out
+
+
+def test_a_private_file_says_which_field_is_wrong_without_its_value(
+    base_site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _private_site(base_site)
+    broken = base_site.parent / "prive" / "organisaties" / "gemeente.yml"
+    broken.write_text(PRIVATE_FILES["gemeente.yml"].replace("verwijzen: Bel Els\n", ""))
+    assert main(["-f", str(config), "check"]) == 1
+    out = capsys.readouterr().out
+    assert _leaks(out) == []
+    shown = "prive/organisaties/gemeente.yml"
+    assert f"{shown}:3: contactpersonen[1].telefoon: Dit is geen geldig telefoonnummer." in out
+    assert f"{shown}:4: contactpersonen[1].email: Dit is geen geldig e-mailadres." in out
+    assert f"{shown}:7: contactpersonen[2]: Hier staat een veld dat niet bestaat." in out
+    assert "omdat het bestand privé is" in out
+
+
+def _build(config: Path, out: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if k != "GITHUB_ACTIONS"}
+    environ.update(WEGWIJZER_VERWIJZERS_WACHTWOORD=PASSPHRASE, **env)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
+    return subprocess.run(
+        [*command, "-d", str(out)], capture_output=True, text=True, env=environ, check=False
+    )
+
+
+def test_strict_and_lenient_build_logs_hold_no_private_value(
+    base_site: Path, tmp_path: Path
+) -> None:
+    config = _private_site(base_site)
+    strict = _build(config, tmp_path / "streng")
+    assert strict.returncode == 1
+    assert "prive/organisaties/humanitas.yml:5" in strict.stderr
+    assert _leaks(strict.stdout + strict.stderr) == []
+    lenient = _build(
+        config, tmp_path / "mild", WEGWIJZER_BIJ_FOUTEN="overslaan", GITHUB_ACTIONS="true"
+    )
+    assert lenient.returncode == 0, lenient.stderr
+    log = lenient.stdout + lenient.stderr
+    assert _leaks(log) == []
+    assert "::warning file=prive/organisaties/humanitas.yml,line=5::" in lenient.stdout
+    # the organisation is in the guide, only without what this file adds
+    assert "Privébestand niet gebruikt: prive/organisaties/gemeente.yml." in log
+    assert "staat niet op de site" not in log
+
+
+def test_a_logged_line_never_starts_a_workflow_command() -> None:
+    finding = Finding("data/x.yml", 3, "naam", "Fout in 'a\n::add-mask::geheim\r##[error]x'")
+    text = str(finding)
+    assert "\n" not in text and "\r" not in text and "##[" not in text
+    assert one_line("  ::stop-commands::x").startswith("» ")
+    assert one_line("a\u2028::warning::x") == "a ⏎ ::warning::x"
+    annotation = finding.annotation(Level.WARNING)
+    assert annotation.splitlines() == [annotation]
+    assert annotation == (
+        "::warning file=data/x.yml,line=3,title=naam::Fout in 'a%0A::add-mask::geheim%0D##[error]x'"
+    )
+    assert Finding("a,b:c.yml", 0, "", "100%").annotation() == "::error file=a%2Cb%3Ac.yml::100%25"
