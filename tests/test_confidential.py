@@ -10,8 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
-from tests.conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE, build_site
 from wegwijzer.cli import main
 from wegwijzer.records.report import Finding, Level, one_line
 
@@ -136,3 +137,42 @@ def test_a_logged_line_never_starts_a_workflow_command() -> None:
         "::warning file=data/x.yml,line=3,title=naam::Fout in 'a%0A::add-mask::geheim%0D##[error]x'"
     )
     assert Finding("a,b:c.yml", 0, "", "100%").annotation() == "::error file=a%2Cb%3Ac.yml::100%25"
+
+
+REFRESH = '<meta http-equiv="refresh" content="0;url=https://elders.example/">'
+
+
+def test_settings_the_theme_prints_are_text_never_markup(base_site: Path, tmp_path: Path) -> None:
+    config = (
+        base_site.read_text(encoding="utf-8").replace(
+            "        naam: Schuldhulp Teststad\n",
+            f"        naam: '{REFRESH}'\n"
+            "        bereikbaar: '<b>ma-vr</b>'\n"
+            "        kosten: '<img src=x>'\n",
+        )
+        + "      melden: 'https://melden.example/\" onmouseover=\"x'\n"
+    )
+    base_site.write_text(config, encoding="utf-8")
+    out = build_site(base_site, tmp_path / "uit")
+    pages = [out / "index.html", out / "404.html", out / "organisaties" / "gemeente" / "index.html"]
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert soup.find("meta", attrs={"http-equiv": "refresh"}) is None, page
+        assert soup.find("b") is None and soup.find("img", src="x") is None, page
+        assert not soup.find_all(attrs={"onmouseover": True}), page
+        assert REFRESH in soup.get_text(), page
+    bar = BeautifulSoup((out / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert bar.select_one(".ww-hulpbalk__wie").get_text() == REFRESH
+    assert bar.select_one(".ww-hulpbalk__wanneer").get_text() == "(<b>ma-vr</b>, <img src=x>)"
+
+
+@pytest.mark.parametrize("logo", ['logo.svg" onerror="x', "logo<b>.svg", "a b.svg"])
+def test_a_logo_path_is_a_plain_path(
+    base_site: Path, capsys: pytest.CaptureFixture[str], logo: str
+) -> None:
+    config = base_site.read_text(encoding="utf-8").replace(
+        "      gemeente: Teststad\n", f"      gemeente: Teststad\n      logo: '{logo}'\n"
+    )
+    base_site.write_text(config, encoding="utf-8")
+    assert main(["-f", str(base_site), "check"]) == 1
+    assert "logo: Geef het pad van het logo in de map docs/" in capsys.readouterr().out

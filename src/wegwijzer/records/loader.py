@@ -182,7 +182,11 @@ def error_findings(
 
 
 # Our own messages that never hold the value they are about: a private file may show them.
-_VALUE_FREE = ("Er staat een onzichtbaar teken", "Zet het telefoonnummer tussen aanhalingstekens")
+_VALUE_FREE = (
+    "Er staat een onzichtbaar teken",
+    "Zet het telefoonnummer tussen aanhalingstekens",
+    "Schrijf dit op één regel",
+)
 _PRIVATE_FIELDS = {
     "telefoon": "Dit is geen geldig telefoonnummer.",
     "email": "Dit is geen geldig e-mailadres.",

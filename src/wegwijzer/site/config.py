@@ -93,6 +93,7 @@ class KaartSettings(Strict):
 DEFAULT_COLOUR = "#154273"  # a sober dark blue: 10.2:1 with white text
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
 _HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+_PATH = re.compile(r"^[\w./-]+$")  # a file path in docs/: nothing that ends an attribute
 
 
 def readable_colour(value: str) -> str:
@@ -212,8 +213,13 @@ class SiteConfig(Strict):
     @field_validator("logo")
     @classmethod
     def _logo_path(cls, value: str | None) -> str | None:
-        if value and (value.startswith(("/", "http:", "https:")) or ".." in value):
-            raise ValueError("Geef het pad van het logo in de map docs/, zoals assets/logo.svg.")
+        if value and (
+            value.startswith(("/", "http:", "https:")) or ".." in value or not _PATH.match(value)
+        ):
+            raise ValueError(
+                "Geef het pad van het logo in de map docs/, zoals assets/logo.svg: alleen "
+                "letters, cijfers, punten, streepjes en /."
+            )
         return value
 
     @model_validator(mode="after")

@@ -189,8 +189,10 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             return
         if not (Path(config.docs_dir) / logo).is_file():
             raise PluginError(
-                f"mkdocs.yml: logo: het bestand {Path(config.docs_dir).name}/{logo} bestaat "
-                "niet. Zet het logo in de map docs/ en geef het pad vanaf die map."
+                one_line(
+                    f"mkdocs.yml: logo: het bestand {Path(config.docs_dir).name}/{logo} bestaat "
+                    "niet. Zet het logo in de map docs/ en geef het pad vanaf die map."
+                )
             )
         config.theme["logo"] = logo
 
