@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from tests.conftest import PASSPHRASE, build_site
 from wegwijzer.cli import main
 from wegwijzer.records.report import Finding, Level, one_line
+from wegwijzer.site.encryption import PASSPHRASE_ENV, PassphraseError, passphrase_from_env
 
 # Private files with the mistakes people make, each around a value that must stay private
 PRIVATE_FILES = {
@@ -176,3 +177,46 @@ def test_a_logo_path_is_a_plain_path(
     base_site.write_text(config, encoding="utf-8")
     assert main(["-f", str(base_site), "check"]) == 1
     assert "logo: Geef het pad van het logo in de map docs/" in capsys.readouterr().out
+
+
+def test_pages_refuses_the_referrers_edition(
+    base_site: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = _private_site(base_site)
+    (base_site.parent / "prive" / "organisaties" / "humanitas.yml").unlink()
+    (base_site.parent / "prive" / "organisaties" / "gemeente.yml").unlink()
+    target = tmp_path / "pagina"
+    assert main(["-f", str(config), "pages", str(target)]) == 1
+    assert "de verwijzersgids wordt alleen versleuteld gebouwd" in capsys.readouterr().err
+    assert not target.exists()
+
+
+@pytest.mark.parametrize(
+    ("passphrase", "why"),
+    [
+        (" " * 12, "begint of eindigt met een spatie"),
+        ("aaaaaaaaaaaa", "herhaalt steeds dezelfde tekens"),
+        ("abababababab", "herhaalt steeds dezelfde tekens"),
+        ("wachtwoord12", "veelgebruikt wachtwoord"),
+        ("Welkom2026!!", "veelgebruikt wachtwoord"),
+        ("123456789012", "veelgebruikt wachtwoord"),
+        ("lang-en-geheim-genoeg\n", "onzichtbaar teken"),
+        ("lang en geheim genoeg ", "begint of eindigt met een spatie"),
+        ("lang\ten geheim genoeg", "onzichtbaar teken"),
+    ],
+)
+def test_weak_passphrases_are_refused_without_echo(
+    monkeypatch: pytest.MonkeyPatch, passphrase: str, why: str
+) -> None:
+    monkeypatch.setenv(PASSPHRASE_ENV, passphrase)
+    with pytest.raises(PassphraseError) as refused:
+        passphrase_from_env()
+    assert why in str(refused.value)
+    assert not passphrase.strip() or passphrase.strip() not in str(refused.value)
+
+
+def test_a_good_passphrase_passes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
+    assert passphrase_from_env() == PASSPHRASE
+    monkeypatch.setenv(PASSPHRASE_ENV, "paars-fietsenrek-onweer-17")
+    assert passphrase_from_env() == "paars-fietsenrek-onweer-17"

@@ -383,6 +383,14 @@ def _new(site: Site, args: argparse.Namespace) -> int:
 
 
 def _pages(site: Site, args: argparse.Namespace) -> int:
+    if site.config.editie == "verwijzers":  # pages in plain text: the guide unsealed
+        print(
+            "Niet gelukt: de verwijzersgids wordt alleen versleuteld gebouwd, en 'pages' schrijft "
+            "alles als gewone tekst. Bouw de gids met 'mkdocs build -f "
+            f"{site.shown(args.config)}'. Er is niets geschreven.",
+            file=sys.stderr,
+        )
+        return 1
     dataset, report = validate_site(site)
     if report.errors:
         _print_findings(report.errors, "tekst")
