@@ -3,6 +3,7 @@ CI runner reads as a command."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -12,10 +13,18 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import PASSPHRASE, build_site
+from tests.conftest import PASSPHRASE, build_site, open_envelope, sealed_text
 from wegwijzer.cli import main
 from wegwijzer.records.report import Finding, Level, one_line
-from wegwijzer.site.encryption import PASSPHRASE_ENV, PassphraseError, passphrase_from_env
+from wegwijzer.site.encryption import (
+    MIN_SEALED,
+    PASSPHRASE_ENV,
+    PassphraseError,
+    Sealer,
+    is_public_file,
+    padded_length,
+    passphrase_from_env,
+)
 
 # Private files with the mistakes people make, each around a value that must stay private
 PRIVATE_FILES = {
@@ -220,3 +229,34 @@ def test_a_good_passphrase_passes(monkeypatch: pytest.MonkeyPatch) -> None:
     assert passphrase_from_env() == PASSPHRASE
     monkeypatch.setenv(PASSPHRASE_ENV, "paars-fietsenrek-onweer-17")
     assert passphrase_from_env() == "paars-fietsenrek-onweer-17"
+
+
+def test_the_guide_hides_word_prefixes_and_sizes(
+    base_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _private_site(base_site)
+    folder = base_site.parent / "prive" / "organisaties"
+    (folder / "humanitas.yml").write_text(
+        "id: humanitas\nverwijzen: Quizvragen over quotum en quarantaine.\n", encoding="utf-8"
+    )
+    (folder / "gemeente.yml").unlink()
+    monkeypatch.setenv(PASSPHRASE_ENV, PASSPHRASE)
+    out = build_site(config, tmp_path / "gids")
+    shards = sorted(p.stem for p in (out / "zoeken" / "w").glob("*.json"))
+    assert shards and all(re.fullmatch(r"[0-9a-f]{16}", name) for name in shards), shards
+    manifest = json.loads(open_envelope((out / "zoeken" / "index.json").read_text()))
+    assert "qu" in manifest["p"] and sorted(manifest["f"].values()) == shards
+    quiz = json.loads(open_envelope((out / "zoeken/w" / f"{manifest['f']['qu']}.json").read_text()))
+    assert "quizvragen" in quiz["w"]
+    for path in out.rglob("*"):
+        name = path.relative_to(out).as_posix()
+        if path.is_file() and not is_public_file(name) and not name.endswith(".gz"):
+            envelope = sealed_text(path.read_bytes(), name)
+            assert len(envelope) == padded_length(len(envelope)), name
+
+
+def test_sizes_fall_in_buckets() -> None:
+    sealer = Sealer(PASSPHRASE, iterations=1_000)
+    assert len(sealer.seal(b"x" * 10)) == len(sealer.seal(b"x" * 1_000)) == MIN_SEALED
+    assert len(sealer.seal(b"x" * 30_000)) == len(sealer.seal(b"x" * 30_100))
+    assert open_envelope(sealer.seal(b"inhoud")) == b"inhoud"  # the padding is left alone

@@ -81,6 +81,19 @@ def passphrase_problem(value: str) -> str | None:
     return None
 
 
+MIN_SEALED = 2048  # every sealed file is at least this big
+_FILL = ', "opvulling": ""'  # what the padding field adds besides its value
+
+
+def padded_length(length: int) -> int:
+    """The size bucket of a length (Padmé): at most 12 % bigger, and a length gives away
+    only about log log of its bits."""
+    length = max(length, MIN_SEALED)
+    exponent = length.bit_length() - 1
+    mask = (1 << (exponent - exponent.bit_length())) - 1
+    return (length + mask) & ~mask
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
@@ -98,7 +111,9 @@ class Sealer:
         self._aead = AESGCM(kdf.derive(self.passphrase.encode("utf-8")))
 
     def seal(self, data: bytes) -> str:
-        """A JSON envelope with everything the browser needs except the passphrase."""
+        """A JSON envelope with everything the browser needs except the passphrase, padded
+        with random text to a size bucket: a file's size no longer tells which organisations
+        have private contacts (the browser ignores "opvulling")."""
         nonce = os.urandom(12)
         envelope = {
             "versie": 1,
@@ -108,6 +123,9 @@ class Sealer:
             "nonce": _b64(nonce),
             "data": _b64(self._aead.encrypt(nonce, data, None)),
         }
+        text = json.dumps(envelope)
+        fill = padded_length(len(text) + len(_FILL)) - len(text) - len(_FILL)
+        envelope["opvulling"] = _b64(os.urandom(fill))[:fill]  # random: gzip cannot shrink it
         return json.dumps(envelope)
 
     def seal_file(self, path: str, data: bytes) -> bytes:

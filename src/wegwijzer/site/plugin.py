@@ -256,7 +256,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._write_records(Path(config.site_dir), config)
         labels = dict(vocab.for_edition(self.site_config.editie).FASES)
         entries = self._search + topic_entries(labels)
-        for relative, text in build_index(entries).items():  # zoeken/: the index in pieces
+        opaque = self.sealer is not None  # the guide's word files: names that tell nothing
+        for relative, text in build_index(entries, opaque=opaque).items():  # zoeken/: pieces
             target = Path(config.site_dir) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
