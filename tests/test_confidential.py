@@ -260,3 +260,18 @@ def test_sizes_fall_in_buckets() -> None:
     assert len(sealer.seal(b"x" * 10)) == len(sealer.seal(b"x" * 1_000)) == MIN_SEALED
     assert len(sealer.seal(b"x" * 30_000)) == len(sealer.seal(b"x" * 30_100))
     assert open_envelope(sealer.seal(b"inhoud")) == b"inhoud"  # the padding is left alone
+
+
+@pytest.mark.parametrize("style", ["tekst", "github"])
+def test_a_line_break_in_a_setting_is_an_error_and_never_a_runner_command(
+    base_site: Path, capsys: pytest.CaptureFixture[str], style: str
+) -> None:
+    config = base_site.read_text(encoding="utf-8").replace(
+        "        naam: Schuldhulp Teststad\n",
+        '        naam: "Schuldhulp\\n::add-mask::x\\r::stop-commands::y"\n',
+    )
+    base_site.write_text(config, encoding="utf-8")
+    assert main(["-f", str(base_site), "check", "--format", style]) == 1
+    out, err = capsys.readouterr()
+    assert "loket.naam: Schrijf dit op één regel" in out + err
+    assert not [line for line in (out + err).splitlines() if line.lstrip().startswith("::")]

@@ -22,7 +22,7 @@ from wegwijzer.records import vocab
 from wegwijzer.records.fields import Email, Telefoon, Url, user_error
 from wegwijzer.records.hours import FeestdagenBeleid
 from wegwijzer.records.loader import GEOCACHE, Source, error_findings, plain, read_yaml, shown_path
-from wegwijzer.records.models import ID_PATTERN, Strict, Tekst
+from wegwijzer.records.models import ID_PATTERN, Regel, Strict, Tekst
 from wegwijzer.records.report import Finding
 
 PLUGIN = "wegwijzer"
@@ -31,23 +31,23 @@ PLUGIN = "wegwijzer"
 class Loket(Strict):
     """The municipality's front door for debt help (schuldhulpverlening)."""
 
-    naam: Tekst = Field(title="Naam", examples=["Schuldhulp Gemeente Voorbeeldstad"])
+    naam: Regel = Field(title="Naam", examples=["Schuldhulp Gemeente Voorbeeldstad"])
     telefoon: Telefoon = Field(title="Telefoon")
     website: Url | None = Field(None, title="Website")
     email: Email | None = Field(None, title="E-mail")
     omschrijving: Tekst | None = Field(None, title="Omschrijving")
-    bereikbaar: Tekst | None = Field(
+    bereikbaar: Regel | None = Field(
         None, title="Wanneer kunt u bellen?", examples=["ma–vr 9.00–17.00"]
     )
-    kosten: Tekst | None = Field(None, title="Wat kost bellen?", examples=["gratis"])
+    kosten: Regel | None = Field(None, title="Wat kost bellen?", examples=["gratis"])
 
 
 class Spoed(Strict):
     """An urgent situation and the number to call right away."""
 
-    situatie: Tekst = Field(title="Situatie", examples=["U moet uit uw huis"])
+    situatie: Regel = Field(title="Situatie", examples=["U moet uit uw huis"])
     telefoon: Telefoon = Field(title="Telefoon")
-    naam: Tekst | None = Field(None, title="Wie u belt")
+    naam: Regel | None = Field(None, title="Wie u belt")
     toelichting: Tekst | None = Field(None, title="Toelichting")
 
 
