@@ -293,7 +293,7 @@ def test_record_text_never_starts_a_runner_command(
 
 
 @pytest.mark.parametrize("part", ["straat", "plaats", "gebouw"])
-@pytest.mark.parametrize("brk", BREAKS[:-1])
+@pytest.mark.parametrize("brk", ["\n", "\r", "\r\n", "\x85", "\x0b"])
 def test_a_line_break_in_an_address_is_an_error(site: Site, part: str, brk: str) -> None:
     (site.root / RECORD).write_text(dump(SKELETON), encoding="utf-8")
     address = {**LOCATION_SKELETON["adres"], part: f"Stationsplein{brk}::add-mask::x"}
@@ -302,7 +302,7 @@ def test_a_line_break_in_an_address_is_an_error(site: Site, part: str, brk: str)
         _, report = validate_site(site, TODAY)
         found = [f for f in report.errors if f.path == LOCATION]
         one_line = "Schrijf dit op één regel, zonder Enter (regelovergang) erin."
-        invisible = "Er staat een onzichtbaar teken (U+0085)"  # refused before the YAML
+        invisible = "Er staat een onzichtbaar teken (U+"  # refused before the YAML is read
         assert [(f.field, f.message) for f in found] == [(f"adres.{part}", one_line)] or (
             found[0].message.startswith(invisible)
         )
