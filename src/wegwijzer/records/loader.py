@@ -235,8 +235,8 @@ def _private_finding(
         message = dutch_message(detail)
     else:
         names = [part for part in loc if isinstance(part, str)]
-        message = f"{_PRIVATE_FIELDS.get(names[-1] if names else '', 'Dit klopt niet.')}"
-        message += f" {PRIVATE_NOTE}"
+        what = _PRIVATE_FIELDS.get(names[-1] if names else "", "Dit klopt niet.")
+        message = f"{what} {PRIVATE_NOTE}"
     return Finding(source.path, source.line(loc), field_name(shown_loc), message)
 
 
