@@ -10,6 +10,7 @@ example Hypothesis prints. Raise FUZZ_EXAMPLES locally to search longer.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import os
@@ -28,6 +29,7 @@ from mkdocs.exceptions import Abort
 from ruamel.yaml import YAML
 
 from tests.conftest import EXAMPLES
+from wegwijzer.cli import main
 from wegwijzer.records.report import Report
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import Site, load_site
@@ -361,3 +363,66 @@ def test_a_lenient_build_survives_every_hostile_piece_in_every_field(
 def _published_locations(dataset: Any) -> set[str]:
     """Locations whose file and organisations have no error (check's strictness aside)."""
     return set(dataset.locaties)
+
+
+# Issue 31: record text never becomes a CI runner's command. Every text field of an
+# organisation and a location's address, with line breaks before `::` and the old `##[`.
+COMMANDS = ["::add-mask::x", "::stop-commands::x", "##[error]x", "::warning file=a::x"]
+BREAKS = ["\n", "\r", "\r\n", "\u2028", "\u2029", "\x85", "\x0b", "\x0c", ""]
+RUNNER_FIELDS = [
+    "naam", "omschrijving", "aanmelden", "kosten", "melding", "telefoon_toelichting",
+    "telefoon", "email", "website", "werkgebied", "wijken", "onbekend_veld",
+]  # fmt: skip
+
+
+def _logged_lines(site: Site, style: str) -> list[str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        main(["-f", str(site.root / "mkdocs.yml"), "check", "--format", style])
+    return (out.getvalue() + err.getvalue()).splitlines()
+
+
+def assert_no_runner_command(lines: list[str], style: str) -> None:
+    for line in lines:
+        if style == "github" and line.startswith(("::error file=", "::warning file=")):
+            continue  # our own annotation, escaped (tests/test_confidential.py)
+        assert not line.lstrip().startswith("::"), line
+        assert "##[" not in line, line
+
+
+@settings(FUZZ, max_examples=max(20, EXAMPLES_PER_TEST // 3))
+@given(
+    field=st.sampled_from(RUNNER_FIELDS),
+    before=st.sampled_from(["", "Hulp", "a:b"]),
+    brk=st.sampled_from(BREAKS),
+    command=st.sampled_from(COMMANDS),
+    style=st.sampled_from(["tekst", "github"]),
+)
+@example(field="naam", before="Hulp", brk="\n", command="::add-mask::x", style="github")
+def test_record_text_never_starts_a_runner_command(
+    site: Site, field: str, before: str, brk: str, command: str, style: str
+) -> None:
+    value: Any = f"{before}{brk}{command}"
+    (site.root / RECORD).write_text(
+        dump({**SKELETON, field: [value] if field == "wijken" else value}), encoding="utf-8"
+    )
+    assert_no_runner_command(_logged_lines(site, style), style)
+
+
+@pytest.mark.parametrize("part", ["straat", "plaats", "gebouw"])
+@pytest.mark.parametrize("brk", ["\n", "\r", "\r\n", "\x85", "\x0b"])
+def test_a_line_break_in_an_address_is_an_error(site: Site, part: str, brk: str) -> None:
+    (site.root / RECORD).write_text(dump(SKELETON), encoding="utf-8")
+    address = {**LOCATION_SKELETON["adres"], part: f"Stationsplein{brk}::add-mask::x"}
+    (site.root / LOCATION).write_text(dump({**LOCATION_SKELETON, "adres": address}), "utf-8")
+    try:
+        _, report = validate_site(site, TODAY)
+        found = [f for f in report.errors if f.path == LOCATION]
+        one_line = "Schrijf dit op één regel, zonder Enter (regelovergang) erin."
+        invisible = "Er staat een onzichtbaar teken (U+"  # refused before the YAML is read
+        assert [(f.field, f.message) for f in found] == [(f"adres.{part}", one_line)] or (
+            found[0].message.startswith(invisible)
+        )
+        assert_no_runner_command(_logged_lines(site, "github"), "github")
+    finally:
+        (site.root / LOCATION).write_text(dump(LOCATION_SKELETON), encoding="utf-8")

@@ -81,7 +81,7 @@ def test_a_duplicate_key_does_not_echo_huge_values(
     long = "x" * 100_000
     code, out = check(base_site, f"id: gemeente\nnaam: {long}\nnaam: {long}\n", capsys)
     assert code == 1
-    assert "een veld staat er twee keer in" in out
+    assert "het veld 'naam' staat er twee keer in" in out
     assert len(out) < 2_000
 
 

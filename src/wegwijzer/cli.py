@@ -472,23 +472,9 @@ def _print_findings(findings: Sequence[Finding], style: str) -> None:
         print(github_annotation(finding) if style == "github" else str(finding))
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def github_annotation(finding: Finding) -> str:
     """A GitHub Actions workflow command that puts the finding on its file and line."""
-    kind = "error" if finding.level is Level.ERROR else "warning"
-    props = [f"file={_escape_property(finding.path)}"]
-    if finding.line:
-        props.append(f"line={finding.line}")
-    if finding.field:
-        props.append(f"title={_escape_property(finding.field)}")
-    return f"::{kind} {','.join(props)}::{_escape_data(finding.message)}"
+    return finding.annotation()
 
 
 def _new(site: Site, args: argparse.Namespace) -> int:
@@ -504,6 +490,14 @@ def _new(site: Site, args: argparse.Namespace) -> int:
 
 
 def _pages(site: Site, args: argparse.Namespace) -> int:
+    if site.config.editie == "verwijzers":  # pages in plain text: the guide unsealed
+        print(
+            "Niet gelukt: de verwijzersgids wordt alleen versleuteld gebouwd, en 'pages' schrijft "
+            "alles als gewone tekst. Bouw de gids met 'mkdocs build -f "
+            f"{site.shown(args.config)}'. Er is niets geschreven.",
+            file=sys.stderr,
+        )
+        return 1
     dataset, report = validate_site(site)
     if report.errors:
         _print_findings(report.errors, "tekst")

@@ -122,3 +122,43 @@ def test_search_works_in_the_opened_guide_and_finds_referrer_only_pages(guide: A
     page.fill("#ww-zoekvraag", "schuldhulp")
     expect(page.locator("#ww-zoekresultaten a").first).to_be_visible()
     assert problems == []
+
+
+KEPT_KEY = """async () => {
+  const names = (await indexedDB.databases()).map((d) => d.name);
+  const name = names.find((n) => n.startsWith("wegwijzer-verwijzers:"));
+  const db = await new Promise((ok, fail) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => ok(request.result);
+    request.onerror = () => fail(request.error);
+  });
+  const entries = await new Promise((ok) => {
+    const request = db.transaction("sleutels").objectStore("sleutels").getAll();
+    request.onsuccess = () => ok(request.result);
+  });
+  const key = entries[0].sleutel;
+  let exported = true;
+  try { await crypto.subtle.exportKey("raw", key); } catch (e) { exported = false; }
+  return { name, count: entries.length, extractable: key.extractable, exported };
+}"""
+
+
+def test_the_kept_key_is_non_extractable_and_scoped_to_the_site(guide: Any) -> None:
+    """Issue 31: no raw key bytes in sessionStorage, which every page of the origin reads."""
+    page, url, problems = guide
+    page.goto(url + ORG)
+    _unlock(page, PASSPHRASE)
+    expect(page.locator("#ww-slot")).to_have_count(0, timeout=15_000)
+    stored = page.evaluate("Object.values(sessionStorage)")
+    assert stored == ["1"]  # only the flag that this tab typed the passphrase
+    kept = page.evaluate(KEPT_KEY)
+    assert kept == {
+        "name": "wegwijzer-verwijzers:/",
+        "count": 1,
+        "extractable": False,
+        "exported": False,
+    }
+    other_tab = page.context.new_page()  # a new tab asks again, as before
+    other_tab.goto(url + ORG)
+    expect(other_tab.locator("#ww-slot-wachtwoord")).to_be_visible(timeout=15_000)
+    assert problems == []

@@ -341,7 +341,21 @@ def _not_placeholder(value: Any) -> Any:
     return value
 
 
-Plek = Annotated[str, BeforeValidator(_not_placeholder), Field(min_length=1)]
+_LINE_BREAK = re.compile("[\n\r]")
+
+
+def one_line(value: Any) -> Any:
+    """A name or an address line is one line: an Enter there is a mistake (pasted from a
+    letter), and a line starting with '::' would be a command in a CI log. (U+2028 and
+    U+2029 are left to the text rules; every log line shows them as ' ⏎ ', see report.py.)"""
+    if isinstance(value, str) and _LINE_BREAK.search(value.strip()):
+        raise user_error("Schrijf dit op één regel, zonder Enter (regelovergang) erin.")
+    return value
+
+
+Plek = Annotated[
+    str, BeforeValidator(_not_placeholder), AfterValidator(one_line), Field(min_length=1)
+]
 
 _POSTCODE = re.compile(r"^\s*([1-9]\d{3})\s*([A-Za-z]{2})\s*$")
 

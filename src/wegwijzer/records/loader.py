@@ -18,15 +18,14 @@ from ruamel.yaml.constructor import RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
-from wegwijzer.records.fields import INVISIBLE, suggestion
-from wegwijzer.records.messages import dutch_message
+from wegwijzer.records.fields import INVISIBLE, USER_ERROR, suggestion
+from wegwijzer.records.messages import SCHEMA_ONLY_TYPES, dutch_message
 from wegwijzer.records.models import MODELS, Locatie, Organisatie, Point, Record
 from wegwijzer.records.report import Finding, Level, Report
 
 GEOCACHE = "geocache.yml"
 POSTCODES = "postcodes.csv"  # the postcode table; wegwijzer.geo.postcodes reads and writes it
 MAX_DEPTH = 20  # records nest four deep; far more is a mistake or an attack
-MAX_PROBLEM = 200  # characters of the parser's own words in a message
 
 # Only text that could hold an anchor, an alias or deep nesting is scanned event by event
 _MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]", re.M)
@@ -67,14 +66,17 @@ def _fast_yaml() -> YAML:
 class Source:
     """Where a record came from, to point at the line of any field later."""
 
-    def __init__(self, path: str, node: Any = None, file: Path | None = None) -> None:
+    def __init__(
+        self, path: str, node: Any = None, file: Path | None = None, *, private: bool = False
+    ) -> None:
         self.path, self._node, self.file = path, node, file
+        self.private = private  # a file in the private folder: findings never quote a value
 
     @property
     def node(self) -> Any:
         """The round-trip tree with line numbers, read on first use."""
         if self._node is None and self.file is not None:
-            self._node, _ = read_yaml(self.file, self.path)
+            self._node, _ = read_yaml(self.file, self.path, private=self.private)
         return self._node
 
     def line(self, loc: tuple[str | int, ...] = ()) -> int:
@@ -185,7 +187,69 @@ def error_findings(
         wrong_kind = detail["type"].endswith("_type")
         if union and wrong_kind and not all(d["type"].endswith("_type") for d in others):
             continue
-        yield source.finding(loc, _message(model, detail, loc))
+        if source.private:
+            yield _private_finding(source, model, detail, loc)
+        else:
+            yield source.finding(loc, _message(model, detail, loc))
+
+
+# Our own messages that never hold the value they are about: a private file may show them.
+_VALUE_FREE = (
+    "Er staat een onzichtbaar teken",
+    "Zet het telefoonnummer tussen aanhalingstekens",
+    "Schrijf dit op één regel",
+)
+_PRIVATE_FIELDS = {
+    "telefoon": "Dit is geen geldig telefoonnummer.",
+    "email": "Dit is geen geldig e-mailadres.",
+    "website": "Dit is geen geldig webadres.",
+}
+PRIVATE_NOTE = "De waarde staat niet in deze melding, omdat het bestand privé is."
+
+
+@functools.cache
+def _field_names() -> frozenset[str]:
+    """Every field name of every record model, and the misspellings we know: words, never
+    values, so a private file's finding may quote them."""
+    names: set[str] = set(_MEANT)
+    pending: list[type[BaseModel]] = list(MODELS.values())
+    while pending:
+        cls = pending.pop()
+        for name, info in cls.model_fields.items():
+            if name not in names:
+                names.add(name)
+                pending.extend(_all_submodels(info.annotation))
+    return frozenset(names)
+
+
+def _all_submodels(annotation: Any) -> list[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [model for arg in typing.get_args(annotation) for model in _all_submodels(arg)]
+
+
+def _private_finding(
+    source: Source, model: type[BaseModel], detail: ErrorDetails, loc: tuple[str | int, ...]
+) -> Finding:
+    """A finding in a private file names file, line and field, never a value: the public CI
+    log shows it. Only messages built from the schema alone (types, choices, limits) stay."""
+    kind = detail["type"]
+    shown_loc = loc
+    if kind == "extra_forbidden" and str(loc[-1]) in _field_names():  # a field elsewhere
+        message = _message(model, detail, loc)
+    elif kind == "extra_forbidden":  # the unknown key itself may be a number someone typed
+        shown_loc = loc[:-1]
+        known = _model_at(model, loc[:-1]).model_fields
+        message = f"Hier staat een veld dat niet bestaat.{suggestion(str(loc[-1]), known)}"
+    elif kind in SCHEMA_ONLY_TYPES or (
+        kind == USER_ERROR and dutch_message(detail).startswith(_VALUE_FREE)
+    ):
+        message = dutch_message(detail)
+    else:
+        names = [part for part in loc if isinstance(part, str)]
+        what = _PRIVATE_FIELDS.get(names[-1] if names else "", "Dit klopt niet.")
+        message = f"{what} {PRIVATE_NOTE}"
+    return Finding(source.path, source.line(loc), field_name(shown_loc), message)
 
 
 def _related(one: tuple[str | int, ...], other: tuple[str | int, ...]) -> bool:
@@ -222,8 +286,10 @@ _MEANT = {
 }
 
 
-def read_yaml(path: Path, shown: str) -> tuple[Any, list[Finding]]:
-    """The YAML tree of one file, or the findings that explain why there is none."""
+def read_yaml(path: Path, shown: str, *, private: bool = False) -> tuple[Any, list[Finding]]:
+    """The YAML tree of one file, or the findings that explain why there is none. The
+    parser's own (English) words are never passed on: they quote values, and a private
+    file's values must not reach a log."""
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:  # the line of the first byte that is no UTF-8
@@ -239,12 +305,13 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Finding]]:
     try:
         node = _yaml().load(text)
     except MarkedYAMLError as exc:
-        return None, [_syntax_finding(exc, shown)]
-    except (YAMLError, ValueError, RecursionError) as exc:
-        return None, [Finding(shown, 1, "", f"De YAML klopt niet: {exc}.")]
+        return None, [_syntax_finding(exc, shown, private=private)]
+    except (YAMLError, ValueError, RecursionError):
+        return None, [Finding(shown, 1, "", f"De YAML klopt niet. {_YAML_ADVICE}")]
     return node, []
 
 
+_YAML_ADVICE = "Kijk de inspringing, de aanhalingstekens en de dubbele punten na."
 _YAML_HINTS = {
     "found character '\\t'": "er staat een tab. Gebruik spaties om in te springen.",
     "found duplicate key": "een veld staat er twee keer in.",
@@ -255,34 +322,37 @@ _YAML_HINTS = {
     "expected ',' or '}'": "een groep met { is niet gesloten met }.",
     "found unexpected end of stream": "een aanhalingsteken is niet gesloten.",
 }
+_DUPLICATE_KEY = re.compile(r'found duplicate key "([a-z_]{1,40})"')
 
 
-def _syntax_finding(exc: MarkedYAMLError, shown: str) -> Finding:
-    """Plain Dutch for the YAML mistakes people make most, with the parser's words after it."""
+def _syntax_finding(exc: MarkedYAMLError, shown: str, *, private: bool = False) -> Finding:
+    """Plain Dutch for the YAML mistakes people make most, on the line where it went wrong;
+    never the parser's words (a duplicate key echoes both values)."""
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark is not None else 1
-    problem = str(exc.problem or exc.context or "onbekende fout")
-    if len(problem) > MAX_PROBLEM:  # a duplicate key echoes both values, however long
-        problem = problem[:MAX_PROBLEM] + "…"
-    message = f"{problem}."
+    problem = str(exc.problem or exc.context or "")
+    message = f"hier gaat het mis. {_YAML_ADVICE}"
     for start, hint in _YAML_HINTS.items():
         if problem.startswith(start):
-            message = f"{hint} ({problem})"
+            message = hint
+    duplicate = _DUPLICATE_KEY.match(problem)
+    if duplicate and (not private or duplicate[1] in _field_names()):  # a name, not a value
+        message = f"het veld '{duplicate[1]}' staat er twee keer in."
     if exc.context_mark is not None and exc.context_mark.line + 1 != line:
         message += f" Het begon op regel {exc.context_mark.line + 1}."
     return Finding(shown, line, "", f"De YAML klopt niet: {message}")
 
 
-def read_data(path: Path, shown: str) -> tuple[Any, list[Finding]]:
+def read_data(path: Path, shown: str, *, private: bool = False) -> tuple[Any, list[Finding]]:
     """The file's data through the fast loader; on any problem, the round-trip reader says
     what is wrong, with the same words and lines as always."""
     try:
         text = path.read_text(encoding="utf-8")
         if _refused_structure(text, shown):
-            return read_yaml(path, shown)
+            return read_yaml(path, shown, private=private)
         return _fast_yaml().load(text), []
     except (YAMLError, ValueError, RecursionError):
-        return read_yaml(path, shown)
+        return read_yaml(path, shown, private=private)
 
 
 def _bad_character(text: str, shown: str) -> list[Finding]:
@@ -329,15 +399,21 @@ def _refused_structure(text: str, shown: str) -> list[Finding]:
 
 
 def load_model(
-    path: Path, shown: str, model: type[BaseModel], context: Mapping[str, Any]
+    path: Path,
+    shown: str,
+    model: type[BaseModel],
+    context: Mapping[str, Any],
+    *,
+    private: bool = False,
 ) -> tuple[Any, Source | None, list[Finding]]:
-    """Validate one YAML file against `model`; returns the instance or the reasons it has none."""
-    node, findings = read_data(path, shown)
+    """Validate one YAML file against `model`; returns the instance or the reasons it has none.
+    `private`: a file of the private folder, whose findings never quote a value."""
+    node, findings = read_data(path, shown, private=private)
     if findings:
         return None, None, findings
     if node is None:
         return None, None, [Finding(shown, 1, "", "Het bestand is leeg.")]
-    source = Source(shown, file=path)
+    source = Source(shown, file=path, private=private)
     if not isinstance(node, Mapping):
         message = "Het bestand moet velden bevatten, zoals 'naam:'."
         return None, source, [source.finding((), message)]
@@ -348,13 +424,18 @@ def load_model(
 
 
 def load_record(
-    path: Path, shown: str, model: type[Record], context: Mapping[str, Any]
+    path: Path,
+    shown: str,
+    model: type[Record],
+    context: Mapping[str, Any],
+    *,
+    private: bool = False,
 ) -> tuple[Record | None, Source | None, list[Finding]]:
     """One record file; its id must equal the file name."""
     if path.stem in RESERVED_IDS:
         message = f"'{path.stem}' is de naam van een lijstpagina. Geef het bestand een andere naam."
         return None, None, [Finding(shown, 1, "", message)]
-    record, source, findings = load_model(path, shown, model, context)
+    record, source, findings = load_model(path, shown, model, context, private=private)
     if path.stem != path.stem.lower():  # the id may not have capitals: rename the file
         message = f"Gebruik kleine letters in de bestandsnaam: '{path.stem.lower()}.yml'."
         findings.append(Finding(shown, 1, "", message))

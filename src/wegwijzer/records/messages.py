@@ -45,6 +45,9 @@ _MESSAGES: dict[str, str] = {
     "value_error": "{error}",
 }
 
+# Messages made from the schema alone, never from the value typed: safe for private files.
+SCHEMA_ONLY_TYPES = frozenset(_MESSAGES) - {"value_error"}
+
 
 def dutch_message(error: ErrorDetails) -> str:
     """The Dutch text for one pydantic error."""

@@ -39,6 +39,7 @@ from wegwijzer.records.fields import (
     Term,
     Tijd,
     Url,
+    one_line,
     reject_non_date,
     user_error,
     visible_text,
@@ -62,6 +63,7 @@ RecordId = Annotated[
 ]
 Tekst = Annotated[str, Field(min_length=1)]
 KorteTekst = Annotated[str, Field(min_length=1, max_length=300)]
+Regel = Annotated[str, Field(min_length=1), AfterValidator(one_line)]  # names: one line
 LANDELIJK = "landelijk"
 """The werkgebied of help for the whole country: it counts for every municipality."""
 
@@ -85,8 +87,8 @@ class Record(Strict):
 
 
 class Contactpersoon(Strict):
-    naam: Tekst | None = Field(None, title="Naam", examples=["Fatma Yılmaz"])
-    functie: Tekst | None = Field(None, title="Functie", examples=["Coördinator"])
+    naam: Regel | None = Field(None, title="Naam", examples=["Fatma Yılmaz"])
+    functie: Regel | None = Field(None, title="Functie", examples=["Coördinator"])
     telefoon: Telefoon | None = Field(None, title="Telefoon (direct)")
     telefoon_toelichting: Tekst | None = Field(
         None, title="Toelichting bij het nummer", examples=["ma-vr 9-12 uur"]
@@ -159,7 +161,7 @@ class Organisatie(Record):
     """An organisation that helps with money worries: data/organisaties/<id>.yml."""
 
     id: RecordId = Field(title="Id", description="Gelijk aan de bestandsnaam, zonder .yml.")
-    naam: Tekst = Field(title="Naam", examples=["SchuldHulpMaatje Voorbeeldstad"])
+    naam: Regel = Field(title="Naam", examples=["SchuldHulpMaatje Voorbeeldstad"])
     omschrijving: Tekst = Field(
         title="Omschrijving", description="Wat de organisatie doet, in een paar korte zinnen (B1)."
     )
@@ -510,7 +512,7 @@ class Bijeenkomst(Strict):
     datum: Datum = Field(title="Datum", examples=["2027-03-09"])
     van: Tijd = Field(title="Van")
     tot: Tijd = Field(title="Tot")
-    titel: Tekst = Field(title="Titel", examples=["Week van het geld: grip op uw post"])
+    titel: Regel = Field(title="Titel", examples=["Week van het geld: grip op uw post"])
     omschrijving: Tekst | None = Field(None, title="Omschrijving")
 
     @model_validator(mode="after")
@@ -525,7 +527,7 @@ class Locatie(Record):
     """A walk-in or consultation location: data/locaties/<id>.yml."""
 
     id: RecordId = Field(title="Id", description="Gelijk aan de bestandsnaam, zonder .yml.")
-    naam: Tekst = Field(title="Naam", examples=["Inloop Geldzaken in de bibliotheek"])
+    naam: Regel = Field(title="Naam", examples=["Inloop Geldzaken in de bibliotheek"])
     organisaties: list[RecordId] = Field(min_length=1, title="Organisaties (ids)")
     omschrijving: Tekst | None = Field(
         None, title="Omschrijving", examples=["Op de 1e verdieping."]

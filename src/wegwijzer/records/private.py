@@ -46,7 +46,7 @@ def load_overlay(
         if path.suffix != ".yml" or not path.is_file():
             report.add(Finding(shown, 0, "", "Hier horen alleen .yml-bestanden."))
             continue
-        record, source, findings = load_record(path, shown, PriveOrganisatie, context)
+        record, source, findings = load_record(path, shown, PriveOrganisatie, context, private=True)
         report.extend(findings)
         if isinstance(record, PriveOrganisatie) and source is not None and not findings:
             overlay[record.id] = (record, source)

@@ -3,8 +3,30 @@
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+# Every way text can start a new line in a log (a CI runner or a terminal splits on them)
+_LINE_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Text that holds record or setting text, made safe for one line of a log: line breaks
+    shown as ' ⏎ ', and never what a CI runner reads as a command (GitHub Actions: `::` at
+    the start of a line, after spaces; the old `##[` anywhere)."""
+    text = _LINE_BREAKS.sub(" ⏎ ", text).replace("##[", "# #[")
+    return "» " + text if text.lstrip().startswith("::") else text
+
+
+def workflow_data(text: str) -> str:
+    """The message part of a GitHub Actions workflow command: `%`, CR and LF escaped."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def workflow_property(text: str) -> str:
+    """A property value of a workflow command (file=, title=): also `:` and `,`."""
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 class Level(enum.Enum):
@@ -26,7 +48,18 @@ class Finding:
         where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         what = f"{self.field}: " if self.field else ""
         prefix = "let op: " if self.level is Level.WARNING else ""
-        return f"{where}{what}{prefix}{self.message}"
+        return one_line(f"{where}{what}{prefix}{self.message}")
+
+    def annotation(self, level: Level | None = None) -> str:
+        """A GitHub Actions workflow command that puts the finding on its file and line;
+        `level` overrides the finding's own (the lenient build warns about its errors)."""
+        kind = "error" if (level or self.level) is Level.ERROR else "warning"
+        props = [f"file={workflow_property(self.path)}"]
+        if self.line:
+            props.append(f"line={self.line}")
+        if self.field:
+            props.append(f"title={workflow_property(self.field)}")
+        return f"::{kind} {','.join(props)}::{workflow_data(self.message)}"
 
 
 @dataclass

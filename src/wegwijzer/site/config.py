@@ -22,7 +22,7 @@ from wegwijzer.records import vocab
 from wegwijzer.records.fields import Email, Telefoon, Url, user_error
 from wegwijzer.records.hours import FeestdagenBeleid
 from wegwijzer.records.loader import GEOCACHE, Source, error_findings, plain, read_yaml, shown_path
-from wegwijzer.records.models import ID_PATTERN, Strict, Tekst
+from wegwijzer.records.models import ID_PATTERN, Regel, Strict, Tekst
 from wegwijzer.records.report import Finding
 
 PLUGIN = "wegwijzer"
@@ -31,23 +31,23 @@ PLUGIN = "wegwijzer"
 class Loket(Strict):
     """The municipality's front door for debt help (schuldhulpverlening)."""
 
-    naam: Tekst = Field(title="Naam", examples=["Schuldhulp Gemeente Voorbeeldstad"])
+    naam: Regel = Field(title="Naam", examples=["Schuldhulp Gemeente Voorbeeldstad"])
     telefoon: Telefoon = Field(title="Telefoon")
     website: Url | None = Field(None, title="Website")
     email: Email | None = Field(None, title="E-mail")
     omschrijving: Tekst | None = Field(None, title="Omschrijving")
-    bereikbaar: Tekst | None = Field(
+    bereikbaar: Regel | None = Field(
         None, title="Wanneer kunt u bellen?", examples=["ma–vr 9.00–17.00"]
     )
-    kosten: Tekst | None = Field(None, title="Wat kost bellen?", examples=["gratis"])
+    kosten: Regel | None = Field(None, title="Wat kost bellen?", examples=["gratis"])
 
 
 class Spoed(Strict):
     """An urgent situation and the number to call right away."""
 
-    situatie: Tekst = Field(title="Situatie", examples=["U moet uit uw huis"])
+    situatie: Regel = Field(title="Situatie", examples=["U moet uit uw huis"])
     telefoon: Telefoon = Field(title="Telefoon")
-    naam: Tekst | None = Field(None, title="Wie u belt")
+    naam: Regel | None = Field(None, title="Wie u belt")
     toelichting: Tekst | None = Field(None, title="Toelichting")
 
 
@@ -93,6 +93,7 @@ class KaartSettings(Strict):
 DEFAULT_COLOUR = "#154273"  # a sober dark blue: 10.2:1 with white text
 MIN_CONTRAST = 4.5  # WCAG 2.1 AA for normal text
 _HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+_PATH = re.compile(r"^[\w./-]+$")  # a file path in docs/: nothing that ends an attribute
 
 
 def readable_colour(value: str) -> str:
@@ -212,8 +213,13 @@ class SiteConfig(Strict):
     @field_validator("logo")
     @classmethod
     def _logo_path(cls, value: str | None) -> str | None:
-        if value and (value.startswith(("/", "http:", "https:")) or ".." in value):
-            raise ValueError("Geef het pad van het logo in de map docs/, zoals assets/logo.svg.")
+        if value and (
+            value.startswith(("/", "http:", "https:")) or ".." in value or not _PATH.match(value)
+        ):
+            raise ValueError(
+                "Geef het pad van het logo in de map docs/, zoals assets/logo.svg: alleen "
+                "letters, cijfers, punten, streepjes en /."
+            )
         return value
 
     @model_validator(mode="after")

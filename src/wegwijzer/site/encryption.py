@@ -12,6 +12,8 @@ import base64
 import gzip
 import json
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 
@@ -45,7 +47,51 @@ def passphrase_from_env() -> str:
         raise PassphraseError(
             f"Het wachtwoord in {PASSPHRASE_ENV} is te kort. Gebruik minstens {MIN_LENGTH} tekens."
         )
+    if problem := passphrase_problem(value):
+        raise PassphraseError(
+            f"Het wachtwoord in {PASSPHRASE_ENV} wordt niet gebruikt: {problem} "
+            "Er is niets geschreven."
+        )
     return value
+
+
+# Passwords people pick first; with digits or signs around them they are guessed just as fast
+COMMON_PASSWORDS = frozenset(
+    {
+        "wachtwoord", "password", "passwort", "welkom", "welcome", "geheim", "secret",
+        "qwerty", "qwertyuiop", "azerty", "abc", "abcdef", "abcdefghijkl", "letmein", "admin",
+        "verwijzers", "verwijzersgids", "wegwijzer", "schuldhulp", "gemeente", "iloveyou",
+        "zomer", "winter", "voorjaar", "herfst", "hallo", "test", "changeme",
+    }
+)  # fmt: skip
+_REPEAT = re.compile(r"^(.{1,4}?)\1+$", re.DOTALL)
+
+
+def passphrase_problem(value: str) -> str | None:
+    """Why a passphrase is refused, without ever repeating it (the build log is public)."""
+    if any(unicodedata.category(char).startswith("C") for char in value):
+        return "er staat een onzichtbaar teken in (zoals een Enter of tab). Haal het weg."
+    if value != value.strip():
+        return "het begint of eindigt met een spatie of Enter. Haal die weg."
+    if _REPEAT.match(value) or len(set(value)) < 5:
+        return "het herhaalt steeds dezelfde tekens. Kies een wachtwoord dat niet te raden is."
+    letters = "".join(char for char in value.casefold() if char.isalpha())
+    if not letters or letters in COMMON_PASSWORDS:
+        return "het is een veelgebruikt wachtwoord. Kies een wachtwoord dat niet te raden is."
+    return None
+
+
+MIN_SEALED = 2048  # every sealed file is at least this big
+_FILL = ', "opvulling": ""'  # what the padding field adds besides its value
+
+
+def padded_length(length: int) -> int:
+    """The size bucket of a length (Padmé): at most 12 % bigger, and a length gives away
+    only about log log of its bits."""
+    length = max(length, MIN_SEALED)
+    exponent = length.bit_length() - 1
+    mask = (1 << (exponent - exponent.bit_length())) - 1
+    return (length + mask) & ~mask
 
 
 def _b64(data: bytes) -> str:
@@ -65,7 +111,9 @@ class Sealer:
         self._aead = AESGCM(kdf.derive(self.passphrase.encode("utf-8")))
 
     def seal(self, data: bytes) -> str:
-        """A JSON envelope with everything the browser needs except the passphrase."""
+        """A JSON envelope with everything the browser needs except the passphrase, padded
+        with random text to a size bucket: a file's size no longer tells which organisations
+        have private contacts (the browser ignores "opvulling")."""
         nonce = os.urandom(12)
         envelope = {
             "versie": 1,
@@ -75,6 +123,9 @@ class Sealer:
             "nonce": _b64(nonce),
             "data": _b64(self._aead.encrypt(nonce, data, None)),
         }
+        text = json.dumps(envelope)
+        fill = padded_length(len(text) + len(_FILL)) - len(text) - len(_FILL)
+        envelope["opvulling"] = _b64(os.urandom(fill))[:fill]  # random: gzip cannot shrink it
         return json.dumps(envelope)
 
     def seal_file(self, path: str, data: bytes) -> bytes:

@@ -26,7 +26,7 @@ from wegwijzer.geo.postcodes import postcode_table
 from wegwijzer.records import vocab
 from wegwijzer.records.editions import without_errors
 from wegwijzer.records.loader import Dataset, Source
-from wegwijzer.records.report import Finding, Report
+from wegwijzer.records.report import Finding, Level, Report, one_line
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site import shells, sitemap
 from wegwijzer.site.assets import asset_url, versioned
@@ -209,8 +209,10 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             return
         if not (Path(config.docs_dir) / logo).is_file():
             raise PluginError(
-                f"mkdocs.yml: logo: het bestand {Path(config.docs_dir).name}/{logo} bestaat "
-                "niet. Zet het logo in de map docs/ en geef het pad vanaf die map."
+                one_line(
+                    f"mkdocs.yml: logo: het bestand {Path(config.docs_dir).name}/{logo} bestaat "
+                    "niet. Zet het logo in de map docs/ en geef het pad vanaf die map."
+                )
             )
         config.theme["logo"] = logo
 
@@ -274,7 +276,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._write_records(Path(config.site_dir), config)
         labels = dict(vocab.for_edition(self.site_config.editie).FASES)
         entries = self._search + topic_entries(labels)
-        for relative, text in build_index(entries).items():  # zoeken/: the index in pieces
+        opaque = self.sealer is not None  # the guide's word files: names that tell nothing
+        for relative, text in build_index(entries, opaque=opaque).items():  # zoeken/: pieces
             target = Path(config.site_dir) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
@@ -337,16 +340,32 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if mode != "overslaan":
             listed = "\n".join(str(f) for f in report.sorted() if f in report.errors)
             raise PluginError(f"De gegevens bevatten fouten; de site is niet gebouwd:\n{listed}")
-        dataset, lines = without_errors(dataset, report)
+        private = [f for f in report.errors if self._is_private(f.path)]
+        public = Report([f for f in report.findings if f not in private])
+        dataset, lines = without_errors(dataset, public)
         for line in lines:  # a warning, outside mkdocs' count: `--strict` must still publish
-            left_out.warning("Niet gepubliceerd: %s", line)
+            left_out.warning("Niet gepubliceerd: %s", one_line(line))
+        for path in sorted({f.path for f in private}):  # the organisation is on the site
+            where = "; ".join(f"regel {f.line}: {f.message}" for f in private if f.path == path)
+            line = (
+                f"{path}. De organisatie staat wel op de site, maar zonder de contacten en "
+                f"'verwijzen' uit dit bestand: {where}"
+            )
+            left_out.warning("Privébestand niet gebruikt: %s", one_line(line))
         if os.environ.get("GITHUB_ACTIONS") == "true":
             for finding in report.errors:  # shown on the file and line in GitHub
-                print(f"::warning file={finding.path},line={finding.line}::{finding.message}")
+                print(finding.annotation(Level.WARNING))
         if lines and (summary := os.environ.get("GITHUB_STEP_SUMMARY")):
             with Path(summary).open("a", encoding="utf-8") as out:  # the run's page on GitHub
                 out.write(skipped_summary(lines, self.site_config.editie))
         return dataset
+
+    def _is_private(self, path: str) -> bool:
+        folder = self.site.private_dir
+        if folder is None:
+            return False
+        shown = self.site.shown(folder)
+        return path == shown or path.startswith(shown.rstrip("/") + "/")
 
     @staticmethod
     def _refuse_clash(files: Files, path: str) -> None:

@@ -183,6 +183,8 @@ def as_written(value: object) -> object:
     language it says so (`lang="nl"`, WCAG 3.1.2), so a screen reader reads it with a Dutch
     voice and an Arabic page keeps its words in Dutch order. Dutch pages: unchanged."""
     language = i18n.current()
-    if language.is_source or value is None or value == "":
+    if value is None or value == "":
         return value
+    if language.is_source:  # escaped here too: mkdocs' theme templates do not autoescape
+        return Markup.escape(value)
     return Markup('<span lang="nl" dir="ltr">{}</span>').format(value)

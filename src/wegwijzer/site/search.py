@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import secrets
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -209,9 +210,15 @@ def _split(keys: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]]) -
         keys.update(children)
 
 
-def build_index(entries: Iterable[tuple[str, str, str, str]]) -> dict[str, str]:
+def build_index(
+    entries: Iterable[tuple[str, str, str, str]], *, opaque: bool = False
+) -> dict[str, str]:
     """Every file of the index: {path under the site: compact JSON}. Entries are
-    (title, url, words, info) with words as page_words() gives them."""
+    (title, url, words, info) with words as page_words() gives them.
+
+    `opaque` (the sealed referrers' guide): word files get random names, listed only in the
+    sealed manifest ("f"), so a file name never tells which first letters the guide's words
+    have (`qu.json` existed only in the guide)."""
     pages = sorted(entries, key=lambda e: (e[0].casefold(), e[1]))
     postings: dict[str, list[int]] = {}
     for number, (title, _url, words, _info) in enumerate(pages):
@@ -229,14 +236,17 @@ def build_index(entries: Iterable[tuple[str, str, str, str]]) -> dict[str, str]:
         for key, found in part.items():
             keys.setdefault(key[:2], ({}, {}))[target][key] = _delta(found)
     _split(keys)
+    names = {prefix: secrets.token_hex(8) if opaque else shard_name(prefix) for prefix in keys}
     files = {
-        f"{INDEX_DIR}/w/{shard_name(prefix)}.json": _dumps({"w": words, "i": inside})
+        f"{INDEX_DIR}/w/{names[prefix]}.json": _dumps({"w": words, "i": inside})
         for prefix, (words, inside) in keys.items()
     }
     for start in range(0, len(pages), BLOCK):
         block = [[title, url, info] for title, url, _words, info in pages[start : start + BLOCK]]
         files[f"{INDEX_DIR}/d/{start // BLOCK}.json"] = _dumps(block)
-    manifest = {"s": SYNONYMS, "p": sorted(keys), "b": BLOCK, "n": len(pages)}
+    manifest: dict[str, Any] = {"s": SYNONYMS, "p": sorted(keys), "b": BLOCK, "n": len(pages)}
+    if opaque:
+        manifest["f"] = names
     files[INDEX_PATH] = _dumps(manifest)
     return files
 
@@ -246,8 +256,10 @@ def read_index(site_dir: Path) -> list[tuple[str, str, list[str], str]]:
     folder = site_dir / INDEX_DIR
     manifest = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     words: dict[int, list[str]] = {}
+    names = manifest.get("f") or {}
     for prefix in manifest["p"]:
-        shard = json.loads((folder / "w" / f"{shard_name(prefix)}.json").read_text("utf-8"))
+        name = names.get(prefix) or shard_name(prefix)
+        shard = json.loads((folder / "w" / f"{name}.json").read_text("utf-8"))
         for word, deltas in shard["w"].items():
             number = 0
             for step in deltas:

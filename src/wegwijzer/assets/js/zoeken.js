@@ -135,7 +135,8 @@
         });
       });
       var names = Object.keys(needed);
-      return Promise.all(names.map(function (p) { return get("w/" + shardName(p) + ".json"); }))
+      var file = function (p) { return index.f ? index.f[p] : shardName(p); }; // f: the guide
+      return Promise.all(names.map(function (p) { return get("w/" + file(p) + ".json"); }))
         .then(function (loaded) {
           var byPrefix = {};
           names.forEach(function (p, i) { byPrefix[p] = loaded[i]; });
