@@ -28,6 +28,15 @@ EXAMPLES = Path(__file__).parent / "example-files"
 SAMPLE = Path(__file__).parent / "fixtures" / "voorbeeldstad"
 
 
+@pytest.fixture(autouse=True)
+def _not_on_a_github_runner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Builds in tests behave the same on GitHub's runners as here: no annotations printed
+    into the product's own CI log and nothing appended to its job summary, unless a test
+    sets these itself."""
+    for name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def base_site(tmp_path: Path) -> Path:
     """A copy of the small valid example site; returns its mkdocs.yml."""
