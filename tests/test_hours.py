@@ -263,12 +263,10 @@ CASES: list[tuple[str, datetime, str]] = [
     ("wisseling", local(2026, 9, 4, 12, 0), "Nu gesloten. Opent maandag om 13:00."),
     ("wisseling", local(2026, 9, 11, 10, 0), "Nu gesloten. Opent maandag om 13:00."),
     ("wisseling", local(2026, 8, 31, 14, 0), "Nu gesloten. Opent vrijdag om 09:00."),
-    ("afspraak", local(2026, 6, 2, 10, 0), "Alleen op afspraak."),
-    (
-        "inloop-zonder-tijden",
-        local(2026, 6, 2, 10, 0),
-        "Er staan geen vaste tijden bij. Bel voor de tijden.",
-    ),
+    # No hours known: the live line says nothing; the page says "Tijden onbekend" with the
+    # number to call (issue 26), never "Alleen op afspraak".
+    ("afspraak", local(2026, 6, 2, 10, 0), ""),
+    ("inloop-zonder-tijden", local(2026, 6, 2, 10, 0), ""),
     # A part of the day, or only days: never open or closed on a guess.
     ("ochtend", local(2026, 6, 5, 8, 0), f"Vandaag 's ochtends open. {ASK}"),
     ("ochtend", local(2026, 6, 5, 16, 0), f"Vandaag 's ochtends open. {ASK}"),
@@ -293,11 +291,7 @@ CASES: list[tuple[str, datetime, str]] = [
     ("bijeenkomst", local(2026, 10, 6, 20, 0), "Nu open, tot 21:00."),
     ("bijeenkomst", local(2026, 10, 1, 10, 0), "Nu gesloten. Opent dinsdag om 19:30."),
     ("bijeenkomst", local(2026, 12, 26, 15, 0), "Nu open, tot 16:00."),
-    (
-        "bijeenkomst",
-        local(2026, 12, 27, 10, 0),
-        "Er staan geen vaste tijden bij. Bel voor de tijden.",
-    ),
+    ("bijeenkomst", local(2026, 12, 27, 10, 0), ""),
     # Every year from 24 December to 1 January, across the new year.
     (
         "kerstsluiting",
@@ -552,7 +546,7 @@ def test_the_shipped_school_holidays_name_their_source_and_parse() -> None:
 def test_rows_for_hours_without_times_and_per_hour_walk_in() -> None:
     assert schedule_rows(LOCATIONS["ochtend"]) == [
         ScheduleRow("Dinsdag", "13:00 – 15:00", None),
-        ScheduleRow("Vrijdag", "Ochtend (bel voor de tijden)", None),
+        ScheduleRow("Vrijdag", "Ochtend (bel voor de tijden)", None, zonder_tijden=True),
     ]
     assert [row.tijden for row in schedule_rows(LOCATIONS["vaste-momenten"])] == [
         "Bel voor de tijden",

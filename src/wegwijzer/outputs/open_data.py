@@ -199,6 +199,7 @@ ORGANISATIE_KOLOMMEN = (
     *("telefoon_toelichting", "chat", "leeftijd", "levensbeschouwing", "tolk", "wijken"),
     *("aanmelden", "kosten", "meenemen", "contactpersonen", "status", "melding"),
     "laatst_gecontroleerd",
+    *("wachtlijst", "aan_huis"),
 )
 LOCATIE_KOLOMMEN = (
     *("id", "naam", "organisaties", "organisatienamen", "omschrijving"),
@@ -207,6 +208,7 @@ LOCATIE_KOLOMMEN = (
     *("zonder_afspraak", "rolstoeltoegankelijk", "bereikbaarheid", "spreekuren", "gesloten"),
     *("bijeenkomsten", "geldig_vanaf", "geldig_tot"),
     "laatst_gecontroleerd",
+    "op_aanvraag",
 )
 
 
@@ -263,8 +265,13 @@ def _organisation_cells(
         "status": vocab.STATUSSEN[org.status],
         "melding": org.melding,
         "laatst_gecontroleerd": org.laatst_gecontroleerd.isoformat(),
+        "wachtlijst": WAITING_TEXT.get(str(org.wachtlijst)) if org.waiting else None,
+        "aan_huis": org.aan_huis,
     }
     return cells if public else {**cells, "verwijzen": org.verwijzen}
+
+
+WAITING_TEXT = {"True": "Er is een wachtlijst.", "vol": "Neemt nu geen nieuwe cliënten aan."}
 
 
 def _location_cells(loc: Locatie, dataset: Dataset) -> dict[str, object]:

@@ -95,6 +95,8 @@ class Dataset:
     points: dict[str, Point] = field(default_factory=dict)  # location id -> map position
     broken: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> path
     """Files that were read but hold errors, by the id their file name gives them."""
+    broken_files: dict[str, Path] = field(default_factory=dict)  # shown path -> file
+    """The same files on disk: a check can tell whom a broken location would have served."""
 
     def records(self) -> list[Organisatie | Locatie]:
         """Every record, organisations first, each kind in file-name order."""
@@ -212,7 +214,7 @@ def read_yaml(path: Path, shown: str) -> tuple[Any, list[Finding]]:
     try:
         node = _yaml().load(text)
     except MarkedYAMLError as exc:
-        return None, [_syntax_finding(exc, shown)]
+        return None, [_apostrophe_finding(text, shown) or _syntax_finding(exc, shown)]
     except (YAMLError, ValueError, RecursionError) as exc:
         return None, [Finding(shown, 1, "", f"De YAML klopt niet: {exc}.")]
     return node, []
@@ -228,6 +230,36 @@ _YAML_HINTS = {
     "expected ',' or '}'": "een groep met { is niet gesloten met }.",
     "found unexpected end of stream": "een aanhalingsteken is niet gesloten.",
 }
+
+
+# A value that starts with an apostrophe ('s-Gravendeel, 't Weegje) opens a quoted text in YAML
+# that the line never closes: the parser then complains lines later, in English.
+_OPENING_QUOTE = re.compile(r"(?:^\s*-\s+|:\s+|[\[,]\s*)'")
+_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
+
+
+def _apostrophe_finding(text: str, shown: str) -> Finding | None:
+    """The first line with a value that starts with an apostrophe and is not closed on that
+    line: say in Dutch to put the value in double quotes."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        for match in _OPENING_QUOTE.finditer(line):
+            if line[: match.start()].count('"') % 2:  # inside a double-quoted text
+                continue
+            rest = line[match.end() :]
+            if re.search(r"'(?!')", rest.replace("''", "")) is not None:
+                continue  # a quoted text closed on its own line: fine
+            flow = "[" in line[: match.end()]
+            value = "'" + (re.split(r"[,\]]", rest)[0] if flow else rest).strip()
+            key = _KEY.match(line)
+            message = (
+                f'Zet {value} tussen dubbele aanhalingstekens: "{value}". Een waarde die '
+                "begint met een apostrof (zoals 's-Gravendeel of 't Weegje) leest YAML anders "
+                "als het begin van een tekst tussen enkele aanhalingstekens."
+            )
+            return Finding(shown, number, key[1] if key else "", message)
+    return None
 
 
 def _syntax_finding(exc: MarkedYAMLError, shown: str) -> Finding:
@@ -374,10 +406,12 @@ def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tupl
                 # a copy that kept the original's id: only the copy is told, never the original
                 report.extend(_copied_id(path, record.id, source, root))
                 dataset.broken[(kind, path.stem)] = shown
+                dataset.broken_files[shown] = path
             elif record is not None and source is not None:
                 _add(dataset, report, kind, record, source)
             else:
                 dataset.broken[(kind, path.stem)] = shown
+                dataset.broken_files[shown] = path
     report.extend(_stray_files(data_dir, root))
     if data_dir.is_dir() and not dataset.sources and not report.errors:
         folders = " en ".join(f"{shown_path(data_dir / kind, root)}/" for kind in MODELS)

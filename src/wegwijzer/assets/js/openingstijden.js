@@ -23,9 +23,9 @@
   const WEEKDAY_DATE = formatter({ weekday: "long", day: "numeric", month: "long" });
   const MINUTES_FROM_NOW = new Intl.RelativeTimeFormat(LANGUAGE, { numeric: "always" });
   const CLOSED_NOW = wwT("Nu gesloten.");
-  const NO_HOURS = wwT("Alleen op afspraak.");
-  // Walk-in without fixed hours: never claim "only by appointment" next to "walk in".
-  const NO_HOURS_WALK_IN = wwT("Er staan geen vaste tijden bij. Bel voor de tijden.");
+  // No hours known: say nothing, so the page's own text stays ("Tijden onbekend" with the
+  // number to call, or "Gesloten tot nader bericht"); never "Alleen op afspraak" (hours.py).
+  const NO_HOURS = "";
   const WALL_CLOCK = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/Amsterdam",
     hourCycle: "h23",
@@ -387,7 +387,7 @@
     }
     const meetings = (data.bijeenkomsten || []).filter(function (m) { return m.datum >= iso; });
     if (data.spreekuren.length === 0 && meetings.length === 0) {
-      return data.zonder_afspraak ? NO_HOURS_WALK_IN : NO_HOURS;
+      return NO_HOURS;
     }
     const todayPlan = plan(data, today);
     const until = openUntil(todayPlan, now);
@@ -403,7 +403,8 @@
 
   function statusAt(data, instant) {
     const clock = wallClock(instant);
-    return status(data, clock.day, clock.now) + vacationNote(data, clock.day);
+    const line = status(data, clock.day, clock.now);
+    return line ? line + vacationNote(data, clock.day) : line;
   }
 
   function isOpenAt(data, instant) {
