@@ -71,7 +71,7 @@ def export_files(dataset: Dataset, config: SiteConfig, *, public: bool = True) -
 def _export_files(dataset: Dataset, config: SiteConfig, public: bool) -> dict[str, bytes]:
     orgs, locs = _by_id(dataset.organisaties), _by_id(dataset.locaties)
     org_records = (_organisation_record(org, public) for org in orgs)
-    loc_records = (_location_record(loc) for loc in locs)
+    loc_records = (_location_record(loc, _all_closed(dataset, loc)) for loc in locs)
     files = {
         "organisaties.json": _json(_document(config, public, "organisaties", orgs, org_records)),
         "locaties.json": _json(_document(config, public, "locaties", locs, loc_records)),
@@ -153,9 +153,15 @@ def _document(
     return {**document, key: dumped}
 
 
-def _location_record(loc: Locatie) -> dict[str, Any]:
+def _location_record(loc: Locatie, closed: bool = False) -> dict[str, Any]:
     """The record, plus its hours as an OpenStreetMap opening_hours string."""
-    return {**loc.model_dump(mode="json"), "opening_hours": osm.opening_hours(loc)}
+    return {**loc.model_dump(mode="json"), "opening_hours": osm.opening_hours(loc, closed)}
+
+
+def _all_closed(dataset: Dataset, loc: Locatie) -> bool:
+    """Every organisation at the place is closed or has stopped: 'gesloten tot nader bericht'."""
+    orgs = dataset.orgs_of(loc)
+    return bool(orgs) and all(org.status != "actief" for org in orgs)
 
 
 def _organisation_record(org: Organisatie, public: bool) -> dict[str, Any]:
@@ -181,7 +187,7 @@ def _geojson(dataset: Dataset) -> dict[str, Any]:
             postcode=locatie.adres.postcode or _found_postcode(dataset, locatie),
             plaats=locatie.adres.plaats,
             rolstoeltoegankelijk=locatie.rolstoeltoegankelijk,
-            opening_hours=osm.opening_hours(locatie),
+            opening_hours=osm.opening_hours(locatie, _all_closed(dataset, locatie)),
         )
     return collection
 

@@ -23,8 +23,14 @@ OSM_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 OSM_FIRST_DAY = date(1900, 1, 1)
 
 
-def opening_hours(location: Locatie) -> str | None:
-    """'Mo-Fr 09:30-12:00, Tu[1,3] 13:30-16:00; 2026 Dec 21-2027 Jan 03 off; PH off'."""
+CLOSED_UNTIL_NOTICE = 'off "gesloten tot nader bericht"'
+
+
+def opening_hours(location: Locatie, closed: bool = False) -> str | None:
+    """'Mo-Fr 09:30-12:00, Tu[1,3] 13:30-16:00; 2026 Dec 21-2027 Jan 03 off; PH off'.
+    `closed`: every organisation there is closed for now; unknown hours are no value."""
+    if closed:
+        return CLOSED_UNTIL_NOTICE
     if not location.spreekuren and not location.bijeenkomsten:
         return None
     hours = ", ".join(_hour_rule(hour) for hour in location.spreekuren)
