@@ -183,3 +183,24 @@ def test_an_only_location_by_appointment_does_not_count_as_a_way_in(tmp_path: Pa
         "zonder afspraak binnenlopen."
     )
     assert "maak een locatie" not in org[0]
+
+
+def test_hsds_carries_the_new_facts_and_stays_valid(site: Path) -> None:
+    from jsonschema import Draft202012Validator
+
+    from tests.test_export import SCHEMA, _format_checker, closed
+
+    hsds = json.loads((site / "open-data" / "hsds" / "organizations.json").read_text())
+    validator = Draft202012Validator(
+        closed(json.loads(SCHEMA.read_text())), format_checker=_format_checker()
+    )
+    for organization in hsds:
+        assert [e.message for e in validator.iter_errors(organization)] == []
+    services = {o["name"]: o["services"][0] for o in hsds}
+    assert services["Bewindvoering Altena"]["wait_time"] == "Er is een wachtlijst."
+    assert services["SchuldHulpMaatje Altena"]["wait_time"] == (
+        "Neemt nu geen nieuwe cliënten aan."
+    )
+    place = services["Voedselbank Altena"]["service_at_locations"][0]["location"]
+    assert place["description"] == "Adres op aanvraag."
+    assert "latitude" not in place and place["addresses"][0]["address_1"] == ""

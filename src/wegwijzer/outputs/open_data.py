@@ -392,6 +392,7 @@ def _service(
             "fees_description": org.kosten,
             "eligibility_description": "Voor: " + _labels(org.doelgroepen, groups),
             "alert": org.melding,
+            "wait_time": WAITING_TEXT.get(str(org.wachtlijst)) if org.waiting else None,
             "assured_date": org.laatst_gecontroleerd.isoformat(),
             "phones": _service_phones(org, service_id),
             "service_areas": _service_areas(org, service_id),
@@ -525,6 +526,13 @@ def _service_at_location(
     )
 
 
+def _location_description(loc: Locatie) -> str | None:
+    """The record's description; an address kept private says so first."""
+    if not loc.adres.op_aanvraag:
+        return loc.omschrijving
+    return " ".join(p for p in ("Adres op aanvraag.", loc.omschrijving) if p)
+
+
 def _location(dataset: Dataset, loc: Locatie) -> dict[str, Any]:
     location_id, point = hsds_id("locatie", loc.id), dataset.points.get(loc.id)
     return _compact(
@@ -532,7 +540,7 @@ def _location(dataset: Dataset, loc: Locatie) -> dict[str, Any]:
             "id": location_id,
             "location_type": "physical",
             "name": loc.naam,
-            "description": loc.omschrijving,
+            "description": _location_description(loc),
             "transportation": loc.bereikbaarheid,
             "latitude": round(point.lat, 6) if point else None,
             "longitude": round(point.lon, 6) if point else None,
