@@ -106,6 +106,14 @@ LOCATIONS = {
             {"dagen": ["ma"], "van": "13:00", "tot": "15:00", "geldig_vanaf": "2026-09-07"},
         ],
     ),
+    # "In de even weken op maandag, in de oneven weken op woensdag" (ISO week numbers).
+    "even-weken": location(
+        "even-weken",
+        spreekuren=[
+            {"dagen": ["ma"], "van": "10:00", "tot": "12:00", "weken": "even"},
+            {"dagen": ["wo"], "van": "13:00", "tot": "15:00", "weken": "oneven"},
+        ],
+    ),
     "afspraak": location("afspraak"),
     "inloop-zonder-tijden": location("inloop-zonder-tijden", zonder_afspraak=True),
     # "Vrijdagochtend (bel voor de tijden)" next to a clock-time hour on Tuesday.
@@ -541,6 +549,24 @@ def test_the_shipped_school_holidays_name_their_source_and_parse() -> None:
         parse(["schooljaar;vakantie;regio;van;tot", "2026-2027;Herfst;west;2026-10-17;2026-10-25"])
     assert VACATIONS.known_until == date(2027, 8, 29)
     assert [p.naam for p in VACATIONS.of("zuid")] == ["Herfstvakantie", "Kerstvakantie"]
+
+
+def test_even_and_odd_iso_weeks() -> None:
+    loc = LOCATIONS["even-weken"]
+    # 2026-06-01 is a Monday in week 23 (odd), 2026-06-08 one in week 24 (even).
+    assert status_at(loc, local(2026, 6, 1, 10, 30), HOLIDAYS) == (
+        "Nu gesloten. Opent woensdag om 13:00."
+    )
+    assert status_at(loc, local(2026, 6, 8, 10, 30), HOLIDAYS) == "Nu open, tot 12:00."
+    # Week 53 of 2026 and week 1 of 2027 are both odd: Wednesday twice in a row.
+    assert status_at(loc, local(2026, 12, 30, 14, 0), HOLIDAYS) == "Nu open, tot 15:00."
+    assert status_at(loc, local(2027, 1, 4, 10, 30), HOLIDAYS) == (
+        "Nu gesloten. Opent woensdag om 13:00."
+    )
+    assert [row.opmerking for row in schedule_rows(loc)] == [
+        "Alleen in de even weken.",
+        "Alleen in de oneven weken.",
+    ]
 
 
 def test_rows_for_hours_without_times_and_per_hour_walk_in() -> None:

@@ -69,6 +69,8 @@ def test_an_address_on_request_gives_the_place_and_whom_to_call_and_stays_off_th
     assert note.get_text(" ", strip=True) == "Adres op aanvraag. Bel 06 87654321"
     assert note.select_one("a")["href"] == "tel:+31687654321"
     assert "Route plannen" not in words(found)
+    assert "Vrijdag 14:00 – 15:30 Alleen in de even weken." in words(found)
+    assert opening_hours(site, "uitdeelpunt-sleeuwijk") == "week 02-52/2 Fr 14:00-15:30; PH off"
     geojson = (site / "open-data" / "locaties.geojson").read_text(encoding="utf-8")
     assert "uitdeelpunt-sleeuwijk" not in geojson
 

@@ -626,7 +626,10 @@ def _schedule(
     schedule_id: str,
     closures: list[str],
 ) -> dict[str, Any]:
-    notes = " ".join(filter(None, [hour.opmerking, *closures]))
+    parity = None
+    if hour.parity is not None:  # RFC 5545 cannot say "even ISO weeks": the notes do
+        parity = "Alleen in de even weken." if hour.parity == 0 else "Alleen in de oneven weken."
+    notes = " ".join(filter(None, [parity, hour.opmerking, *closures]))
     description = SCHEDULE_DESCRIPTION
     if not hour.timed:  # no clock times: say so instead of guessing opens_at
         description = f"{hours.hour_text(hour)}. {SCHEDULE_DESCRIPTION}"
@@ -636,7 +639,7 @@ def _schedule(
             "service_at_location_id": link_id,
             "valid_from": _iso(window[0]),
             "valid_to": _iso(window[1]),
-            "freq": "MONTHLY" if hour.weken else "WEEKLY",
+            "freq": "MONTHLY" if hour.weeks_of_month else "WEEKLY",
             "wkst": "MO",
             "byday": rrule_byday(hour),
             "opens_at": hour.van,
@@ -676,7 +679,7 @@ def rrule_byday(hour: Spreekuur) -> str:
     HSDS allows with freq MONTHLY only.
     """
     days = sorted(hour.dagen, key=hours.DAY_KEYS.index)
-    weeks = sorted(set(hour.weken or []), key=lambda week: week if week > 0 else 6)
+    weeks = sorted(set(hour.weeks_of_month), key=lambda week: week if week > 0 else 6)
     prefixes = [str(week) for week in weeks] or [""]
     return ",".join(prefix + RRULE_DAYS[day] for day in days for prefix in prefixes)
 

@@ -42,10 +42,16 @@ def opening_hours(location: Locatie, closed: bool = False) -> str | None:
 
 
 def _hour_rule(hour: Spreekuur) -> str:
+    # Even or odd ISO weeks: OSM's week ranges with a step, 'week 02-52/2 Tu 10:00-12:00'.
+    weeks = (
+        {0: "week 02-52/2 ", 1: "week 01-53/2 "}.get(hour.parity, "")
+        if hour.parity is not None
+        else ""
+    )
     if hour.van and hour.tot:
-        return f"{_days(hour)} {hour.van}-{hour.tot}"
+        return f"{weeks}{_days(hour)} {hour.van}-{hour.tot}"
     what = f"{hour.dagdeel}, bel voor de tijden" if hour.dagdeel else "bel voor de tijden"
-    return f'{_days(hour)} unknown "{what}"'
+    return f'{weeks}{_days(hour)} unknown "{what}"'
 
 
 def _meeting_rule(meeting: Bijeenkomst) -> str:
@@ -66,8 +72,8 @@ def _validity_rules(location: Locatie) -> list[str]:
 def _days(hour: Spreekuur) -> str:
     """'Mo-Fr', 'Tu,Th', or 'Tu[1,3],Th[1,3]' for weeks of the month."""
     indexes = sorted(DAY_KEYS.index(day) for day in set(hour.dagen))
-    if hour.weken:
-        weeks = sorted(set(hour.weken), key=lambda week: week if week > 0 else 6)
+    if hour.weeks_of_month:
+        weeks = sorted(set(hour.weeks_of_month), key=lambda week: week if week > 0 else 6)
         nth = "[" + ",".join(str(week) for week in weeks) + "]"
         return ",".join(OSM_DAYS[DAY_KEYS[index]] + nth for index in indexes)
     return ",".join(_ranges(indexes))

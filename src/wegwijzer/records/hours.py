@@ -180,7 +180,7 @@ def _schedule_row(day: str, hour: Spreekuur, location: Locatie) -> ScheduleRow:
         walk_in = (
             _("Zonder afspraak.") if hour.walk_in(location.zonder_afspraak) else _("Op afspraak.")
         )
-    found = [walk_in, _weeks_text(day, hour.weken), _validity_text(hour), hour.opmerking]
+    found = [walk_in, _weeks_text(day, hour), _validity_text(hour), hour.opmerking]
     notes = [note for note in found if note]
     return ScheduleRow(
         dag=_(vocab.DAGEN[day]).capitalize(),
@@ -230,8 +230,14 @@ WEEKS_OF_MONTH = {
 }
 
 
-def _weeks_text(day: str, weeks: Sequence[int] | None) -> str | None:
-    """'Alleen de 1e en 3e dinsdag van de maand.' for weken [1, 3], in the page's language."""
+def _weeks_text(day: str, hour: Spreekuur) -> str | None:
+    """'Alleen de 1e en 3e dinsdag van de maand.' for weken [1, 3], in the page's language;
+    'Alleen in de even weken.' for weken: even."""
+    if hour.parity is not None:
+        return (
+            _("Alleen in de even weken.") if hour.parity == 0 else _("Alleen in de oneven weken.")
+        )
+    weeks = hour.weeks_of_month
     if not weeks:
         return None
     ordered = sorted(set(weeks), key=lambda week: week if week > 0 else 6)
@@ -399,7 +405,7 @@ def browser_data(
                 "van": hour.van,
                 "tot": hour.tot,
                 "dagdeel": hour.dagdeel,
-                "weken": list(hour.weken) if hour.weken else None,
+                "weken": hour.weken if isinstance(hour.weken, str) else (hour.weken or None),
                 "geldig_vanaf": _iso_or_none(hour.geldig_vanaf),
                 "geldig_tot": _iso_or_none(hour.geldig_tot),
             }
@@ -452,8 +458,11 @@ def _wall_clock(moment: datetime) -> tuple[date, str]:
     return local.date(), local.strftime("%H:%M")
 
 
-def _in_weeks(day: date, weeks: Sequence[int] | None) -> bool:
-    """Week n is the n-th such weekday of the month; -1 is the last one."""
+def _in_weeks(day: date, weeks: Sequence[int] | str | None) -> bool:
+    """Week n is the n-th such weekday of the month; -1 is the last one. 'even' and 'oneven'
+    are the parity of the ISO week number (openingstijden.js does the same)."""
+    if isinstance(weeks, str):
+        return day.isocalendar().week % 2 == (0 if weeks == "even" else 1)
     if not weeks:
         return True
     last = day.day + 7 > calendar.monthrange(day.year, day.month)[1]

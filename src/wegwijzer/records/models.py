@@ -393,10 +393,13 @@ class Spreekuur(Strict):
         description="Alleen als de tijden niet bekend zijn: ochtend, middag of avond.",
         examples=["ochtend"],
     )
-    weken: list[Literal[1, 2, 3, 4, 5, -1]] | None = Field(
+    weken: list[Literal[1, 2, 3, 4, 5, -1]] | Literal["even", "oneven"] | None = Field(
         None,
-        title="Weken van de maand",
-        description="Bijvoorbeeld [1, 3] voor de eerste en derde week; -1 is de laatste week.",
+        title="Weken van de maand, of even of oneven weken",
+        description=(
+            "Bijvoorbeeld [1, 3] voor de eerste en derde week; -1 is de laatste week. "
+            "Of: even of oneven, voor de even of oneven weeknummers (ISO, zoals in de agenda)."
+        ),
     )
     zonder_afspraak: JaNee | None = Field(
         None,
@@ -438,6 +441,16 @@ class Spreekuur(Strict):
             )
         _check_period(self.geldig_vanaf, self.geldig_tot)
         return self
+
+    @property
+    def parity(self) -> int | None:
+        """0 for even ISO weeks, 1 for odd ones, None when not limited to either."""
+        return {"even": 0, "oneven": 1}.get(self.weken) if isinstance(self.weken, str) else None
+
+    @property
+    def weeks_of_month(self) -> list[int]:
+        """Weeks of the month ([1, 3], [-1]); empty for every week or for even/odd weeks."""
+        return list(self.weken) if isinstance(self.weken, list) else []
 
     @property
     def timed(self) -> bool:

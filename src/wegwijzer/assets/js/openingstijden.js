@@ -65,7 +65,18 @@
   }
 
   /* Week n is the n-th such weekday of the month; -1 is the last one. */
+  /* The ISO 8601 week number of a UTC date: the week with the year's first Thursday is 1. */
+  function isoWeek(day) {
+    const thursday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+    thursday.setUTCDate(thursday.getUTCDate() + 3 - ((thursday.getUTCDay() + 6) % 7));
+    const firstOfYear = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+    return 1 + Math.floor((thursday.getTime() - firstOfYear) / (7 * 24 * 3600 * 1000));
+  }
+
   function inWeeks(day, weeks) {
+    if (weeks === "even" || weeks === "oneven") {  // ISO week parity, as hours.py
+      return isoWeek(day) % 2 === (weeks === "even" ? 0 : 1);
+    }
     if (!weeks || weeks.length === 0) {
       return true;
     }
