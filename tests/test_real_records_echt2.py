@@ -105,7 +105,12 @@ def test_unknown_hours_say_so_with_what_to_use(site: Path) -> None:
 
 
 def test_a_waiting_list_is_said_and_ranked_after_help_that_can_start_now(site: Path) -> None:
-    assert "Er is een wachtlijst." in words(page(site, "organisaties/bewind-altena"))
+    bewind = words(page(site, "organisaties/bewind-altena"))
+    assert "Er is een wachtlijst." in bewind
+    assert (
+        "Voorwaarden Inkomen tot 120% van het sociaal minimum Alleen via een hulpverlener" in bewind
+    )
+    assert "Reactietijd Binnen 4 weken een kennismakingsgesprek" in bewind
     full = words(page(site, "organisaties/schuldmaatje-altena"))
     assert "Neemt nu geen nieuwe cliënten aan." in full
     cards = page(site, "overzicht").select("[data-ww-lijst] > li.ww-kaartje--organisatie")
@@ -199,7 +204,11 @@ def test_hsds_carries_the_new_facts_and_stays_valid(site: Path) -> None:
     for organization in hsds:
         assert [e.message for e in validator.iter_errors(organization)] == []
     services = {o["name"]: o["services"][0] for o in hsds}
-    assert services["Bewindvoering Altena"]["wait_time"] == "Er is een wachtlijst."
+    bewind = services["Bewindvoering Altena"]
+    assert bewind["wait_time"] == "Er is een wachtlijst. Binnen 4 weken een kennismakingsgesprek"
+    assert bewind["eligibility_description"] == (
+        "Voor: Iedereen. Inkomen tot 120% van het sociaal minimum Alleen via een hulpverlener"
+    )
     assert services["SchuldHulpMaatje Altena"]["wait_time"] == (
         "Neemt nu geen nieuwe cliënten aan."
     )

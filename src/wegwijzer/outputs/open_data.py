@@ -205,7 +205,7 @@ ORGANISATIE_KOLOMMEN = (
     *("telefoon_toelichting", "chat", "leeftijd", "levensbeschouwing", "tolk", "wijken"),
     *("aanmelden", "kosten", "meenemen", "contactpersonen", "status", "melding"),
     "laatst_gecontroleerd",
-    *("wachtlijst", "aan_huis"),
+    *("wachtlijst", "aan_huis", "voorwaarden", "reactietijd"),
 )
 LOCATIE_KOLOMMEN = (
     *("id", "naam", "organisaties", "organisatienamen", "omschrijving"),
@@ -273,6 +273,8 @@ def _organisation_cells(
         "laatst_gecontroleerd": org.laatst_gecontroleerd.isoformat(),
         "wachtlijst": WAITING_TEXT.get(str(org.wachtlijst)) if org.waiting else None,
         "aan_huis": org.aan_huis,
+        "voorwaarden": "; ".join(org.voorwaarden),
+        "reactietijd": org.reactietijd,
     }
     return cells if public else {**cells, "verwijzen": org.verwijzen}
 
@@ -390,9 +392,20 @@ def _service(
             "status": STATUS[org.status],
             "application_process": org.aanmelden,
             "fees_description": org.kosten,
-            "eligibility_description": "Voor: " + _labels(org.doelgroepen, groups),
+            "eligibility_description": " ".join(
+                ["Voor: " + _labels(org.doelgroepen, groups) + ".", *org.voorwaarden]
+            ),
             "alert": org.melding,
-            "wait_time": WAITING_TEXT.get(str(org.wachtlijst)) if org.waiting else None,
+            "wait_time": " ".join(
+                filter(
+                    None,
+                    [
+                        WAITING_TEXT.get(str(org.wachtlijst)) if org.waiting else None,
+                        org.reactietijd,
+                    ],
+                )
+            )
+            or None,
             "assured_date": org.laatst_gecontroleerd.isoformat(),
             "phones": _service_phones(org, service_id),
             "service_areas": _service_areas(org, service_id),

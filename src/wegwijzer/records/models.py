@@ -225,6 +225,18 @@ class Organisatie(Record):
     wijken: list[Tekst] = Field(default_factory=list, title="Wijken", examples=[["Tanthof"]])
     aanmelden: Tekst | None = Field(None, title="Hoe krijgt u hulp?")
     kosten: Tekst | None = Field(None, title="Kosten", examples=["Gratis"])
+    voorwaarden: list[KorteTekst] = Field(
+        default_factory=list,
+        title="Voorwaarden",
+        description="Wie kan deze hulp krijgen, in korte regels.",
+        examples=[["Inkomen tot 120% van het sociaal minimum", "Alleen via een hulpverlener"]],
+    )
+    reactietijd: KorteTekst | None = Field(
+        None,
+        title="Reactietijd",
+        description="Hoe snel u iets hoort na aanmelden.",
+        examples=["Binnen 4 weken; met spoed binnen 24 uur"],
+    )
     meenemen: list[Tekst] | Tekst | None = Field(
         None,
         title="Wat neemt u mee?",
