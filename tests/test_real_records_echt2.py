@@ -215,3 +215,15 @@ def test_hsds_carries_the_new_facts_and_stays_valid(site: Path) -> None:
     place = services["Voedselbank Altena"]["service_at_locations"][0]["location"]
     assert place["description"] == "Adres op aanvraag."
     assert "latitude" not in place and place["addresses"][0]["address_1"] == ""
+
+
+def test_search_numbers_help_with_a_waiting_list_last(site: Path) -> None:
+    manifest = json.loads((site / "zoeken" / "index.json").read_text(encoding="utf-8"))
+    assert manifest["x"] == 3  # two organisations and the place only one of them serves
+    pages = json.loads((site / "zoeken" / "d" / "0.json").read_text(encoding="utf-8"))
+    assert {url for _, url, _ in pages[-3:]} == {
+        "organisaties/bewind-altena/",
+        "organisaties/schuldmaatje-altena/",
+        "locaties/spreekuur-andel/",
+    }
+    assert pages[-3][2].startswith(("Er is een wachtlijst.", "Neemt nu geen", ""))

@@ -159,6 +159,12 @@ def all_cards(dataset: Dataset, *, referrers: bool = False) -> tuple[list[Card],
     return sorted(orgs, key=key), sorted(locs, key=key)
 
 
+def waiting_urls(dataset: Dataset) -> frozenset[str]:
+    """Pages of help with a waiting list or no new clients: search ranks them after the rest."""
+    orgs, locs = all_cards(dataset)
+    return frozenset(card.url for card in (*orgs, *locs) if card.wachtlijst is not None)
+
+
 def _sort_key(card: Card) -> tuple[bool, bool, str, str]:
     """Help that can start now first; a waiting list or 'vol' after it; stopped help last."""
     return (card.status == "gestopt", card.wachtlijst is not None, card.naam.casefold(), card.id)

@@ -29,6 +29,7 @@ from wegwijzer.records.report import Finding, Report
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site import shells, sitemap
 from wegwijzer.site.assets import asset_url, versioned
+from wegwijzer.site.cards import waiting_urls
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
@@ -130,6 +131,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if report.errors:
             dataset = self._leave_out_errors(dataset, report)
         postcodes = postcode_table(self.site.data_dir, dataset)
+        self._search_later = waiting_urls(dataset)  # search ranks a waiting list after the rest
         site = render_site(
             dataset,
             self.site_config,
@@ -254,7 +256,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._write_records(Path(config.site_dir), config)
         labels = dict(vocab.for_edition(self.site_config.editie).FASES)
         entries = self._search + topic_entries(labels)
-        for relative, text in build_index(entries).items():  # zoeken/: the index in pieces
+        later: frozenset[str] = getattr(self, "_search_later", frozenset())
+        for relative, text in build_index(entries, later).items():  # zoeken/: the index in pieces
             target = Path(config.site_dir) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

@@ -209,10 +209,14 @@ def _split(keys: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]]) -
         keys.update(children)
 
 
-def build_index(entries: Iterable[tuple[str, str, str, str]]) -> dict[str, str]:
+def build_index(
+    entries: Iterable[tuple[str, str, str, str]], later: frozenset[str] = frozenset()
+) -> dict[str, str]:
     """Every file of the index: {path under the site: compact JSON}. Entries are
-    (title, url, words, info) with words as page_words() gives them."""
-    pages = sorted(entries, key=lambda e: (e[0].casefold(), e[1]))
+    (title, url, words, info) with words as page_words() gives them. Pages whose URL is in
+    `later` (help with a waiting list) are numbered last; zoeken.js ranks them after the
+    rest ("x" in the manifest: how many)."""
+    pages = sorted(entries, key=lambda e: (e[1] in later, e[0].casefold(), e[1]))
     postings: dict[str, list[int]] = {}
     for number, (title, _url, words, _info) in enumerate(pages):
         in_title = set(_WORD.findall(title.lower()))
@@ -237,6 +241,8 @@ def build_index(entries: Iterable[tuple[str, str, str, str]]) -> dict[str, str]:
         block = [[title, url, info] for title, url, _words, info in pages[start : start + BLOCK]]
         files[f"{INDEX_DIR}/d/{start // BLOCK}.json"] = _dumps(block)
     manifest = {"s": SYNONYMS, "p": sorted(keys), "b": BLOCK, "n": len(pages)}
+    if waiting := sum(1 for page in pages if page[1] in later):
+        manifest["x"] = waiting
     files[INDEX_PATH] = _dumps(manifest)
     return files
 
