@@ -33,6 +33,9 @@ ROUTE_PLANNER = "https://www.google.com/maps/"
 @pytest.fixture(scope="module", params=SITES)
 def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     name = request.param
+    if name == "voorbeeldstad":  # built once per run already (tests/conftest.py)
+        site: Path = request.getfixturevalue("sample_site")
+        return site
     return build_site(FIXTURES / name / "mkdocs.yml", tmp_path_factory.mktemp(name))
 
 
