@@ -227,3 +227,28 @@ def test_search_numbers_help_with_a_waiting_list_last(site: Path) -> None:
         "locaties/spreekuur-andel/",
     }
     assert pages[-3][2].startswith(("Er is een wachtlijst.", "Neemt nu geen", ""))
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "value"),
+    [
+        ("id: x\nnaam: 's-Gravendeel\n", 2, "'s-Gravendeel"),
+        ("werkgebied: [Tilburg, 's-Hertogenbosch]\n", 1, "'s-Hertogenbosch"),
+        ("wijken:\n  - Noord\n  - 't Weegje\n", 3, "'t Weegje"),
+    ],
+)
+def test_the_apostrophe_line_is_found(text: str, line: int, value: str) -> None:
+    from wegwijzer.records.loader import _apostrophe_finding
+
+    found = _apostrophe_finding(text, "x.yml")
+    assert found is not None and found.line == line
+    assert found.message.startswith(f'Zet {value} tussen dubbele aanhalingstekens: "{value}".')
+
+
+def test_a_quoted_text_over_two_lines_is_no_apostrophe_problem() -> None:
+    from wegwijzer.records.loader import _apostrophe_finding
+
+    assert (
+        _apostrophe_finding("omschrijving: 'Dit is\n  lang'\nnaam: \"'s-Gravendeel\"\n", "x")
+        is None
+    )

@@ -234,7 +234,7 @@ _YAML_HINTS = {
 
 # A value that starts with an apostrophe ('s-Gravendeel, 't Weegje) opens a quoted text in YAML
 # that the line never closes: the parser then complains lines later, in English.
-_OPENING_QUOTE = re.compile(r"(?:^\s*-\s+|:\s+|[\[,]\s*)'")
+_OPENING_QUOTE = re.compile(r"(?:^\s*-\s+|:\s+|[\[,]\s*)'(?=[stn][\s-])", re.I)
 _KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
 
 
