@@ -252,3 +252,11 @@ def test_a_quoted_text_over_two_lines_is_no_apostrophe_problem() -> None:
         _apostrophe_finding("omschrijving: 'Dit is\n  lang'\nnaam: \"'s-Gravendeel\"\n", "x")
         is None
     )
+
+
+def test_an_online_hour_is_said_and_is_no_walk_in(site: Path) -> None:
+    found = words(page(site, "locaties/spreekuur-andel"))
+    assert "Maandag 19:00 – 20:00 Online, met video. Alleen de 1e maandag van de maand." in found
+    assert opening_hours(site, "spreekuur-andel") == (
+        'We unknown "ochtend, bel voor de tijden", Mo[1] 19:00-20:00 "online"; PH off'
+    )

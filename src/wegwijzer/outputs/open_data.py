@@ -642,7 +642,8 @@ def _schedule(
     parity = None
     if hour.parity is not None:  # RFC 5545 cannot say "even ISO weeks": the notes do
         parity = "Alleen in de even weken." if hour.parity == 0 else "Alleen in de oneven weken."
-    notes = " ".join(filter(None, [parity, hour.opmerking, *closures]))
+    online = "Online, met video." if hour.online else None
+    notes = " ".join(filter(None, [online, parity, hour.opmerking, *closures]))
     description = SCHEDULE_DESCRIPTION
     if not hour.timed:  # no clock times: say so instead of guessing opens_at
         description = f"{hours.hour_text(hour)}. {SCHEDULE_DESCRIPTION}"

@@ -48,8 +48,9 @@ def _hour_rule(hour: Spreekuur) -> str:
         if hour.parity is not None
         else ""
     )
+    online = ' "online"' if hour.online else ""
     if hour.van and hour.tot:
-        return f"{weeks}{_days(hour)} {hour.van}-{hour.tot}"
+        return f"{weeks}{_days(hour)} {hour.van}-{hour.tot}{online}"
     what = f"{hour.dagdeel}, bel voor de tijden" if hour.dagdeel else "bel voor de tijden"
     return f'{weeks}{_days(hour)} unknown "{what}"'
 

@@ -180,7 +180,8 @@ def _schedule_row(day: str, hour: Spreekuur, location: Locatie) -> ScheduleRow:
         walk_in = (
             _("Zonder afspraak.") if hour.walk_in(location.zonder_afspraak) else _("Op afspraak.")
         )
-    found = [walk_in, _weeks_text(day, hour), _validity_text(hour), hour.opmerking]
+    online = _("Online, met video.") if hour.online else None
+    found = [online, walk_in, _weeks_text(day, hour), _validity_text(hour), hour.opmerking]
     notes = [note for note in found if note]
     return ScheduleRow(
         dag=_(vocab.DAGEN[day]).capitalize(),

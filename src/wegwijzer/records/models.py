@@ -421,6 +421,11 @@ class Spreekuur(Strict):
     opmerking: Tekst | None = Field(
         None, title="Opmerking", examples=["Op vaste momenten; bel voor de tijden."]
     )
+    online: JaNee = Field(
+        False,
+        title="Online spreekuur",
+        description="true: een spreekuur met video ('inlogspreekuur'), niet op het adres.",
+    )
     geldig_vanaf: Datum | None = Field(
         None,
         title="Geldig vanaf",
@@ -470,6 +475,9 @@ class Spreekuur(Strict):
         return self.van is not None and self.tot is not None
 
     def walk_in(self, location_default: bool) -> bool:
+        """An online hour is never a walk-in at the address."""
+        if self.online:
+            return False
         return location_default if self.zonder_afspraak is None else self.zonder_afspraak
 
     def applies_on(self, day: date) -> bool:
