@@ -167,11 +167,39 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
     return model
 
 
+def _union_tag(part: object) -> bool:
+    """pydantic names the branch of a union in the location ('list[literal[1,2]]')."""
+    return isinstance(part, str) and "[" in part
+
+
+def _one_branch(details: list[ErrorDetails]) -> list[ErrorDetails]:
+    """A value that fits no branch of a union (weken: a list of weeks, or even/oneven) gets
+    one message, not one per branch: the branch that got furthest into the value, else the
+    one that lists the choices."""
+    branches: dict[tuple[object, ...], list[ErrorDetails]] = {}
+    kept: list[ErrorDetails] = []
+    for detail in details:
+        loc = tuple(detail["loc"])
+        cut = next((i for i, part in enumerate(loc) if _union_tag(part)), None)
+        if cut is None:
+            kept.append(detail)
+        else:
+            branches.setdefault(loc[:cut], []).append(detail)
+    for found in branches.values():
+        deepest = max(len(d["loc"]) for d in found)
+        best = [d for d in found if len(d["loc"]) == deepest]
+        choices = [d for d in best if d["type"] == "literal_error"]
+        kept.extend((choices or best)[:1] if len(best) > 1 else best)
+    return kept
+
+
 def error_findings(
     source: Source, model: type[BaseModel], error: ValidationError
 ) -> Iterator[Finding]:
-    for detail in error.errors():
-        loc = tuple(part for part in detail["loc"] if part != "[key]")  # pydantic: a dict key
+    for detail in _one_branch(error.errors()):
+        loc = tuple(
+            part for part in detail["loc"] if part != "[key]" and not _union_tag(part)
+        )  # pydantic: a dict key, and the branch of a union
         extra = (detail.get("ctx") or {}).get("veld")
         if extra:
             loc = (*loc, extra)
