@@ -87,10 +87,13 @@ def test_a_closure_without_a_start_reads_gesloten_tot_nader_bericht(site: Path) 
 
 def test_a_closed_organisation_without_hours_is_never_by_appointment(site: Path) -> None:
     found = page(site, "locaties/de-brug-woudrichem")
-    assert found.select_one(".ww-nu-open").get_text(strip=True) == "Gesloten tot nader bericht."
+    line = found.select_one(".ww-nu-open")
+    assert line.get_text(strip=True) == "Gesloten tot nader bericht."
+    assert not line.has_attr("data-ww-open")  # the live line cannot say "Nu open" over it
     assert "Alleen op afspraak" not in words(found)
     card = page(site, "overzicht").select_one('[data-id="de-brug-woudrichem"]')
     assert "Tijdelijk gesloten." in card.get_text(" ", strip=True)
+    assert card.select_one("[data-ww-locatie]") is None
     hours = opening_hours(site, "de-brug-woudrichem")
     assert hours == 'off "gesloten tot nader bericht"'
 

@@ -363,7 +363,7 @@
       });
       li.appendChild(meta);
     }
-    if (card.s === "l") {
+    if (card.s === "l" && !card.st) {  // a closed place's card says so; no live line
       var data = locationData(all, card.o[0]);
       var hours = window.wegwijzerOpeningstijden;
       var line = data && hours ? hours.statusAt(data, now) : "";
