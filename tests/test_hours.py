@@ -107,6 +107,14 @@ LOCATIONS = {
             {"dagen": ["ma"], "van": "13:00", "tot": "15:00", "geldig_vanaf": "2026-09-07"},
         ],
     ),
+    # "In de even weken op maandag, in de oneven weken op woensdag" (ISO week numbers).
+    "even-weken": location(
+        "even-weken",
+        spreekuren=[
+            {"dagen": ["ma"], "van": "10:00", "tot": "12:00", "weken": "even"},
+            {"dagen": ["wo"], "van": "13:00", "tot": "15:00", "weken": "oneven"},
+        ],
+    ),
     "afspraak": location("afspraak"),
     "inloop-zonder-tijden": location("inloop-zonder-tijden", zonder_afspraak=True),
     # "Vrijdagochtend (bel voor de tijden)" next to a clock-time hour on Tuesday.
@@ -264,12 +272,10 @@ CASES: list[tuple[str, datetime, str]] = [
     ("wisseling", local(2026, 9, 4, 12, 0), "Nu gesloten. Opent maandag om 13:00."),
     ("wisseling", local(2026, 9, 11, 10, 0), "Nu gesloten. Opent maandag om 13:00."),
     ("wisseling", local(2026, 8, 31, 14, 0), "Nu gesloten. Opent vrijdag om 09:00."),
-    ("afspraak", local(2026, 6, 2, 10, 0), "Alleen op afspraak."),
-    (
-        "inloop-zonder-tijden",
-        local(2026, 6, 2, 10, 0),
-        "Er staan geen vaste tijden bij. Bel voor de tijden.",
-    ),
+    # No hours known: the live line says nothing; the page says "Tijden onbekend" with the
+    # number to call (issue 26), never "Alleen op afspraak".
+    ("afspraak", local(2026, 6, 2, 10, 0), ""),
+    ("inloop-zonder-tijden", local(2026, 6, 2, 10, 0), ""),
     # A part of the day, or only days: never open or closed on a guess.
     ("ochtend", local(2026, 6, 5, 8, 0), f"Vandaag 's ochtends open. {ASK}"),
     ("ochtend", local(2026, 6, 5, 16, 0), f"Vandaag 's ochtends open. {ASK}"),
@@ -294,11 +300,7 @@ CASES: list[tuple[str, datetime, str]] = [
     ("bijeenkomst", local(2026, 10, 6, 20, 0), "Nu open, tot 21:00."),
     ("bijeenkomst", local(2026, 10, 1, 10, 0), "Nu gesloten. Opent dinsdag om 19:30."),
     ("bijeenkomst", local(2026, 12, 26, 15, 0), "Nu open, tot 16:00."),
-    (
-        "bijeenkomst",
-        local(2026, 12, 27, 10, 0),
-        "Er staan geen vaste tijden bij. Bel voor de tijden.",
-    ),
+    ("bijeenkomst", local(2026, 12, 27, 10, 0), ""),
     # Every year from 24 December to 1 January, across the new year.
     (
         "kerstsluiting",
@@ -602,10 +604,28 @@ def test_the_shipped_school_holidays_name_their_source_and_parse() -> None:
     assert [p.naam for p in VACATIONS.of("zuid")] == ["Herfstvakantie", "Kerstvakantie"]
 
 
+def test_even_and_odd_iso_weeks() -> None:
+    loc = LOCATIONS["even-weken"]
+    # 2026-06-01 is a Monday in week 23 (odd), 2026-06-08 one in week 24 (even).
+    assert status_at(loc, local(2026, 6, 1, 10, 30), HOLIDAYS) == (
+        "Nu gesloten. Opent woensdag om 13:00."
+    )
+    assert status_at(loc, local(2026, 6, 8, 10, 30), HOLIDAYS) == "Nu open, tot 12:00."
+    # Week 53 of 2026 and week 1 of 2027 are both odd: Wednesday twice in a row.
+    assert status_at(loc, local(2026, 12, 30, 14, 0), HOLIDAYS) == "Nu open, tot 15:00."
+    assert status_at(loc, local(2027, 1, 4, 10, 30), HOLIDAYS) == (
+        "Nu gesloten. Opent woensdag om 13:00."
+    )
+    assert [row.opmerking for row in schedule_rows(loc)] == [
+        "Alleen in de even weken.",
+        "Alleen in de oneven weken.",
+    ]
+
+
 def test_rows_for_hours_without_times_and_per_hour_walk_in() -> None:
     assert schedule_rows(LOCATIONS["ochtend"]) == [
         ScheduleRow("Dinsdag", "13:00 – 15:00", None),
-        ScheduleRow("Vrijdag", "Ochtend (bel voor de tijden)", None),
+        ScheduleRow("Vrijdag", "Ochtend (bel voor de tijden)", None, zonder_tijden=True),
     ]
     assert [row.tijden for row in schedule_rows(LOCATIONS["vaste-momenten"])] == [
         "Bel voor de tijden",

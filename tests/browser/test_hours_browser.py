@@ -127,8 +127,10 @@ def test_live_line_matches_python(zoned_page: Page, site_url: str) -> None:
     for moment in INSTANTS:
         zoned_page.clock.set_fixed_time(moment)
         zoned_page.goto(site_url, wait_until="domcontentloaded")
+        # No hours known: the line says nothing and the page keeps its own text (issue 26).
         expected = {
-            key: status_at(loc, moment, HOLIDAYS, VACATIONS) for key, loc in LOCATIONS.items()
+            key: status_at(loc, moment, HOLIDAYS, VACATIONS) or PLACEHOLDER
+            for key, loc in LOCATIONS.items()
         }
         if (found := _statuses(zoned_page)) != expected:
             mismatches.append((moment.isoformat(), found, expected))

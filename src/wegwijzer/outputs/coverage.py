@@ -160,7 +160,12 @@ def _weekly_hours(location: Locatie) -> float:
         if not (start and end):
             continue
         length = _minutes(str(end)) - _minutes(str(start))
-        share = len(hour.weken) / WEEKS_PER_MONTH if hour.weken else 1.0
+        weeks = getattr(hour, "weken", None)
+        share = 1.0
+        if isinstance(weeks, str):  # even or odd weeks: every other week
+            share = 0.5
+        elif weeks:
+            share = len(weeks) / WEEKS_PER_MONTH
         total += len(hour.dagen) * max(length, 0) / 60 * share
     return total
 

@@ -71,7 +71,7 @@ def export_files(dataset: Dataset, config: SiteConfig, *, public: bool = True) -
 def _export_files(dataset: Dataset, config: SiteConfig, public: bool) -> dict[str, bytes]:
     orgs, locs = _by_id(dataset.organisaties), _by_id(dataset.locaties)
     org_records = (_organisation_record(org, public) for org in orgs)
-    loc_records = (_location_record(loc) for loc in locs)
+    loc_records = (_location_record(loc, _all_closed(dataset, loc)) for loc in locs)
     files = {
         "organisaties.json": _json(_document(config, public, "organisaties", orgs, org_records)),
         "locaties.json": _json(_document(config, public, "locaties", locs, loc_records)),
@@ -153,9 +153,15 @@ def _document(
     return {**document, key: dumped}
 
 
-def _location_record(loc: Locatie) -> dict[str, Any]:
+def _location_record(loc: Locatie, closed: bool = False) -> dict[str, Any]:
     """The record, plus its hours as an OpenStreetMap opening_hours string."""
-    return {**loc.model_dump(mode="json"), "opening_hours": osm.opening_hours(loc)}
+    return {**loc.model_dump(mode="json"), "opening_hours": osm.opening_hours(loc, closed)}
+
+
+def _all_closed(dataset: Dataset, loc: Locatie) -> bool:
+    """Every organisation at the place is closed or has stopped: 'gesloten tot nader bericht'."""
+    orgs = dataset.orgs_of(loc)
+    return bool(orgs) and all(org.status != "actief" for org in orgs)
 
 
 def _organisation_record(org: Organisatie, public: bool) -> dict[str, Any]:
@@ -181,7 +187,7 @@ def _geojson(dataset: Dataset) -> dict[str, Any]:
             postcode=locatie.adres.postcode or _found_postcode(dataset, locatie),
             plaats=locatie.adres.plaats,
             rolstoeltoegankelijk=locatie.rolstoeltoegankelijk,
-            opening_hours=osm.opening_hours(locatie),
+            opening_hours=osm.opening_hours(locatie, _all_closed(dataset, locatie)),
         )
     return collection
 
@@ -199,6 +205,7 @@ ORGANISATIE_KOLOMMEN = (
     *("telefoon_toelichting", "chat", "leeftijd", "levensbeschouwing", "tolk", "wijken"),
     *("aanmelden", "kosten", "meenemen", "contactpersonen", "status", "melding"),
     "laatst_gecontroleerd",
+    *("wachtlijst", "aan_huis", "voorwaarden", "reactietijd"),
 )
 LOCATIE_KOLOMMEN = (
     *("id", "naam", "organisaties", "organisatienamen", "omschrijving"),
@@ -207,6 +214,7 @@ LOCATIE_KOLOMMEN = (
     *("zonder_afspraak", "rolstoeltoegankelijk", "bereikbaarheid", "spreekuren", "gesloten"),
     *("bijeenkomsten", "geldig_vanaf", "geldig_tot"),
     "laatst_gecontroleerd",
+    "op_aanvraag",
 )
 
 
@@ -263,8 +271,15 @@ def _organisation_cells(
         "status": vocab.STATUSSEN[org.status],
         "melding": org.melding,
         "laatst_gecontroleerd": org.laatst_gecontroleerd.isoformat(),
+        "wachtlijst": WAITING_TEXT.get(str(org.wachtlijst)) if org.waiting else None,
+        "aan_huis": org.aan_huis,
+        "voorwaarden": "; ".join(org.voorwaarden),
+        "reactietijd": org.reactietijd,
     }
     return cells if public else {**cells, "verwijzen": org.verwijzen}
+
+
+WAITING_TEXT = {"True": "Er is een wachtlijst.", "vol": "Neemt nu geen nieuwe cliënten aan."}
 
 
 def _location_cells(loc: Locatie, dataset: Dataset) -> dict[str, object]:
@@ -377,8 +392,20 @@ def _service(
             "status": STATUS[org.status],
             "application_process": org.aanmelden,
             "fees_description": org.kosten,
-            "eligibility_description": "Voor: " + _labels(org.doelgroepen, groups),
+            "eligibility_description": " ".join(
+                ["Voor: " + _labels(org.doelgroepen, groups) + ".", *org.voorwaarden]
+            ),
             "alert": org.melding,
+            "wait_time": " ".join(
+                filter(
+                    None,
+                    [
+                        WAITING_TEXT.get(str(org.wachtlijst)) if org.waiting else None,
+                        org.reactietijd,
+                    ],
+                )
+            )
+            or None,
             "assured_date": org.laatst_gecontroleerd.isoformat(),
             "phones": _service_phones(org, service_id),
             "service_areas": _service_areas(org, service_id),
@@ -512,6 +539,13 @@ def _service_at_location(
     )
 
 
+def _location_description(loc: Locatie) -> str | None:
+    """The record's description; an address kept private says so first."""
+    if not loc.adres.op_aanvraag:
+        return loc.omschrijving
+    return " ".join(p for p in ("Adres op aanvraag.", loc.omschrijving) if p)
+
+
 def _location(dataset: Dataset, loc: Locatie) -> dict[str, Any]:
     location_id, point = hsds_id("locatie", loc.id), dataset.points.get(loc.id)
     return _compact(
@@ -519,7 +553,7 @@ def _location(dataset: Dataset, loc: Locatie) -> dict[str, Any]:
             "id": location_id,
             "location_type": "physical",
             "name": loc.naam,
-            "description": loc.omschrijving,
+            "description": _location_description(loc),
             "transportation": loc.bereikbaarheid,
             "latitude": round(point.lat, 6) if point else None,
             "longitude": round(point.lon, 6) if point else None,
@@ -605,7 +639,11 @@ def _schedule(
     schedule_id: str,
     closures: list[str],
 ) -> dict[str, Any]:
-    notes = " ".join(filter(None, [hour.opmerking, *closures]))
+    parity = None
+    if hour.parity is not None:  # RFC 5545 cannot say "even ISO weeks": the notes do
+        parity = "Alleen in de even weken." if hour.parity == 0 else "Alleen in de oneven weken."
+    online = "Online, met video." if hour.online else None
+    notes = " ".join(filter(None, [online, parity, hour.opmerking, *closures]))
     description = SCHEDULE_DESCRIPTION
     if not hour.timed:  # no clock times: say so instead of guessing opens_at
         description = f"{hours.hour_text(hour)}. {SCHEDULE_DESCRIPTION}"
@@ -615,7 +653,7 @@ def _schedule(
             "service_at_location_id": link_id,
             "valid_from": _iso(window[0]),
             "valid_to": _iso(window[1]),
-            "freq": "MONTHLY" if hour.weken else "WEEKLY",
+            "freq": "MONTHLY" if hour.weeks_of_month else "WEEKLY",
             "wkst": "MO",
             "byday": rrule_byday(hour),
             "opens_at": hour.van,
@@ -655,7 +693,7 @@ def rrule_byday(hour: Spreekuur) -> str:
     HSDS allows with freq MONTHLY only.
     """
     days = sorted(hour.dagen, key=hours.DAY_KEYS.index)
-    weeks = sorted(set(hour.weken or []), key=lambda week: week if week > 0 else 6)
+    weeks = sorted(set(hour.weeks_of_month), key=lambda week: week if week > 0 else 6)
     prefixes = [str(week) for week in weeks] or [""]
     return ",".join(prefix + RRULE_DAYS[day] for day in days for prefix in prefixes)
 

@@ -23,8 +23,14 @@ OSM_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oc
 OSM_FIRST_DAY = date(1900, 1, 1)
 
 
-def opening_hours(location: Locatie) -> str | None:
-    """'Mo-Fr 09:30-12:00, Tu[1,3] 13:30-16:00; 2026 Dec 21-2027 Jan 03 off; PH off'."""
+CLOSED_UNTIL_NOTICE = 'off "gesloten tot nader bericht"'
+
+
+def opening_hours(location: Locatie, closed: bool = False) -> str | None:
+    """'Mo-Fr 09:30-12:00, Tu[1,3] 13:30-16:00; 2026 Dec 21-2027 Jan 03 off; PH off'.
+    `closed`: every organisation there is closed for now; unknown hours are no value."""
+    if closed:
+        return CLOSED_UNTIL_NOTICE
     if not location.spreekuren and not location.bijeenkomsten:
         return None
     hours = ", ".join(_hour_rule(hour) for hour in location.spreekuren)
@@ -36,10 +42,17 @@ def opening_hours(location: Locatie) -> str | None:
 
 
 def _hour_rule(hour: Spreekuur) -> str:
+    # Even or odd ISO weeks: OSM's week ranges with a step, 'week 02-52/2 Tu 10:00-12:00'.
+    weeks = (
+        {0: "week 02-52/2 ", 1: "week 01-53/2 "}.get(hour.parity, "")
+        if hour.parity is not None
+        else ""
+    )
+    online = ' "online"' if hour.online else ""
     if hour.van and hour.tot:
-        return f"{_valid(hour)}{_days(hour)} {hour.van}-{hour.tot}"
+        return f"{_valid(hour)}{weeks}{_days(hour)} {hour.van}-{hour.tot}{online}"
     what = f"{hour.dagdeel}, bel voor de tijden" if hour.dagdeel else "bel voor de tijden"
-    return f'{_valid(hour)}{_days(hour)} unknown "{what}"'
+    return f'{_valid(hour)}{weeks}{_days(hour)} unknown "{what}"'
 
 
 def _valid(hour: Spreekuur) -> str:
@@ -71,8 +84,8 @@ def _validity_rules(location: Locatie) -> list[str]:
 def _days(hour: Spreekuur) -> str:
     """'Mo-Fr', 'Tu,Th', or 'Tu[1,3],Th[1,3]' for weeks of the month."""
     indexes = sorted(DAY_KEYS.index(day) for day in set(hour.dagen))
-    if hour.weken:
-        weeks = sorted(set(hour.weken), key=lambda week: week if week > 0 else 6)
+    if hour.weeks_of_month:
+        weeks = sorted(set(hour.weeks_of_month), key=lambda week: week if week > 0 else 6)
         nth = "[" + ",".join(str(week) for week in weeks) + "]"
         return ",".join(OSM_DAYS[DAY_KEYS[index]] + nth for index in indexes)
     return ",".join(_ranges(indexes))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
@@ -28,7 +29,7 @@ def check_dataset(
     """Every cross-record problem and warning, in a stable order."""
     findings = [
         *_unknown_organisations(dataset),
-        *_unreachable(dataset),
+        *_unreachable(dataset, today),
         *_vague_addresses(dataset),
         *_stale_records(dataset, today, stale_months),
         *_old_sources(dataset, today, stale_months),
@@ -165,20 +166,68 @@ def _unknown_organisations(dataset: Dataset) -> Iterator[Finding]:
             yield source.finding(("organisaties", index), message)
 
 
-def _unreachable(dataset: Dataset) -> Iterator[Finding]:
-    """An organisation without a channel of its own is fine when people can walk in."""
+def _unreachable(dataset: Dataset, today: date) -> Iterator[Finding]:
+    """An organisation without a channel of its own is fine when people can walk in: at a
+    location that is a walk-in and has not ended. Otherwise its page would loop between
+    "loop binnen" and "neem contact op" (issue 26). An organisation for referrers only needs
+    no public channel."""
     for org in dataset.organisaties.values():
-        if not org.reachable() and not dataset.locations_by_org.get(org.id):
-            message = (
-                "Vul minstens één manier in om de organisatie te bereiken: telefoon, e-mail, "
-                "whatsapp, chat of website. Of maak een locatie waar inwoners binnen kunnen lopen."
-            )
-            yield dataset.source(org).finding(("telefoon",), message)
+        if org.reachable():
+            continue
+        if org.zichtbaarheid == "verwijzers":
+            continue  # its direct lines live in the private folder, out of this check's sight
+        locations = dataset.locations_by_org.get(org.id, [])
+        if any(_walk_in_now(loc, today) for loc in locations):
+            continue
+        yield dataset.source(org).finding(("telefoon",), _unreachable_message(dataset, org, today))
+
+
+def _walk_in_now(location: Locatie, today: date) -> bool:
+    return location.any_walk_in and not (location.geldig_tot and location.geldig_tot < today)
+
+
+def _unreachable_message(dataset: Dataset, org: Organisatie, today: date) -> str:
+    message = (
+        "Vul minstens één manier in om de organisatie te bereiken: telefoon, e-mail, "
+        "whatsapp, chat of website."
+    )
+    broken = _broken_locations_naming(dataset, org.id)
+    if broken:
+        return (
+            f"{' en '.join(broken)} heeft fouten. Daardoor heeft deze organisatie nu geen plek "
+            f"om binnen te lopen. Verbeter eerst {broken[0]}. Of: {message[0].lower()}"
+            f"{message[1:]}"
+        )
+    for location in dataset.locations_by_org.get(org.id, []):
+        path = dataset.source(location).path
+        if location.geldig_tot and location.geldig_tot < today:
+            why = f"{path} is voorbij"
+        else:
+            why = f"bij {path} kunnen inwoners niet zonder afspraak binnenlopen"
+        return f"{message} De locatie telt niet: {why}."
+    return f"{message} Of maak een locatie waar inwoners zonder afspraak binnen kunnen lopen."
+
+
+def _broken_locations_naming(dataset: Dataset, org_id: str) -> list[str]:
+    """Location files that hold errors and name this organisation: the cause to name."""
+    word = re.compile(rf"(?<![\w-]){re.escape(org_id)}(?![\w-])")
+    found = []
+    for (kind, _), shown in sorted(dataset.broken.items()):
+        file = dataset.broken_files.get(shown)
+        if kind != "locaties" or file is None:
+            continue
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if word.search(text):
+            found.append(shown)
+    return found
 
 
 def _vague_addresses(dataset: Dataset) -> Iterator[Finding]:
     for location in dataset.locaties.values():
-        if not location.adres.precise:
+        if not location.adres.precise and not location.adres.op_aanvraag:
             message = (
                 f"Het adres '{location.adres.one_line()}' is niet precies. De site zegt "
                 "'vraag het precieze adres na' en de plek staat pas op de kaart met een "

@@ -25,7 +25,7 @@ from wegwijzer import i18n
 from wegwijzer.i18n import N_, pgettext
 from wegwijzer.i18n import gettext as _
 from wegwijzer.records import vocab
-from wegwijzer.records.models import DAGDELEN, Locatie, Sluiting, Spreekuur, Strict
+from wegwijzer.records.models import DAGDELEN, Locatie, Organisatie, Sluiting, Spreekuur, Strict
 from wegwijzer.records.school_holidays import SchoolHolidays, school_holidays
 from wegwijzer.site.present import dutch_date
 
@@ -48,9 +48,9 @@ MONTHS = (
 SCAN_DAYS = 60  # how far ahead we look for the next opening
 WEEKDAY_HORIZON = 6  # up to this many days ahead a weekday name alone is unambiguous
 CLOSED_NOW = "Nu gesloten."
-NO_HOURS = "Alleen op afspraak."
-# Walk-in without fixed hours: never claim 'only by appointment' next to 'walk in'.
-NO_HOURS_WALK_IN = "Er staan geen vaste tijden bij. Bel voor de tijden."
+# No hours known: the live line says nothing, and the page's own text stays ("Tijden onbekend"
+# with the number to call, or "Gesloten tot nader bericht"), never "Alleen op afspraak".
+NO_HOURS = ""
 
 
 class FeestdagenBeleid(Strict):
@@ -150,6 +150,7 @@ class ScheduleRow:
     tijden: str
     opmerking: str | None
     tot_en_met: date | None = None  # the page hides the row after this day, without a rebuild
+    zonder_tijden: bool = False  # "bel voor de tijden": the page says what to call
 
 
 # Hours without clock times sort where their part of the day falls.
@@ -179,13 +180,15 @@ def _schedule_row(day: str, hour: Spreekuur, location: Locatie) -> ScheduleRow:
         walk_in = (
             _("Zonder afspraak.") if hour.walk_in(location.zonder_afspraak) else _("Op afspraak.")
         )
-    found = [walk_in, _weeks_text(day, hour.weken), _validity_text(hour), hour.opmerking]
+    online = _("Online, met video.") if hour.online else None
+    found = [online, walk_in, _weeks_text(day, hour), _validity_text(hour), hour.opmerking]
     notes = [note for note in found if note]
     return ScheduleRow(
         dag=_(vocab.DAGEN[day]).capitalize(),
         tijden=hour_text(hour),
         opmerking=" ".join(notes) or None,
         tot_en_met=hour.geldig_tot,
+        zonder_tijden=not hour.timed,
     )
 
 
@@ -243,8 +246,14 @@ ONLY_WEEKS = {
 }
 
 
-def _weeks_text(day: str, weeks: Sequence[int] | None) -> str | None:
-    """'Alleen de 1e en 3e dinsdag van de maand.' for weken [1, 3], in the page's language."""
+def _weeks_text(day: str, hour: Spreekuur) -> str | None:
+    """'Alleen de 1e en 3e dinsdag van de maand.' for weken [1, 3], in the page's language;
+    'Alleen in de even weken.' for weken: even."""
+    if hour.parity is not None:
+        return (
+            _("Alleen in de even weken.") if hour.parity == 0 else _("Alleen in de oneven weken.")
+        )
+    weeks = hour.weeks_of_month
     if not weeks:
         return None
     ordered = sorted(set(weeks), key=lambda week: week if week > 0 else 6)
@@ -379,7 +388,8 @@ def status_at(
     """The "nu open" line for an instant, e.g. 'Nu gesloten. Opent morgen om 09:30.'"""
     week = _Week(location, holidays, vacations or school_holidays())
     today, now = _wall_clock(moment)
-    return week.status(today, now) + week.vacation_note(today)
+    line = week.status(today, now)
+    return line + week.vacation_note(today) if line else line
 
 
 def is_open_at(
@@ -408,7 +418,7 @@ def browser_data(
                 "van": hour.van,
                 "tot": hour.tot,
                 "dagdeel": hour.dagdeel,
-                "weken": list(hour.weken) if hour.weken else None,
+                "weken": hour.weken if isinstance(hour.weken, str) else (hour.weken or None),
                 "geldig_vanaf": _iso_or_none(hour.geldig_vanaf),
                 "geldig_tot": _iso_or_none(hour.geldig_tot),
             }
@@ -461,8 +471,11 @@ def _wall_clock(moment: datetime) -> tuple[date, str]:
     return local.date(), local.strftime("%H:%M")
 
 
-def _in_weeks(day: date, weeks: Sequence[int] | None) -> bool:
-    """Week n is the n-th such weekday of the month; -1 is the last one."""
+def _in_weeks(day: date, weeks: Sequence[int] | str | None) -> bool:
+    """Week n is the n-th such weekday of the month; -1 is the last one. 'even' and 'oneven'
+    are the parity of the ISO week number (openingstijden.js does the same)."""
+    if isinstance(weeks, str):
+        return day.isocalendar().week % 2 == (0 if weeks == "even" else 1)
     if not weeks:
         return True
     last = day.day + 7 > calendar.monthrange(day.year, day.month)[1]
@@ -523,7 +536,7 @@ class _Week:
         if loc.geldig_tot and today > loc.geldig_tot:
             return f"Deze plek is gestopt op {dutch_date(loc.geldig_tot)}."
         if not loc.spreekuren and not any(m.datum >= today for m in loc.bijeenkomsten):
-            return NO_HOURS_WALK_IN if loc.zonder_afspraak else NO_HOURS
+            return NO_HOURS
         if until := self.open_until(today, now):
             return _open_text(until, now)
         if untimed := self.untimed(today):
@@ -624,3 +637,15 @@ def _when(day: date, offset: int) -> str:
     if offset <= WEEKDAY_HORIZON:
         return weekday
     return f"op {weekday} {day.day} {MONTHS[day.month - 1]}"
+
+
+def closed_until_notice(location: Locatie, orgs: Sequence[Organisatie], today: date) -> bool:
+    """Closed with no known end: every organisation there is 'tijdelijk gesloten' or has
+    stopped, or a closure without an end ('tot nader bericht') has begun. Such a place says
+    "Gesloten tot nader bericht", never "Alleen op afspraak" (issue 26)."""
+    if orgs and all(org.status != "actief" for org in orgs):
+        return True
+    return any(
+        c.once and c.tot == date.max and c.van is not None and c.van <= today
+        for c in location.gesloten
+    )

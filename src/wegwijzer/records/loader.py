@@ -98,6 +98,8 @@ class Dataset:
     points: dict[str, Point] = field(default_factory=dict)  # location id -> map position
     broken: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, id) -> path
     """Files that were read but hold errors, by the id their file name gives them."""
+    broken_files: dict[str, Path] = field(default_factory=dict)  # shown path -> file
+    """The same files on disk: a check can tell whom a broken location would have served."""
 
     def records(self) -> list[Organisatie | Locatie]:
         """Every record, organisations first, each kind in file-name order."""
@@ -168,25 +170,46 @@ def _model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMo
     return model
 
 
+def _union_tag(part: object) -> bool:
+    """pydantic names the branch of a union in the location ('list[literal[1,2]]',
+    'constrained-str')."""
+    return isinstance(part, str) and _UNION_TAG.fullmatch(part) is not None
+
+
+def _one_branch(details: list[ErrorDetails]) -> list[ErrorDetails]:
+    """A value that fits no branch of a union (weken: a list of weeks, or even/oneven) gets
+    one message, not one per branch: the branch that got furthest into the value, else the
+    one that lists the choices."""
+    branches: dict[tuple[object, ...], list[ErrorDetails]] = {}
+    kept: list[ErrorDetails] = []
+    for detail in details:
+        loc = tuple(detail["loc"])
+        cut = next((i for i, part in enumerate(loc) if _union_tag(part)), None)
+        if cut is None:
+            kept.append(detail)
+        else:
+            branches.setdefault(loc[:cut], []).append(detail)
+    for found in branches.values():
+        deepest = max(len(d["loc"]) for d in found)
+        best = [d for d in found if len(d["loc"]) == deepest]
+        # 'meenemen' is a list or a text: "Hier hoort een lijst" is wrong about a text that is
+        # only too long, so an error about the value beats one about its kind
+        best = [d for d in best if not d["type"].endswith("_type")] or best
+        choices = [d for d in best if d["type"] == "literal_error"]
+        kept.extend((choices or best)[:1] if len(best) > 1 else best)
+    return kept
+
+
 def error_findings(
     source: Source, model: type[BaseModel], error: ValidationError
 ) -> Iterator[Finding]:
-    found = []
-    for detail in error.errors():
-        loc = tuple(part for part in detail["loc"] if part != "[key]")  # pydantic: a dict key
-        union = any(isinstance(part, str) and _UNION_TAG.fullmatch(part) for part in loc)
-        loc = tuple(p for p in loc if not (isinstance(p, str) and _UNION_TAG.fullmatch(p)))
+    for detail in _one_branch(error.errors()):
+        loc = tuple(
+            part for part in detail["loc"] if part != "[key]" and not _union_tag(part)
+        )  # pydantic: a dict key, and the branch of a union
         extra = (detail.get("ctx") or {}).get("veld")
         if extra:
             loc = (*loc, extra)
-        found.append((loc, union, detail))
-    for loc, union, detail in found:
-        # 'meenemen' is a list or a text: of pydantic's error per kind, keep the one for the
-        # kind that was written ('Hier hoort een lijst' is wrong about a text)
-        others = [d for lc, un, d in found if un and _related(lc, loc) and d is not detail]
-        wrong_kind = detail["type"].endswith("_type")
-        if union and wrong_kind and not all(d["type"].endswith("_type") for d in others):
-            continue
         if source.private:
             yield _private_finding(source, model, detail, loc)
         else:
@@ -252,12 +275,6 @@ def _private_finding(
     return Finding(source.path, source.line(loc), field_name(shown_loc), message)
 
 
-def _related(one: tuple[str | int, ...], other: tuple[str | int, ...]) -> bool:
-    """The same field, or one inside the other: 'meenemen' and 'meenemen[2]'."""
-    shorter = min(len(one), len(other))
-    return one[:shorter] == other[:shorter]
-
-
 # pydantic names the kinds of a field that may be one of several: 'list[constrained-str]'
 _UNION_TAG = re.compile(r"[a-z]+\[.*\]|constrained-[a-z-]+|function-[a-z-]+")
 
@@ -305,7 +322,8 @@ def read_yaml(path: Path, shown: str, *, private: bool = False) -> tuple[Any, li
     try:
         node = _yaml().load(text)
     except MarkedYAMLError as exc:
-        return None, [_syntax_finding(exc, shown, private=private)]
+        apostrophe = None if private else _apostrophe_finding(text, shown)  # quotes a value
+        return None, [apostrophe or _syntax_finding(exc, shown, private=private)]
     except (YAMLError, ValueError, RecursionError):
         return None, [Finding(shown, 1, "", f"De YAML klopt niet. {_YAML_ADVICE}")]
     return node, []
@@ -323,6 +341,36 @@ _YAML_HINTS = {
     "found unexpected end of stream": "een aanhalingsteken is niet gesloten.",
 }
 _DUPLICATE_KEY = re.compile(r'found duplicate key "([a-z_]{1,40})"')
+
+
+# A value that starts with an apostrophe ('s-Gravendeel, 't Weegje) opens a quoted text in YAML
+# that the line never closes: the parser then complains lines later, in English.
+_OPENING_QUOTE = re.compile(r"(?:^\s*-\s+|:\s+|[\[,]\s*)'(?=[stn][\s-])", re.I)
+_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
+
+
+def _apostrophe_finding(text: str, shown: str) -> Finding | None:
+    """The first line with a value that starts with an apostrophe and is not closed on that
+    line: say in Dutch to put the value in double quotes."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("#"):
+            continue
+        for match in _OPENING_QUOTE.finditer(line):
+            if line[: match.start()].count('"') % 2:  # inside a double-quoted text
+                continue
+            rest = line[match.end() :]
+            if re.search(r"'(?!')", rest.replace("''", "")) is not None:
+                continue  # a quoted text closed on its own line: fine
+            flow = "[" in line[: match.end()]
+            value = "'" + (re.split(r"[,\]]", rest)[0] if flow else rest).strip()
+            key = _KEY.match(line)
+            message = (
+                f'Zet {value} tussen dubbele aanhalingstekens: "{value}". Een waarde die '
+                "begint met een apostrof (zoals 's-Gravendeel of 't Weegje) leest YAML anders "
+                "als het begin van een tekst tussen enkele aanhalingstekens."
+            )
+            return Finding(shown, number, key[1] if key else "", message)
+    return None
 
 
 def _syntax_finding(exc: MarkedYAMLError, shown: str, *, private: bool = False) -> Finding:
@@ -483,10 +531,12 @@ def load_records(data_dir: Path, root: Path, context: Mapping[str, Any]) -> tupl
                 # a copy that kept the original's id: only the copy is told, never the original
                 report.extend(_copied_id(path, record.id, source, root))
                 dataset.broken[(kind, path.stem)] = shown
+                dataset.broken_files[shown] = path
             elif record is not None and source is not None:
                 _add(dataset, report, kind, record, source)
             else:
                 dataset.broken[(kind, path.stem)] = shown
+                dataset.broken_files[shown] = path
     report.extend(_stray_files(data_dir, root))
     if data_dir.is_dir() and not dataset.sources and not report.errors:
         folders = " en ".join(f"{shown_path(data_dir / kind, root)}/" for kind in MODELS)

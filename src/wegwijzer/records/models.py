@@ -157,6 +157,28 @@ def _no_repeats(values: list[Any]) -> list[Any]:
     return values
 
 
+def _waiting_list(value: Any) -> Any:
+    """true (or ja): a waiting list; vol: no new clients; false (or nee): neither."""
+    if isinstance(value, str) and value.strip().lower() == "vol":
+        return "vol"
+    if isinstance(value, str) and value.strip().lower() in ("ja", "nee"):
+        return value.strip().lower() == "ja"
+    if not isinstance(value, bool):
+        message = (
+            f"'{value}' kan hier niet. Schrijf true (er is een wachtlijst) of vol (neemt nu "
+            "geen nieuwe cliënten aan)."
+        )
+        raise user_error(message)
+    return value
+
+
+Wachtlijst = Annotated[
+    bool | Literal["vol"],
+    BeforeValidator(_waiting_list),
+    WithJsonSchema({"anyOf": [{"type": "boolean"}, {"const": "vol"}]}),
+]
+
+
 class Organisatie(Record):
     """An organisation that helps with money worries: data/organisaties/<id>.yml."""
 
@@ -208,6 +230,18 @@ class Organisatie(Record):
     wijken: list[Tekst] = Field(default_factory=list, title="Wijken", examples=[["Tanthof"]])
     aanmelden: Tekst | None = Field(None, title="Hoe krijgt u hulp?")
     kosten: Tekst | None = Field(None, title="Kosten", examples=["Gratis"])
+    voorwaarden: list[KorteTekst] = Field(
+        default_factory=list,
+        title="Voorwaarden",
+        description="Wie kan deze hulp krijgen, in korte regels.",
+        examples=[["Inkomen tot 120% van het sociaal minimum", "Alleen via een hulpverlener"]],
+    )
+    reactietijd: KorteTekst | None = Field(
+        None,
+        title="Reactietijd",
+        description="Hoe snel u iets hoort na aanmelden.",
+        examples=["Binnen 4 weken; met spoed binnen 24 uur"],
+    )
     meenemen: list[Tekst] | Tekst | None = Field(
         None,
         title="Wat neemt u mee?",
@@ -221,9 +255,28 @@ class Organisatie(Record):
     )
     contactpersonen: list[Contactpersoon] = Field(default_factory=list, title="Contactpersonen")
     status: Status = Field("actief", title="Status")
+    wachtlijst: Wachtlijst | None = Field(
+        None,
+        title="Wachtlijst",
+        description=(
+            "true: er is een wachtlijst. vol: neemt nu geen nieuwe cliënten aan. De site zegt "
+            "het en zet deze hulp in lijsten en zoeken na de hulp die nu kan helpen."
+        ),
+        examples=[True, "vol"],
+    )
+    aan_huis: JaNee = Field(
+        False,
+        title="Helpt bij u thuis",
+        description="true: de hulp komt bij de inwoner thuis. 'Waar?' zegt dan 'bij u thuis'.",
+    )
     melding: Tekst | None = Field(None, title="Melding", description="Korte mededeling op de site.")
     bronnen: list[Bron] = Field(default_factory=list, title="Bronnen")
     laatst_gecontroleerd: ControleDatum = Field(title="Laatst gecontroleerd")
+
+    @property
+    def waiting(self) -> bool:
+        """A waiting list, or no new clients: such help comes after help that can start now."""
+        return self.wachtlijst is not None and self.wachtlijst is not False
 
     def reachable(self) -> bool:
         """A channel of its own; without one, its walk-in locations must do (see checks)."""
@@ -261,9 +314,27 @@ class Adres(Strict):
         None, title="Postcode", description="Mag leeg zijn als straat en huisnummer bekend zijn."
     )
     plaats: Plek = Field(title="Plaats", examples=["'s-Hertogenbosch"])
+    op_aanvraag: JaNee = Field(
+        False,
+        title="Adres op aanvraag",
+        description=(
+            "true: het adres wordt niet gepubliceerd (bijvoorbeeld om de privacy van wie er "
+            "komt). Alleen de plaats staat op de site, met 'adres op aanvraag' en wie u belt; "
+            "de plek staat niet op de kaart. Vul dan geen straat, huisnummer of postcode in."
+        ),
+    )
 
     @model_validator(mode="after")
     def _enough_to_find(self) -> Adres:
+        if self.op_aanvraag:
+            for name in ("straat", "huisnummer", "postcode"):
+                if getattr(self, name):
+                    message = (
+                        f"Bij 'op_aanvraag: true' hoort geen {name}: het adres wordt niet "
+                        "gepubliceerd. Haal het weg, of haal 'op_aanvraag' weg."
+                    )
+                    raise user_error(message, name)
+            return self
         if not (self.gebouw or self.straat):
             raise user_error("Vul een straat in, of de naam van het gebouw.", "straat")
         if self.huisnummer and not self.straat:
@@ -273,7 +344,7 @@ class Adres(Strict):
     @property
     def precise(self) -> bool:
         """Street and number: enough to find the door (and to geocode)."""
-        return bool(self.straat and self.huisnummer)
+        return bool(self.straat and self.huisnummer) and not self.op_aanvraag
 
     def street_line(self) -> str:
         return " ".join(p for p in (self.straat, self.huisnummer) if p)
@@ -339,10 +410,13 @@ class Spreekuur(Strict):
         description="Alleen als de tijden niet bekend zijn: ochtend, middag of avond.",
         examples=["ochtend"],
     )
-    weken: list[Literal[1, 2, 3, 4, 5, -1]] | None = Field(
+    weken: list[Literal[1, 2, 3, 4, 5, -1]] | Literal["even", "oneven"] | None = Field(
         None,
-        title="Weken van de maand",
-        description="Bijvoorbeeld [1, 3] voor de eerste en derde week; -1 is de laatste week.",
+        title="Weken van de maand, of even of oneven weken",
+        description=(
+            "Bijvoorbeeld [1, 3] voor de eerste en derde week; -1 is de laatste week. "
+            "Of: even of oneven, voor de even of oneven weeknummers (ISO, zoals in de agenda)."
+        ),
     )
     zonder_afspraak: JaNee | None = Field(
         None,
@@ -351,6 +425,11 @@ class Spreekuur(Strict):
     )
     opmerking: Tekst | None = Field(
         None, title="Opmerking", examples=["Op vaste momenten; bel voor de tijden."]
+    )
+    online: JaNee = Field(
+        False,
+        title="Online spreekuur",
+        description="true: een spreekuur met video ('inlogspreekuur'), niet op het adres.",
     )
     geldig_vanaf: Datum | None = Field(
         None,
@@ -386,11 +465,24 @@ class Spreekuur(Strict):
         return self
 
     @property
+    def parity(self) -> int | None:
+        """0 for even ISO weeks, 1 for odd ones, None when not limited to either."""
+        return {"even": 0, "oneven": 1}.get(self.weken) if isinstance(self.weken, str) else None
+
+    @property
+    def weeks_of_month(self) -> list[int]:
+        """Weeks of the month ([1, 3], [-1]); empty for every week or for even/odd weeks."""
+        return list(self.weken) if isinstance(self.weken, list) else []
+
+    @property
     def timed(self) -> bool:
         """Clock times known: only then may 'nu open' say open or closed."""
         return self.van is not None and self.tot is not None
 
     def walk_in(self, location_default: bool) -> bool:
+        """An online hour is never a walk-in at the address."""
+        if self.online:
+            return False
         return location_default if self.zonder_afspraak is None else self.zonder_afspraak
 
     def applies_on(self, day: date) -> bool:
@@ -454,8 +546,18 @@ class Sluiting(Strict):
     """Closed: once (van/tot), every year (jaarlijks, day and month), or in the school
     holidays of a region (schoolvakanties), from the official dates shipped with wegwijzer."""
 
-    van: SluitDatum | None = Field(None, title="Eerste dag dicht", examples=["2026-12-21"])
-    tot: SluitDatum | None = Field(None, title="Laatste dag dicht", examples=["2027-01-01"])
+    van: SluitDatum | None = Field(
+        None,
+        title="Eerste dag dicht",
+        description="Leeg: al dicht, sinds onbekend ('voorlopig gesloten').",
+        examples=["2026-12-21"],
+    )
+    tot: SluitDatum | None = Field(
+        None,
+        title="Laatste dag dicht",
+        description="Leeg: dicht tot nader bericht.",
+        examples=["2027-01-01"],
+    )
     jaarlijks: JaNee = Field(
         False, title="Elk jaar", description="Elk jaar op dezelfde dagen, zoals 24-12 tot 01-01."
     )
@@ -473,17 +575,22 @@ class Sluiting(Strict):
                 message = "Bij 'schoolvakanties' horen geen 'van', 'tot' of 'jaarlijks'."
                 raise user_error(message, "schoolvakanties")
             return self
-        for name in ("van", "tot"):
-            if getattr(self, name) is None:
-                hint = "Vul 'van' en 'tot' in, of 'schoolvakanties: midden' (noord, midden, zuid)."
-                raise user_error(hint, name)
-        assert self.van is not None and self.tot is not None
         if self.jaarlijks:
+            for name in ("van", "tot"):
+                if getattr(self, name) is None:
+                    raise user_error("Vul bij 'jaarlijks' de dag en maand in, zoals 24-12.", name)
+            assert self.van is not None and self.tot is not None
             return self._as_yearly(self.van, self.tot)
         for name, day in (("van", self.van), ("tot", self.tot)):
-            if day.year == YEARLESS:
+            if day is not None and day.year == YEARLESS:
                 message = "Zet er een jaar bij, of 'jaarlijks: true' als het elk jaar zo is."
                 raise user_error(message, name)
+        if self.van is None or self.tot is None:
+            # "Voorlopig gesloten": no known start counts as closed already; no known end
+            # is "tot nader bericht". Stored as 0001-01-01 and 9999-12-31, as typed before.
+            return self.model_copy(
+                update={"van": self.van or date.min, "tot": self.tot or date.max}
+            )
         if self.van > self.tot:
             raise user_error(f"De einddatum {self.tot} ligt voor de begindatum {self.van}.", "tot")
         return self
@@ -567,6 +674,12 @@ class Locatie(Record):
     @model_validator(mode="after")
     def _ordered(self) -> Locatie:
         _check_period(self.geldig_vanaf, self.geldig_tot)
+        if self.adres.op_aanvraag and self.coordinaten is not None:
+            message = (
+                "Bij een adres op aanvraag horen geen coordinaten: de plek staat niet op de "
+                "kaart. Haal 'coordinaten' weg."
+            )
+            raise user_error(message, "coordinaten")
         return self
 
     @property

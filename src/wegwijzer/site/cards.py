@@ -39,6 +39,8 @@ class Card:
     direct: tuple[Contactpersoon, ...] = ()
     tot_en_met: date | None = None  # a location's geldig_tot: the page hides the card after it
     in_andere_talen: tuple[tuple[str, str], ...] = ()  # an organisation's own line per language
+    wachtlijst: str | None = None  # "ja" (a waiting list) or "vol" (no new clients)
+    aan_huis: bool = False  # the help comes to the resident's home
 
     def in_language(self, code: str) -> str | None:
         """The organisation's own line in language `code`, if it wrote one."""
@@ -92,6 +94,8 @@ def organisation_card(org: Organisatie, dataset: Dataset, *, referrers: bool = F
         melding=org.melding,
         direct=direct_lines([org]) if referrers else (),
         in_andere_talen=tuple(sorted(org.in_andere_talen.items())),
+        wachtlijst=_waiting([org]),
+        aan_huis=org.aan_huis,
     )
 
 
@@ -117,7 +121,26 @@ def location_card(location: Locatie, dataset: Dataset, *, referrers: bool = Fals
         locaties=(location.id,),
         punten=(point,) if point else (),
         organisaties=tuple(o.naam for o in orgs),
+        status=_location_status(orgs),
+        wachtlijst=_waiting(orgs),
         direct=direct_lines(orgs) if referrers else (),
+    )
+
+
+def _waiting(orgs: list[Organisatie]) -> str | None:
+    """'vol' or 'ja' when no organisation there can take someone on now."""
+    if not orgs or not all(o.waiting for o in orgs):
+        return None
+    return "vol" if all(o.wachtlijst == "vol" for o in orgs) else "ja"
+
+
+def _location_status(orgs: list[Organisatie]) -> str:
+    """A place where every organisation is closed or has stopped says so on its card, never
+    "Alleen op afspraak" (issue 26)."""
+    if not orgs or any(o.status == "actief" for o in orgs):
+        return "actief"
+    return (
+        "tijdelijk-gesloten" if any(o.status == "tijdelijk-gesloten" for o in orgs) else "gestopt"
     )
 
 
@@ -136,5 +159,12 @@ def all_cards(dataset: Dataset, *, referrers: bool = False) -> tuple[list[Card],
     return sorted(orgs, key=key), sorted(locs, key=key)
 
 
-def _sort_key(card: Card) -> tuple[bool, str, str]:
-    return (card.status == "gestopt", card.naam.casefold(), card.id)
+def waiting_urls(dataset: Dataset) -> frozenset[str]:
+    """Pages of help with a waiting list or no new clients: search ranks them after the rest."""
+    orgs, locs = all_cards(dataset)
+    return frozenset(card.url for card in (*orgs, *locs) if card.wachtlijst is not None)
+
+
+def _sort_key(card: Card) -> tuple[bool, bool, str, str]:
+    """Help that can start now first; a waiting list or 'vol' after it; stopped help last."""
+    return (card.status == "gestopt", card.wachtlijst is not None, card.naam.casefold(), card.id)

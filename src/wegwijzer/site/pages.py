@@ -33,7 +33,7 @@ from wegwijzer.records.editions import for_edition
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.site import assets, listing, present, printing, theme
+from wegwijzer.site import assets, contact, listing, present, printing, theme
 from wegwijzer.site.cards import Card, all_cards, locations_of
 from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
@@ -133,12 +133,17 @@ def _environment() -> Environment:
         ltr=_per_page(present.left_to_right),
         vertaald=_per_page(present.translated),
     )
+    env.tests["vraagt_contact"] = contact.asks_for_contact
     env.globals.update(
         vocab=vocab,
         route_url=present.route_url,
         report_url=present.report_url,
         months_between=months_between,
         report_links=theme.report_links,
+        kanaal_locatie=contact.for_location,
+        kanaal_organisatie=contact.for_organisation,
+        kaartkanaal=contact.for_card,
+        gesloten_tot_nader_bericht=hours.closed_until_notice,
     )
     return env
 

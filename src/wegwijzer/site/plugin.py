@@ -30,6 +30,7 @@ from wegwijzer.records.report import Finding, Level, Report, one_line
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site import shells, sitemap
 from wegwijzer.site.assets import asset_url, versioned
+from wegwijzer.site.cards import waiting_urls
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
@@ -150,6 +151,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if report.errors:
             dataset = self._leave_out_errors(dataset, report)
         postcodes = postcode_table(self.site.data_dir, dataset)
+        self._search_later = waiting_urls(dataset)  # search ranks a waiting list after the rest
         site = render_site(
             dataset,
             self.site_config,
@@ -277,7 +279,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         labels = dict(vocab.for_edition(self.site_config.editie).FASES)
         entries = self._search + topic_entries(labels)
         opaque = self.sealer is not None  # the guide's word files: names that tell nothing
-        for relative, text in build_index(entries, opaque=opaque).items():  # zoeken/: pieces
+        later: frozenset[str] = getattr(self, "_search_later", frozenset())
+        for relative, text in build_index(entries, later, opaque=opaque).items():  # zoeken/
             target = Path(config.site_dir) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")

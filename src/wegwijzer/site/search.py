@@ -211,15 +211,20 @@ def _split(keys: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]]) -
 
 
 def build_index(
-    entries: Iterable[tuple[str, str, str, str]], *, opaque: bool = False
+    entries: Iterable[tuple[str, str, str, str]],
+    later: frozenset[str] = frozenset(),
+    *,
+    opaque: bool = False,
 ) -> dict[str, str]:
     """Every file of the index: {path under the site: compact JSON}. Entries are
-    (title, url, words, info) with words as page_words() gives them.
+    (title, url, words, info) with words as page_words() gives them. Pages whose URL is in
+    `later` (help with a waiting list) are numbered last; zoeken.js ranks them after the
+    rest ("x" in the manifest: how many).
 
     `opaque` (the sealed referrers' guide): word files get random names, listed only in the
     sealed manifest ("f"), so a file name never tells which first letters the guide's words
     have (`qu.json` existed only in the guide)."""
-    pages = sorted(entries, key=lambda e: (e[0].casefold(), e[1]))
+    pages = sorted(entries, key=lambda e: (e[1] in later, e[0].casefold(), e[1]))
     postings: dict[str, list[int]] = {}
     for number, (title, _url, words, _info) in enumerate(pages):
         in_title = set(_WORD.findall(title.lower()))
@@ -247,6 +252,8 @@ def build_index(
     manifest: dict[str, Any] = {"s": SYNONYMS, "p": sorted(keys), "b": BLOCK, "n": len(pages)}
     if opaque:
         manifest["f"] = names
+    if waiting := sum(1 for page in pages if page[1] in later):
+        manifest["x"] = waiting
     files[INDEX_PATH] = _dumps(manifest)
     return files
 

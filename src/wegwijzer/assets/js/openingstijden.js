@@ -23,9 +23,9 @@
   const WEEKDAY_DATE = formatter({ weekday: "long", day: "numeric", month: "long" });
   const MINUTES_FROM_NOW = new Intl.RelativeTimeFormat(LANGUAGE, { numeric: "always" });
   const CLOSED_NOW = wwT("Nu gesloten.");
-  const NO_HOURS = wwT("Alleen op afspraak.");
-  // Walk-in without fixed hours: never claim "only by appointment" next to "walk in".
-  const NO_HOURS_WALK_IN = wwT("Er staan geen vaste tijden bij. Bel voor de tijden.");
+  // No hours known: say nothing, so the page's own text stays ("Tijden onbekend" with the
+  // number to call, or "Gesloten tot nader bericht"); never "Alleen op afspraak" (hours.py).
+  const NO_HOURS = "";
   const WALL_CLOCK = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/Amsterdam",
     hourCycle: "h23",
@@ -65,7 +65,18 @@
   }
 
   /* Week n is the n-th such weekday of the month; -1 is the last one. */
+  /* The ISO 8601 week number of a UTC date: the week with the year's first Thursday is 1. */
+  function isoWeek(day) {
+    const thursday = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()));
+    thursday.setUTCDate(thursday.getUTCDate() + 3 - ((thursday.getUTCDay() + 6) % 7));
+    const firstOfYear = Date.UTC(thursday.getUTCFullYear(), 0, 1);
+    return 1 + Math.floor((thursday.getTime() - firstOfYear) / (7 * 24 * 3600 * 1000));
+  }
+
   function inWeeks(day, weeks) {
+    if (weeks === "even" || weeks === "oneven") {  // ISO week parity, as hours.py
+      return isoWeek(day) % 2 === (weeks === "even" ? 0 : 1);
+    }
     if (!weeks || weeks.length === 0) {
       return true;
     }
@@ -387,7 +398,7 @@
     }
     const meetings = (data.bijeenkomsten || []).filter(function (m) { return m.datum >= iso; });
     if (data.spreekuren.length === 0 && meetings.length === 0) {
-      return data.zonder_afspraak ? NO_HOURS_WALK_IN : NO_HOURS;
+      return NO_HOURS;
     }
     const todayPlan = plan(data, today);
     const until = openUntil(todayPlan, now);
@@ -403,7 +414,8 @@
 
   function statusAt(data, instant) {
     const clock = wallClock(instant);
-    return status(data, clock.day, clock.now) + vacationNote(data, clock.day);
+    const line = status(data, clock.day, clock.now);
+    return line ? line + vacationNote(data, clock.day) : line;
   }
 
   function isOpenAt(data, instant) {

@@ -364,10 +364,11 @@
       });
       li.appendChild(meta);
     }
-    if (card.s === "l") {
+    if (card.s === "l" && !card.st) {  // a closed place's card says so; no live line
       var data = locationData(all, card.o[0]);
       var hours = window.wegwijzerOpeningstijden;
-      if (data && hours) li.appendChild(el("p", "ww-nu-open", hours.statusAt(data, now)));
+      var line = data && hours ? hours.statusAt(data, now) : "";
+      if (line) li.appendChild(el("p", "ww-nu-open", line));
     }
     if (card.b) {
       var call = el("p", "ww-kaartje__bel");
@@ -863,7 +864,7 @@
       var data = locationData(all, el.getAttribute("data-ww-locatie"));
       if (data === null) return;
       el.textContent = hours.statusAt(data, now);
-      el.hidden = false;
+      el.hidden = !el.textContent;  // no hours known: the card's own text says so
     });
   }
 

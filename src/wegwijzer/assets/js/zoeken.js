@@ -95,7 +95,10 @@
   // 3), so a page that matches several of the words behind "afsluiting" ranks above one that
   // matches one; 2 more when the reader's word is in the title. Pages that match at least half
   // of the groups are found; equal scores keep title order (pages are numbered in that order).
-  function rank(wanted, shardsOf, n) {
+  // Help with a waiting list is numbered last (index.x pages, search.py) and comes after the
+  // help that can start now, whatever its score.
+  function rank(wanted, shardsOf, n, waiting) {
+    var later = n - (waiting || 0);
     var score = new Int32Array(n);
     var matched = new Int32Array(n);
     wanted.forEach(function (alts) {
@@ -119,7 +122,9 @@
     var need = Math.ceil(wanted.length / 2);
     var found = [];
     for (var j = 0; j < n; j++) if (matched[j] >= need) found.push(j);
-    found.sort(function (a, b) { return score[b] - score[a] || a - b; });
+    found.sort(function (a, b) {
+      return (a >= later) - (b >= later) || score[b] - score[a] || a - b;
+    });
     return found;
   }
 
@@ -143,7 +148,7 @@
           var shardsOf = function (alt) {
             return shardsFor(alt, names).map(function (p) { return byPrefix[p]; });
           };
-          var found = rank(wanted, shardsOf, index.n);
+          var found = rank(wanted, shardsOf, index.n, index.x);
           var shown = found.slice(0, MAX);
           var blocks = {};
           shown.forEach(function (page) { blocks[Math.floor(page / index.b)] = true; });
