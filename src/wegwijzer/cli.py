@@ -20,7 +20,6 @@ from wegwijzer.geo.postcodes import (
     postcode_table,
     write_postcodes,
 )
-from wegwijzer.outputs.pdf import PdfError, write_pdf
 from wegwijzer.outputs.upkeep import run_upkeep
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.golive import go_live_findings
@@ -31,8 +30,6 @@ from wegwijzer.records.report import Finding, Level, Report
 from wegwijzer.records.schema import stale_schemas, write_schemas
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import ConfigError, Site, load_site
-from wegwijzer.site.pages import render_site, write_site
-from wegwijzer.site.plugin import SCRIPTS, STYLESHEETS
 from wegwijzer.site.present import count_text
 from wegwijzer.site.scaffold import ScaffoldError, init_site
 from wegwijzer.site.update import NotAnInitSite, Status, apply, plan
@@ -265,6 +262,8 @@ def _move_private(site: Site, args: argparse.Namespace) -> int:
 
 
 def _pdf(site: Site, args: argparse.Namespace) -> int:
+    from wegwijzer.outputs.pdf import PdfError, write_pdf  # the site stack: only when asked
+
     try:
         path = write_pdf(args.config, args.uitvoer)
     except PdfError as exc:
@@ -498,6 +497,9 @@ def _pages(site: Site, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
+    from wegwijzer.site.pages import render_site, write_site  # folium and mkdocs: only here
+    from wegwijzer.site.plugin import SCRIPTS, STYLESHEETS
+
     dataset, report = validate_site(site)
     if report.errors:
         _print_findings(report.errors, "tekst")
