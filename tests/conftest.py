@@ -28,6 +28,39 @@ EXAMPLES = Path(__file__).parent / "example-files"
 SAMPLE = Path(__file__).parent / "fixtures" / "voorbeeldstad"
 
 
+# The fast lane (`pytest -m unit`): modules that check records, hours, fields, schemas and
+# commands without building a site or starting a browser. Every other module is `site` (it
+# builds at least one site) or `browser` (tests/browser/); a new module is `site` until it
+# is put here, so the unit lane never slows down unseen.
+UNIT_MODULES = {
+    "test_catalogs_complete.py",
+    "test_docs_match_init.py",
+    "test_fields.py",
+    "test_golive.py",
+    "test_hours.py",
+    "test_init_hardening.py",
+    "test_invalid_files.py",
+    "test_kaart.py",
+    "test_network_guard.py",
+    "test_postcodes.py",
+    "test_sample_data.py",
+    "test_schema.py",
+    "test_startup.py",
+    "test_update.py",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.fspath))
+        if "browser" in path.parts:
+            item.add_marker(pytest.mark.browser)
+        elif path.name in UNIT_MODULES:
+            item.add_marker(pytest.mark.unit)
+        else:
+            item.add_marker(pytest.mark.site)
+
+
 @pytest.fixture(autouse=True)
 def _not_on_a_github_runner(monkeypatch: pytest.MonkeyPatch) -> None:
     """Builds in tests behave the same on GitHub's runners as here: no annotations printed
