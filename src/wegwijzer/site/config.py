@@ -23,6 +23,7 @@ from wegwijzer.records.fields import Email, Telefoon, Url, user_error
 from wegwijzer.records.hours import FeestdagenBeleid
 from wegwijzer.records.loader import GEOCACHE, Source, error_findings, plain, read_yaml, shown_path
 from wegwijzer.records.models import ID_PATTERN, Strict, Tekst
+from wegwijzer.records.phone_hours import OsmUren
 from wegwijzer.records.report import Finding
 
 PLUGIN = "wegwijzer"
@@ -38,6 +39,24 @@ class Loket(Strict):
     omschrijving: Tekst | None = Field(None, title="Omschrijving")
     bereikbaar: Tekst | None = Field(
         None, title="Wanneer kunt u bellen?", examples=["ma–vr 9.00–17.00"]
+    )
+    kosten: Tekst | None = Field(None, title="Wat kost bellen?", examples=["gratis"])
+    uren: OsmUren | None = Field(
+        None,
+        title="Wanneer neemt het loket op? (OpenStreetMap opening_hours)",
+        description="Zo zeggen Spoed en de hulpbalk of het loket nu open is, of wanneer weer.",
+        examples=["Mo-Fr 09:00-17:00; PH off"],
+    )
+
+
+class Spoedlijn(Strict):
+    """A phone line for urgent help, with the hours it answers: shown first when it is open."""
+
+    naam: Tekst = Field(title="Naam", examples=["Crisislijn Voorbeeldstad"])
+    telefoon: Telefoon = Field(title="Telefoon")
+    uren: OsmUren = Field(title="Wanneer neemt de lijn op? (OpenStreetMap opening_hours)")
+    waarvoor: Tekst = Field(
+        title="Waarvoor belt u deze lijn?", examples=["U moet vandaag uit uw huis"]
     )
     kosten: Tekst | None = Field(None, title="Wat kost bellen?", examples=["gratis"])
 
@@ -126,6 +145,11 @@ class SiteConfig(Strict):
     voorbeelddata: bool = Field(False, title="Toon dat dit voorbeeldgegevens zijn")
     loket: Loket = Field(title="Loket schuldhulp van de gemeente")
     spoed: list[Spoed] = Field(default_factory=list, title="Spoed: wie belt u meteen?")
+    spoedlijnen: list[Spoedlijn] = Field(
+        default_factory=list,
+        title="Spoedlijnen: wie neemt op als het loket dicht is?",
+        description="112 bij gevaar staat er altijd onder; die hoeft u niet in te vullen.",
+    )
     doelgroepen: dict[str, Tekst] = Field(
         default_factory=dict, title="Extra doelgroepen", description="id: label"
     )
