@@ -46,21 +46,14 @@ class PhoneHours:
             "altijd": self.always,
             "spreekuren": [
                 {
-                    "dagen": [day + 1],
-                    "van": start,
-                    "tot": end,
-                    "dagdeel": None,
-                    "weken": None,
-                    "geldig_vanaf": None,
-                    "geldig_tot": None,
+                    "dagen": [day + 1 for day, ranges in enumerate(self.week) if r in ranges],
+                    "van": r[0],
+                    "tot": r[1],
                 }
-                for day, ranges in enumerate(self.week)
-                for start, end in ranges
+                for r in sorted({r for ranges in self.week for r in ranges})
             ],
             "bijeenkomsten": [],
             "gesloten": [],
-            "geldig_vanaf": None,
-            "geldig_tot": None,
             # False: public holidays do not close the line (openingstijden.js skips them).
             "feestdagen": {} if self.closed_on_holidays else False,
         }

@@ -18,12 +18,12 @@ from urllib.parse import urlsplit
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from wegwijzer import i18n
-from wegwijzer.records import vocab
+from wegwijzer.records import phone_hours, vocab
 from wegwijzer.records.fields import Email, Telefoon, Url, user_error
 from wegwijzer.records.hours import FeestdagenBeleid
 from wegwijzer.records.loader import GEOCACHE, Source, error_findings, plain, read_yaml, shown_path
 from wegwijzer.records.models import ID_PATTERN, Strict, Tekst
-from wegwijzer.records.phone_hours import OsmUren
+from wegwijzer.records.phone_hours import OsmUren, PhoneHours
 from wegwijzer.records.report import Finding
 
 PLUGIN = "wegwijzer"
@@ -48,6 +48,9 @@ class Loket(Strict):
         examples=["Mo-Fr 09:00-17:00; PH off"],
     )
 
+    def hours(self) -> PhoneHours | None:
+        return phone_hours.parse(self.uren) if self.uren else None
+
 
 class Spoedlijn(Strict):
     """A phone line for urgent help, with the hours it answers: shown first when it is open."""
@@ -59,6 +62,9 @@ class Spoedlijn(Strict):
         title="Waarvoor belt u deze lijn?", examples=["U moet vandaag uit uw huis"]
     )
     kosten: Tekst | None = Field(None, title="Wat kost bellen?", examples=["gratis"])
+
+    def hours(self) -> PhoneHours:
+        return phone_hours.parse(self.uren)
 
 
 class Spoed(Strict):

@@ -152,6 +152,9 @@
         return { van: found.van, tot: found.tot, reden: closure.reden || "", holiday: false };
       }
     }
+    if (data.feestdagen === false) {  // a phone line that answers on public holidays too
+      return null;
+    }
     const holidays = holidaysOf(day.getUTCFullYear(), data.feestdagen || {});
     if (Object.prototype.hasOwnProperty.call(holidays, iso)) {
       return { van: iso, tot: iso, reden: holidays[iso], holiday: true };
@@ -402,6 +405,9 @@
   }
 
   function statusAt(data, instant) {
+    if (data.altijd) {  // a phone line open day and night: never "open until 24:00"
+      return wwT("Dag en nacht bereikbaar.");
+    }
     const clock = wallClock(instant);
     return status(data, clock.day, clock.now) + vacationNote(data, clock.day);
   }
@@ -455,12 +461,73 @@
     });
   }
 
+  /* " Opent maandag om 09:00." for a line that is closed now, or "". */
+  function nextOpening(data, instant) {
+    const clock = wallClock(instant);
+    return nextOpeningText(data, clock.day, clock.now, plan(data, clock.day));
+  }
+
+  function answers(id, instant) {
+    const data = readData(id);
+    try {
+      return Boolean(data) && isOpenAt(data, instant);
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /* Phone lines with hours (Spoed, the help bar; settings loket.uren and spoedlijnen): the
+   * lines that answer now come first and 112 stays last; the loket says whether it is open,
+   * or when it opens again. Without this script every line shows its hours as written. */
+  function lines() {
+    const instant = new Date();
+    document.querySelectorAll("[data-ww-lijnen]").forEach(function (section) {
+      const list = section.querySelector("ul");
+      const items = Array.prototype.slice.call(list.querySelectorAll(":scope > li[data-ww-uren]"));
+      const open = items.filter(function (item) { return answers(item.getAttribute("data-ww-uren"), instant); });
+      const order = open.concat(items.filter(function (item) { return open.indexOf(item) === -1; }));
+      items.forEach(function (item) { item.classList.toggle("ww-lijn--open", open.indexOf(item) !== -1); });
+      if (order.some(function (item, index) { return items[index] !== item; })) {
+        const last = list.querySelector(":scope > li:not([data-ww-uren])");
+        order.forEach(function (item) { list.insertBefore(item, last); });
+      }
+      const status = section.querySelector("[data-ww-loket-status]");
+      const data = status ? readData(status.getAttribute("data-ww-loket-status")) : null;
+      if (data) {
+        const id = status.getAttribute("data-ww-loket-status");
+        const text = answers(id, instant) ? wwT("Het loket is nu open.") :
+          wwT("Het loket is nu dicht.") + nextOpening(data, instant) +
+          (open.length ? " " + wwT("Bel bij spoed een nummer dat nu open is.") : "");
+        if (status.textContent !== text) {
+          status.textContent = text;
+        }
+        status.hidden = false;
+      }
+    });
+    document.querySelectorAll("[data-ww-hulpbalk]").forEach(function (bar) {
+      const loket = bar.querySelector("[data-ww-open]");
+      const closed = Boolean(loket) && readData(loket.getAttribute("data-ww-open")) !== null &&
+        !answers(loket.getAttribute("data-ww-open"), instant);
+      let shown = false;
+      bar.querySelectorAll("[data-ww-hb-lijn]").forEach(function (link) {
+        const show = closed && !shown && answers(link.getAttribute("data-ww-hb-lijn"), instant);
+        link.hidden = !show;
+        shown = shown || show;
+      });
+    });
+    document.querySelectorAll(".ww-lijn__nu, .ww-hulpbalk__nu").forEach(function (element) {
+      element.hidden = !element.textContent;
+    });
+  }
+
   function start() {
     hideEnded();
     refresh();
+    lines();
     window.setInterval(function () {
       hideEnded();
       refresh();
+      lines();
     }, 60 * 1000);
   }
 
