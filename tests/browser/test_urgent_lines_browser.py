@@ -120,3 +120,31 @@ def test_without_javascript_every_line_shows_its_hours(
     expect(page.locator(".ww-lijn--gevaar")).to_contain_text("Bij gevaar: bel 112")
     expect(page.locator(".ww-lijn--gevaar a[href='tel:112']")).to_be_visible()
     expect(page.locator(".ww-hulpbalk__lijn")).to_be_hidden()
+
+
+@pytest.mark.parametrize(
+    ("moment", "says"),
+    [
+        (TUESDAY_MORNING, "Nu bereikbaar."),
+        (SUNDAY_NIGHT, "Nu niet bereikbaar. Opent morgen om 09:00."),
+    ],
+)
+def test_an_organisations_phone_says_whether_it_answers_now(
+    browser: Browser, site_url: str, pages: list[Page], moment: datetime, says: str
+) -> None:
+    page = _phone(browser, site_url, moment)
+    pages.append(page)
+    page.goto(f"{site_url}/organisaties/bewindvoering-kooistra/")
+    expect(page.locator("[data-ww-bereikbaar]")).to_have_text(says)
+    page.goto(f"{site_url}/fase/traject/")
+    card = page.locator("li.ww-kaartje[data-id='bewindvoering-kooistra']")
+    expect(card.locator("[data-ww-bereikbaar]")).to_have_text(says)
+
+
+def test_without_javascript_an_organisations_phone_shows_its_hours(
+    browser: Browser, site_url: str, pages: list[Page]
+) -> None:
+    page = _phone(browser, site_url, SUNDAY_NIGHT, java_script_enabled=False)
+    pages.append(page)
+    page.goto(f"{site_url}/organisaties/bewindvoering-kooistra/")
+    expect(page.locator("[data-ww-bereikbaar]")).to_have_text("maandag–vrijdag 09:00–12:00")

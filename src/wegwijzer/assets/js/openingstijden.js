@@ -515,6 +515,24 @@
         shown = shown || show;
       });
     });
+    // An organisation's or a place's phone with telefoon_uren, next to its number.
+    document.querySelectorAll("[data-ww-bereikbaar]").forEach(function (element) {
+      const id = element.getAttribute("data-ww-bereikbaar");
+      const data = readData(id);
+      if (!data) {
+        return;
+      }
+      let text = null;
+      try {
+        text = data.altijd ? wwT("Dag en nacht bereikbaar.") : answers(id, instant) ?
+          wwT("Nu bereikbaar.") : wwT("Nu niet bereikbaar.") + nextOpening(data, instant);
+      } catch (error) {
+        text = null;
+      }
+      if (text && element.textContent !== text) {
+        element.textContent = text;
+      }
+    });
     document.querySelectorAll(".ww-lijn__nu, .ww-hulpbalk__nu").forEach(function (element) {
       element.hidden = !element.textContent;
     });
