@@ -505,9 +505,19 @@
       }
     });
     document.querySelectorAll("[data-ww-hulpbalk]").forEach(function (bar) {
-      const loket = bar.querySelector("[data-ww-open]");
-      const closed = Boolean(loket) && readData(loket.getAttribute("data-ww-open")) !== null &&
-        !answers(loket.getAttribute("data-ww-open"), instant);
+      const loket = bar.querySelector("[data-ww-hb-open]");
+      const id = loket ? loket.getAttribute("data-ww-hb-open") : null;
+      const data = readData(id);
+      let text = null;
+      try {
+        text = data ? statusAt(data, instant) : null;
+      } catch (error) {
+        text = null;
+      }
+      if (text && loket.textContent !== text) {
+        loket.textContent = text;
+      }
+      const closed = Boolean(text) && !answers(id, instant);
       let shown = false;
       bar.querySelectorAll("[data-ww-hb-lijn]").forEach(function (link) {
         const show = closed && !shown && answers(link.getAttribute("data-ww-hb-lijn"), instant);
