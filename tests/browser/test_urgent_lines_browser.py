@@ -69,13 +69,14 @@ def test_at_night_the_open_line_comes_before_the_closed_loket(
     loket = ".ww-lijnen__lijst > li[data-ww-uren='ww-uren-loket']"
     assert _top(page, open_line) < _top(page, loket)
     expect(page.locator(f"{open_line} .ww-lijn__nu")).to_be_visible()
-    # the help bar: the line that answers now, before the loket's own button
+    # the help bar: the line that answers now takes the closed loket's place
     bar_line = page.locator(".ww-hulpbalk__lijn")
     expect(bar_line).to_be_visible()
+    expect(page.locator(".ww-hulpbalk__bel")).to_be_hidden()
     assert page.eval_on_selector(
         ".ww-hulpbalk__knoppen",
         "p => [...p.querySelectorAll('a:not([hidden])')].map(a => a.className)",
-    )[:2] == ["ww-hulpbalk__lijn", "ww-hulpbalk__bel"]
+    ) == ["ww-hulpbalk__lijn", "ww-hulpbalk__spoed"]
     if code == "nl":
         expect(status).to_have_text(
             "Het loket is nu dicht. Opent morgen om 09:00. Bel bij spoed een nummer dat nu open is."

@@ -524,6 +524,17 @@
         link.hidden = !show;
         shown = shown || show;
       });
+      // A line that answers takes the closed loket's place: the bar never offers a closed line
+      // first, and stays short on a phone. The line above says when the loket opens again.
+      const call = bar.querySelector(".ww-hulpbalk__bel");
+      if (call) {
+        call.hidden = shown;
+      }
+      // Closed: "Nu gesloten. Opent morgen om 09:00." says more than the weekly hours.
+      const hours = bar.querySelector(".ww-hulpbalk__wanneer");
+      if (hours) {
+        hours.hidden = closed;
+      }
     });
     // An organisation's or a place's phone with telefoon_uren, next to its number.
     document.querySelectorAll("[data-ww-bereikbaar]").forEach(function (element) {
