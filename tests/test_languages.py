@@ -207,3 +207,12 @@ def test_weeks_of_the_month_and_closures_are_in_the_pages_language(sample_site: 
     ]
     assert closures and not [text for text in closures if "tot en met" in text], closures
     assert any("up to and including" in text for text in closures), closures
+
+
+def test_the_translation_status_on_the_languages_page_is_in_the_catalogs() -> None:
+    from wegwijzer import i18n
+    from wegwijzer.site.present import STATUS_TEXTS
+
+    assert STATUS_TEXTS == (i18n.UNCHECKED, i18n.CHECKED)
+    pot = (Path(i18n.__file__).parent / "locale" / "wegwijzer.pot").read_text(encoding="utf-8")
+    assert all(f'msgid "{text}"' in pot for text in STATUS_TEXTS)
