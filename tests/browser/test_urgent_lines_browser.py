@@ -68,7 +68,7 @@ def test_at_night_the_open_line_comes_before_the_closed_loket(
     open_line = ".ww-lijnen__lijst > li[data-ww-uren='ww-uren-1']"
     loket = ".ww-lijnen__lijst > li[data-ww-uren='ww-uren-loket']"
     assert _top(page, open_line) < _top(page, loket)
-    expect(page.locator(f"{open_line} .ww-lijn__nu")).to_be_visible()
+    expect(page.locator(f"{open_line} .ww-lijn__uren")).to_be_visible()
     # the help bar: the line that answers now takes the closed loket's place
     bar_line = page.locator(".ww-hulpbalk__lijn")
     expect(bar_line).to_be_visible()
@@ -84,7 +84,11 @@ def test_at_night_the_open_line_comes_before_the_closed_loket(
         expect(page.locator(f"{loket} .ww-lijn__nu")).to_have_text(
             "Nu gesloten. Opent morgen om 09:00."
         )
-        expect(page.locator(f"{open_line} .ww-lijn__nu")).to_have_text("Dag en nacht bereikbaar.")
+        # day and night: the hours as written say it all, no second line saying the same
+        expect(page.locator(f"{open_line} .ww-lijn__uren")).to_have_text(
+            "Dag en nacht bereikbaar. (gratis)"
+        )
+        assert page.locator(f"{open_line} .ww-lijn__nu").count() == 0
         expect(page.locator(".ww-hulpbalk__nu")).to_have_text("Nu gesloten. Opent morgen om 09:00.")
     else:
         assert "Het loket" not in status.inner_text()
