@@ -144,6 +144,11 @@ def test_an_organisations_phone_says_whether_it_answers_now(
     page.goto(f"{site_url}/fase/traject/")
     card = page.locator("li.ww-kaartje[data-id='bewindvoering-kooistra']")
     expect(card.locator("[data-ww-bereikbaar]")).to_have_text(says)
+    # the overview's cards, built by wegwijzer.js from the card data
+    page.goto(f"{site_url}/overzicht/?fase=traject")
+    page.wait_for_function("() => window.wegwijzerOverzicht && window.wegwijzerOverzicht.loaded")
+    card = page.locator("[data-ww-lijst] li.ww-kaartje[data-id='bewindvoering-kooistra']")
+    expect(card.locator(".ww-bereikbaar:not([data-ww-bereikbaar])")).to_have_text(says)
 
 
 def test_without_javascript_an_organisations_phone_shows_its_hours(

@@ -467,6 +467,17 @@
     return nextOpeningText(data, clock.day, clock.now, plan(data, clock.day));
   }
 
+  /* "Nu bereikbaar.", or "Nu niet bereikbaar. Opent morgen om 09:00." for a phone with
+   * telefoon_uren; null when its data cannot be read. */
+  function phoneStatus(data, instant) {
+    try {
+      return data.altijd ? wwT("Dag en nacht bereikbaar.") : isOpenAt(data, instant) ?
+        wwT("Nu bereikbaar.") : wwT("Nu niet bereikbaar.") + nextOpening(data, instant);
+    } catch (error) {
+      return null;
+    }
+  }
+
   function answers(id, instant) {
     const data = readData(id);
     try {
@@ -543,13 +554,7 @@
       if (!data) {
         return;
       }
-      let text = null;
-      try {
-        text = data.altijd ? wwT("Dag en nacht bereikbaar.") : answers(id, instant) ?
-          wwT("Nu bereikbaar.") : wwT("Nu niet bereikbaar.") + nextOpening(data, instant);
-      } catch (error) {
-        text = null;
-      }
+      const text = phoneStatus(data, instant);
       if (text && element.textContent !== text) {
         element.textContent = text;
       }
@@ -573,6 +578,7 @@
   window.wegwijzerOpeningstijden = {
     statusAt: statusAt,
     isOpenAt: isOpenAt,
+    phoneStatus: phoneStatus,  // wegwijzer.js: "Nu bereikbaar" on the cards it builds
     isOver: isOver,  // wegwijzer.js keeps an ended card hidden when the filters change
     holidays: function (year, policy) { return holidaysOf(year, policy || {}); },
   };

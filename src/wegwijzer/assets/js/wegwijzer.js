@@ -371,6 +371,12 @@
     if (card.b) {
       var call = el("p", "ww-kaartje__bel");
       call.appendChild(callLink(card.b, card.bt));
+      var reach = card.bu && window.wegwijzerOpeningstijden ?
+        window.wegwijzerOpeningstijden.phoneStatus(card.bu, now) : null;
+      if (reach) {
+        call.appendChild(document.createTextNode(" "));
+        call.appendChild(el("span", "ww-bereikbaar", reach));
+      }
       li.appendChild(call);
     }
     (card.dl || []).forEach(function (line) {  // the referrers' edition only: direct lines
