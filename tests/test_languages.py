@@ -222,3 +222,12 @@ def test_language_lists_use_the_pages_separator(sample_site: Path) -> None:
     assert not [text for text in arabic if "," in text], arabic
     dutch = lists(sample_site / "overzicht" / "index.html", "Ook in het ")
     assert any(", " in text for text in dutch) and not [t for t in dutch if "،" in t], dutch
+
+
+def test_the_translation_status_on_the_languages_page_is_in_the_catalogs() -> None:
+    from wegwijzer import i18n
+    from wegwijzer.site.present import STATUS_TEXTS
+
+    assert STATUS_TEXTS == (i18n.UNCHECKED, i18n.CHECKED)
+    pot = (Path(i18n.__file__).parent / "locale" / "wegwijzer.pot").read_text(encoding="utf-8")
+    assert all(f'msgid "{text}"' in pot for text in STATUS_TEXTS)

@@ -66,6 +66,12 @@ def test_every_resident_page_has_the_same_help_bar_under_the_header(
     bar = help_bar(page)
     assert bar.find_parent("main") is None  # a landmark of its own, before the content
     assert bar.find_previous("header") is not None
+    # What a reader sees without JavaScript: the open/closed line and the urgent line that
+    # answers when the loket does not are filled in and shown by openingstijden.js.
+    live = bar.select("script, [hidden]")
+    assert [e.get("data-ww-hb-lijn") for e in live if e.name == "a"] == ["ww-hb-lijn-1"]
+    for element in live:
+        element.decompose()
     text = bar.get_text(" ", strip=True)
     assert text == (
         "Hulp nodig? Schuldhulp Gemeente Voorbeeldstad (ma–vr 9.00–17.00, gratis) Bel 14 020 Spoed?"

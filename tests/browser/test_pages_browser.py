@@ -6,10 +6,12 @@ from __future__ import annotations
 import functools
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -66,6 +68,9 @@ def phone(browser: Browser, site_url: str) -> Iterator[Page]:
     context = browser.new_context(viewport=PHONE, timezone_id="Europe/Amsterdam")
     page = context.new_page()
     page.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
+    # A weekday morning: the loket is open (at night the bar offers an urgent line that
+    # answers instead; tests/browser/test_urgent_lines_browser.py).
+    page.clock.set_fixed_time(datetime(2026, 11, 24, 10, 30, tzinfo=ZoneInfo("Europe/Amsterdam")))
     yield page
     context.close()
 
@@ -74,7 +79,7 @@ def bar_state(page: Page) -> dict[str, Any]:
     return page.evaluate(
         """() => {
             const bar = document.querySelector('.ww-hulpbalk');
-            const links = [...bar.querySelectorAll('a')].map(a => {
+            const links = [...bar.querySelectorAll('a:not([hidden])')].map(a => {
                 const r = a.getBoundingClientRect();
                 return {text: a.textContent.trim(), href: a.getAttribute('href'),
                         top: r.top, bottom: r.bottom, width: r.width, height: r.height};
@@ -102,7 +107,8 @@ def test_the_help_bar_is_the_same_and_in_reach_on_every_page_at_360px(
             assert link["height"] >= 44 and link["width"] >= 44, (path, link)
             assert link["bottom"] <= PHONE["height"], path
     assert seen == {
-        "Hulp nodig? Schuldhulp Gemeente Voorbeeldstad (ma–vr 9.00–17.00, gratis) Bel 14 020 Spoed?"
+        "Hulp nodig? Schuldhulp Gemeente Voorbeeldstad (ma–vr 9.00–17.00, gratis) "
+        "Nu open, tot 17:00. Bel 14 020 Spoed?"
     }
 
 

@@ -44,6 +44,7 @@ from wegwijzer.records.fields import (
     user_error,
     visible_text,
 )
+from wegwijzer.records.phone_hours import OsmUren
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
@@ -198,6 +199,11 @@ class Organisatie(Record):
     telefoon: Telefoon | None = Field(None, title="Telefoon")
     telefoon_toelichting: Tekst | None = Field(
         None, title="Toelichting bij het nummer", examples=["Gratis, dag en nacht"]
+    )
+    telefoon_uren: OsmUren | None = Field(
+        None,
+        title="Wanneer neemt de telefoon op? (OpenStreetMap opening_hours)",
+        examples=["Mo-Fr 09:00-12:00; PH off"],
     )
     whatsapp: Telefoon | None = Field(None, title="WhatsApp")
     chat: Url | None = Field(None, title="Chat", examples=["https://www.geldfit.nl/chat"])
@@ -642,6 +648,11 @@ class Locatie(Record):
     adres: Adres = Field(title="Adres")
     telefoon: Telefoon | None = Field(None, title="Telefoon van deze plek")
     telefoon_toelichting: Tekst | None = Field(None, title="Toelichting bij het nummer")
+    telefoon_uren: OsmUren | None = Field(
+        None,
+        title="Wanneer neemt de telefoon op? (OpenStreetMap opening_hours)",
+        examples=["Mo-Fr 09:00-12:00; PH off"],
+    )
     email: Email | None = Field(None, title="E-mail van deze plek")
     website: Url | None = Field(None, title="Website van deze plek")
     coordinaten: Coordinaten | None = Field(

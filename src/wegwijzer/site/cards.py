@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from wegwijzer.records import phone_hours
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Contactpersoon, Locatie, Organisatie, Point
+from wegwijzer.records.phone_hours import PhoneHours
 
 FACETS = ("fases", "doelgroepen", "rollen", "talen")
 
@@ -41,6 +43,10 @@ class Card:
     in_andere_talen: tuple[tuple[str, str], ...] = ()  # an organisation's own line per language
     wachtlijst: str | None = None  # "ja" (a waiting list) or "vol" (no new clients)
     aan_huis: bool = False  # the help comes to the resident's home
+    telefoon_uren: str | None = None  # when `telefoon` answers, OpenStreetMap opening_hours
+
+    def phone_hours(self) -> PhoneHours | None:
+        return phone_hours.parse(self.telefoon_uren) if self.telefoon_uren else None
 
     def in_language(self, code: str) -> str | None:
         """The organisation's own line in language `code`, if it wrote one."""
@@ -83,6 +89,7 @@ def organisation_card(org: Organisatie, dataset: Dataset, *, referrers: bool = F
         url=f"organisaties/{org.id}/",
         samenvatting=first_sentence(org.omschrijving),
         telefoon=org.telefoon,
+        telefoon_uren=org.telefoon_uren,
         fases=tuple(org.fases),
         doelgroepen=tuple(org.doelgroepen),
         rollen=tuple(org.rollen),
@@ -112,6 +119,9 @@ def location_card(location: Locatie, dataset: Dataset, *, referrers: bool = Fals
         url=f"locaties/{location.id}/",
         samenvatting=summary,
         telefoon=location.telefoon or next((o.telefoon for o in orgs if o.telefoon), None),
+        telefoon_uren=location.telefoon_uren
+        if location.telefoon
+        else next((o.telefoon_uren for o in orgs if o.telefoon), None),
         fases=_union(orgs, "fases"),
         doelgroepen=_union(orgs, "doelgroepen"),
         rollen=_union(orgs, "rollen"),

@@ -18,11 +18,12 @@ from urllib.parse import urlsplit
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from wegwijzer import i18n
-from wegwijzer.records import vocab
+from wegwijzer.records import phone_hours, vocab
 from wegwijzer.records.fields import Email, Telefoon, Url, user_error
 from wegwijzer.records.hours import FeestdagenBeleid
 from wegwijzer.records.loader import GEOCACHE, Source, error_findings, plain, read_yaml, shown_path
 from wegwijzer.records.models import ID_PATTERN, Regel, Strict, Tekst
+from wegwijzer.records.phone_hours import OsmUren, PhoneHours
 from wegwijzer.records.report import Finding
 
 PLUGIN = "wegwijzer"
@@ -40,6 +41,30 @@ class Loket(Strict):
         None, title="Wanneer kunt u bellen?", examples=["ma–vr 9.00–17.00"]
     )
     kosten: Regel | None = Field(None, title="Wat kost bellen?", examples=["gratis"])
+    uren: OsmUren | None = Field(
+        None,
+        title="Wanneer neemt het loket op? (OpenStreetMap opening_hours)",
+        description="Zo zeggen Spoed en de hulpbalk of het loket nu open is, of wanneer weer.",
+        examples=["Mo-Fr 09:00-17:00; PH off"],
+    )
+
+    def hours(self) -> PhoneHours | None:
+        return phone_hours.parse(self.uren) if self.uren else None
+
+
+class Spoedlijn(Strict):
+    """A phone line for urgent help, with the hours it answers: shown first when it is open."""
+
+    naam: Regel = Field(title="Naam", examples=["Crisislijn Voorbeeldstad"])
+    telefoon: Telefoon = Field(title="Telefoon")
+    uren: OsmUren = Field(title="Wanneer neemt de lijn op? (OpenStreetMap opening_hours)")
+    waarvoor: Tekst = Field(
+        title="Waarvoor belt u deze lijn?", examples=["U moet vandaag uit uw huis"]
+    )
+    kosten: Regel | None = Field(None, title="Wat kost bellen?", examples=["gratis"])
+
+    def hours(self) -> PhoneHours:
+        return phone_hours.parse(self.uren)
 
 
 class Spoed(Strict):
@@ -127,6 +152,11 @@ class SiteConfig(Strict):
     voorbeelddata: bool = Field(False, title="Toon dat dit voorbeeldgegevens zijn")
     loket: Loket = Field(title="Loket schuldhulp van de gemeente")
     spoed: list[Spoed] = Field(default_factory=list, title="Spoed: wie belt u meteen?")
+    spoedlijnen: list[Spoedlijn] = Field(
+        default_factory=list,
+        title="Spoedlijnen: wie neemt op als het loket dicht is?",
+        description="112 bij gevaar staat er altijd onder; die hoeft u niet in te vullen.",
+    )
     doelgroepen: dict[str, Tekst] = Field(
         default_factory=dict, title="Extra doelgroepen", description="id: label"
     )

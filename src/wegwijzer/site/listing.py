@@ -122,6 +122,7 @@ def card_data(card: Card) -> dict[str, Any]:
         "h": ", ".join(card.organisaties),
         "b": tel_uri(card.telefoon) if card.telefoon and card.status != "gestopt" else None,
         "bt": present.phone_display(card.telefoon) if card.telefoon else None,
+        "bu": hours.browser_data() if (hours := card.phone_hours()) else None,  # when it answers
         "tl": _languages(card),
         "st": vocab.STATUSSEN[card.status] if card.status != "actief" else None,
         "m": card.melding,
@@ -133,6 +134,7 @@ def card_data(card: Card) -> dict[str, Any]:
         data["dl"] = [_direct_line(c) for c in card.direct]
     if "b" not in data:
         data.pop("bt", None)
+        data.pop("bu", None)
     return data
 
 

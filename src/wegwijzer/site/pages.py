@@ -27,7 +27,7 @@ from wegwijzer.geo.postcodes import PostcodeTable, from_dataset
 from wegwijzer.outputs import coverage
 from wegwijzer.outputs.open_data import export_files
 from wegwijzer.outputs.vcard import vcard_for
-from wegwijzer.records import hours, vocab
+from wegwijzer.records import hours, phone_hours, vocab
 from wegwijzer.records.checks import months_between
 from wegwijzer.records.editions import for_edition
 from wegwijzer.records.fields import tel_uri
@@ -129,6 +129,7 @@ def _environment() -> Environment:
         nl=_per_page(present.as_written),
         instelling=_per_page(present.setting_text),
         json_script=present.json_for_script,
+        telefoon_uren=lambda text: phone_hours.parse(text) if text else None,
         aantal=present.count_text,
         ltr=_per_page(present.left_to_right),
         vertaald=_per_page(present.translated),

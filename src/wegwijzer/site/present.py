@@ -168,6 +168,14 @@ STARTER_TEXTS = frozenset(
 )
 
 
+# The translation status the Talen page shows per language (i18n.UNCHECKED and i18n.CHECKED),
+# marked here so the catalogs have them (issue 27: the only interface text left in Dutch there).
+STATUS_TEXTS = (
+    i18n.N_("vertaald, nog niet nagekeken door een moedertaalspreker"),
+    i18n.N_("nagekeken door een moedertaalspreker"),
+)
+
+
 def setting_text(value: object) -> object:
     """A text from the site's settings: translated if it is a starter text, else as written."""
     text = value.strip() if isinstance(value, str) else None

@@ -138,6 +138,8 @@ def install(env: Any, context: ThemeContext) -> None:
     )
     env.filters["ww_telefoon"] = present.phone_display
     env.filters["ww_nl"] = present.as_written  # the site's own Dutch text on a translated page
+    env.filters["ww_ltr"] = present.left_to_right  # a number inside right-to-left text
+    env.filters["ww_json"] = present.json_for_script
 
 
 COLOUR_CSS = "css/kleur.css"  # under the assets folder; listed in the plugin's STYLESHEETS

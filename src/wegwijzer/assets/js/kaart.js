@@ -150,7 +150,17 @@ function wegwijzerActions(properties, coordinates) {
   actions.className = "wegwijzer-acties";
   var tel = String(properties.tel || "");
   if (tel.indexOf("tel:") === 0) {
-    var call = wegwijzerText("a", wwT("Bel {telefoon}", { telefoon: properties.telefoon }), "wegwijzer-knop wegwijzer-bel");
+    var call = wegwijzerText("a", "", "wegwijzer-knop wegwijzer-bel");
+    // The number isolated left to right: an Arabic popup reads "14 020", not "020 14".
+    wwT("Bel {telefoon}").split(/(\{telefoon\})/).forEach(function (part) {
+      if (part === "{telefoon}") {
+        var number = wegwijzerText("bdi", String(properties.telefoon || ""));
+        number.dir = "ltr";
+        call.appendChild(number);
+      } else if (part) {
+        call.appendChild(document.createTextNode(part));
+      }
+    });
     call.href = tel;
     call.target = "_top";
     actions.appendChild(call);

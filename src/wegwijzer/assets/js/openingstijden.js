@@ -163,6 +163,9 @@
         return { van: found.van, tot: found.tot, reden: closure.reden || "", holiday: false };
       }
     }
+    if (data.feestdagen === false) {  // a phone line that answers on public holidays too
+      return null;
+    }
     const holidays = holidaysOf(day.getUTCFullYear(), data.feestdagen || {});
     if (Object.prototype.hasOwnProperty.call(holidays, iso)) {
       return { van: iso, tot: iso, reden: holidays[iso], holiday: true };
@@ -413,6 +416,9 @@
   }
 
   function statusAt(data, instant) {
+    if (data.altijd) {  // a phone line open day and night: never "open until 24:00"
+      return wwT("Dag en nacht bereikbaar.");
+    }
     const clock = wallClock(instant);
     const line = status(data, clock.day, clock.now);
     return line ? line + vacationNote(data, clock.day) : line;
@@ -467,18 +473,124 @@
     });
   }
 
+  /* " Opent maandag om 09:00." for a line that is closed now, or "". */
+  function nextOpening(data, instant) {
+    const clock = wallClock(instant);
+    return nextOpeningText(data, clock.day, clock.now, plan(data, clock.day));
+  }
+
+  /* "Nu bereikbaar.", or "Nu niet bereikbaar. Opent morgen om 09:00." for a phone with
+   * telefoon_uren; null when its data cannot be read. */
+  function phoneStatus(data, instant) {
+    try {
+      return data.altijd ? wwT("Dag en nacht bereikbaar.") : isOpenAt(data, instant) ?
+        wwT("Nu bereikbaar.") : wwT("Nu niet bereikbaar.") + nextOpening(data, instant);
+    } catch (error) {
+      return null;
+    }
+  }
+
+  function answers(id, instant) {
+    const data = readData(id);
+    try {
+      return Boolean(data) && isOpenAt(data, instant);
+    } catch (error) {
+      return false;
+    }
+  }
+
+  /* Phone lines with hours (Spoed, the help bar; settings loket.uren and spoedlijnen): the
+   * lines that answer now come first and 112 stays last; the loket says whether it is open,
+   * or when it opens again. Without this script every line shows its hours as written. */
+  function lines() {
+    const instant = new Date();
+    document.querySelectorAll("[data-ww-lijnen]").forEach(function (section) {
+      const list = section.querySelector("ul");
+      const items = Array.prototype.slice.call(list.querySelectorAll(":scope > li[data-ww-uren]"));
+      const open = items.filter(function (item) { return answers(item.getAttribute("data-ww-uren"), instant); });
+      const order = open.concat(items.filter(function (item) { return open.indexOf(item) === -1; }));
+      items.forEach(function (item) { item.classList.toggle("ww-lijn--open", open.indexOf(item) !== -1); });
+      if (order.some(function (item, index) { return items[index] !== item; })) {
+        const last = list.querySelector(":scope > li:not([data-ww-uren])");
+        order.forEach(function (item) { list.insertBefore(item, last); });
+      }
+      const status = section.querySelector("[data-ww-loket-status]");
+      const data = status ? readData(status.getAttribute("data-ww-loket-status")) : null;
+      if (data) {
+        const id = status.getAttribute("data-ww-loket-status");
+        const text = answers(id, instant) ? wwT("Het loket is nu open.") :
+          wwT("Het loket is nu dicht.") + nextOpening(data, instant) +
+          (open.length ? " " + wwT("Bel bij spoed een nummer dat nu open is.") : "");
+        if (status.textContent !== text) {
+          status.textContent = text;
+        }
+        status.hidden = false;
+      }
+    });
+    document.querySelectorAll("[data-ww-hulpbalk]").forEach(function (bar) {
+      const loket = bar.querySelector("[data-ww-hb-open]");
+      const id = loket ? loket.getAttribute("data-ww-hb-open") : null;
+      const data = readData(id);
+      let text = null;
+      try {
+        text = data ? statusAt(data, instant) : null;
+      } catch (error) {
+        text = null;
+      }
+      if (text && loket.textContent !== text) {
+        loket.textContent = text;
+      }
+      const closed = Boolean(text) && !answers(id, instant);
+      let shown = false;
+      bar.querySelectorAll("[data-ww-hb-lijn]").forEach(function (link) {
+        const show = closed && !shown && answers(link.getAttribute("data-ww-hb-lijn"), instant);
+        link.hidden = !show;
+        shown = shown || show;
+      });
+      // A line that answers takes the closed loket's place: the bar never offers a closed line
+      // first, and stays short on a phone. The line above says when the loket opens again.
+      const call = bar.querySelector(".ww-hulpbalk__bel");
+      if (call) {
+        call.hidden = shown;
+      }
+      // Closed: "Nu gesloten. Opent morgen om 09:00." says more than the weekly hours.
+      const hours = bar.querySelector(".ww-hulpbalk__wanneer");
+      if (hours) {
+        hours.hidden = closed;
+      }
+    });
+    // An organisation's or a place's phone with telefoon_uren, next to its number.
+    document.querySelectorAll("[data-ww-bereikbaar]").forEach(function (element) {
+      const id = element.getAttribute("data-ww-bereikbaar");
+      const data = readData(id);
+      if (!data) {
+        return;
+      }
+      const text = phoneStatus(data, instant);
+      if (text && element.textContent !== text) {
+        element.textContent = text;
+      }
+    });
+    document.querySelectorAll(".ww-lijn__nu, .ww-hulpbalk__nu").forEach(function (element) {
+      element.hidden = !element.textContent;
+    });
+  }
+
   function start() {
     hideEnded();
     refresh();
+    lines();
     window.setInterval(function () {
       hideEnded();
       refresh();
+      lines();
     }, 60 * 1000);
   }
 
   window.wegwijzerOpeningstijden = {
     statusAt: statusAt,
     isOpenAt: isOpenAt,
+    phoneStatus: phoneStatus,  // wegwijzer.js: "Nu bereikbaar" on the cards it builds
     isOver: isOver,  // wegwijzer.js keeps an ended card hidden when the filters change
     holidays: function (year, policy) { return holidaysOf(year, policy || {}); },
   };

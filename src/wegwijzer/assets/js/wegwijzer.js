@@ -372,9 +372,13 @@
     }
     if (card.b) {
       var call = el("p", "ww-kaartje__bel");
-      var tel = el("a", "ww-bel-link", wwT("Bel {telefoon}", { telefoon: card.bt }));
-      tel.href = card.b;
-      call.appendChild(tel);
+      call.appendChild(callLink(card.b, card.bt));
+      var reach = card.bu && window.wegwijzerOpeningstijden ?
+        window.wegwijzerOpeningstijden.phoneStatus(card.bu, now) : null;
+      if (reach) {
+        call.appendChild(document.createTextNode(" "));
+        call.appendChild(el("span", "ww-bereikbaar", reach));
+      }
       li.appendChild(call);
     }
     (card.dl || []).forEach(function (line) {  // the referrers' edition only: direct lines
@@ -467,8 +471,19 @@
     return found.slice(0, NEXT_OPENINGS);
   }
 
-  function callLink(href, text) {
-    var link = el("a", "ww-bel-link", text);
+  /* A phone number, postcode or time inside a sentence: isolated left to right, so an
+   * Arabic page shows "14 020" and never "020 14" (issue 27). */
+  function ltr(text) {
+    var node = el("bdi", null, text);
+    node.dir = "ltr";
+    return node;
+  }
+
+  /* "Bel 14 020" (or the bare number) as a link, the number isolated left to right. */
+  function callLink(href, number, bare) {
+    var link = el("a", "ww-bel-link");
+    if (bare) link.appendChild(ltr(number));
+    else fill(link, wwT("Bel {telefoon}"), { telefoon: ltr(number) });
     link.href = href;
     return link;
   }
@@ -607,7 +622,7 @@
       this.nextOpen(box, scan, now);
       if (this.loket) {
         var line = el("p", null, wwT("U kunt ook de gemeente bellen: {gemeente}.", { gemeente: this.loket.naam }) + " ");
-        line.appendChild(callLink(this.loket.tel, wwT("Bel {telefoon}", { telefoon: this.loket.telefoon })));
+        line.appendChild(callLink(this.loket.tel, this.loket.telefoon));
         box.appendChild(line);
       }
       this.relaxButton(box);
@@ -645,7 +660,7 @@
       if (item.card.km) li.appendChild(document.createTextNode(", " + kmText(item.card.km)));
       if (item.card.b) {
         li.appendChild(document.createTextNode(" "));
-        li.appendChild(callLink(item.card.b, wwT("Bel {telefoon}", { telefoon: item.card.bt })));
+        li.appendChild(callLink(item.card.b, item.card.bt));
       }
       list.appendChild(li);
     });
@@ -735,7 +750,7 @@
     error.replaceChildren(document.createTextNode(text + " "));
     if (loket) {
       var next = wwT("Probeer een plaatsnaam of bel {gemeente}: {telefoon}.", { gemeente: loket.naam });
-      fill(error, next, { telefoon: callLink(loket.tel, loket.telefoon) });
+      fill(error, next, { telefoon: callLink(loket.tel, loket.telefoon, true) });
     } else {
       error.appendChild(document.createTextNode(wwT("Probeer een plaatsnaam.")));
     }
