@@ -117,11 +117,14 @@ def test_script_built_cards_and_the_empty_state_read_in_dialling_order(
 def test_a_map_popup_reads_in_dialling_order(phone: Page, site_url: str) -> None:
     phone.goto(f"{site_url}/ar/kaart/")
     phone.locator("iframe.ww-kaart").scroll_into_view_if_needed()
-    phone.wait_for_function("() => window.frames.length > 0")
-    frame = phone.frame_locator("iframe.ww-kaart").locator("body")
-    frame.wait_for()
-    frame = next(f for f in phone.frames if f.url.endswith("kaart.html"))
-    frame.wait_for_function("() => window.wegwijzerKaart && window.wegwijzerKaart.cluster")
+    # The frame loads lazily: wait for its own document, not for the first frame object
+    # (on a busy machine that is still about:blank).
+    phone.frame_locator("iframe.ww-kaart").locator(".leaflet-container").wait_for(timeout=30000)
+    frame = phone.locator("iframe.ww-kaart").element_handle().content_frame()
+    assert frame is not None and frame.url.endswith("kaart.html"), frame
+    frame.wait_for_function(
+        "() => window.wegwijzerKaart && window.wegwijzerKaart.cluster", timeout=30000
+    )
     frame.evaluate(
         """() => {
             const {cluster} = window.wegwijzerKaart;
@@ -129,6 +132,6 @@ def test_a_map_popup_reads_in_dialling_order(phone: Page, site_url: str) -> None
             cluster.zoomToShowLayer(marker, () => marker.openPopup());
         }"""
     )
-    frame.locator(".wegwijzer-popup a[href^='tel:']").first.wait_for(timeout=5000)
+    frame.locator(".wegwijzer-popup a[href^='tel:']").first.wait_for(timeout=20000)
     checked, wrong = dialling_order_errors(frame)
     assert checked > 0 and not wrong, wrong
