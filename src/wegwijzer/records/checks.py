@@ -14,6 +14,7 @@ import phonenumbers
 from wegwijzer.records import areas as known_areas
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.fields import is_paid_line, parse_phone, suggestion
+from wegwijzer.records.hours import closed_until_notice
 from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.records.models import Locatie, Organisatie, Point, in_netherlands
 from wegwijzer.records.report import Finding, Level
@@ -176,10 +177,27 @@ def _unreachable(dataset: Dataset, today: date) -> Iterator[Finding]:
             continue
         if org.zichtbaarheid == "verwijzers":
             continue  # its direct lines live in the private folder, out of this check's sight
-        locations = dataset.locations_by_org.get(org.id, [])
-        if any(_walk_in_now(loc, today) for loc in locations):
+        locations = [
+            loc for loc in dataset.locations_by_org.get(org.id, []) if _walk_in_now(loc, today)
+        ]
+        if any(not _closed_until_notice(dataset, loc, today) for loc in locations):
+            continue
+        if locations:  # true data, but nobody can reach the organisation now
+            yield dataset.source(org).finding(("telefoon",), CLOSED_WALK_INS, WARN)
             continue
         yield dataset.source(org).finding(("telefoon",), _unreachable_message(dataset, org, today))
+
+
+CLOSED_WALK_INS = (
+    "Alle plekken om binnen te lopen zijn gesloten tot nader bericht, en de organisatie heeft "
+    "geen telefoon, e-mail of website. Inwoners kunnen haar nu niet bereiken: de site verwijst "
+    "naar het loket van de gemeente. Vul een manier in om de organisatie te bereiken."
+)
+
+
+def _closed_until_notice(dataset: Dataset, location: Locatie, today: date) -> bool:
+    orgs = [dataset.organisaties[i] for i in location.organisaties if i in dataset.organisaties]
+    return closed_until_notice(location, orgs, today)
 
 
 def _walk_in_now(location: Locatie, today: date) -> bool:
