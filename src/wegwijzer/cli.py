@@ -24,7 +24,7 @@ from wegwijzer.outputs.upkeep import run_upkeep
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.golive import go_live_findings
 from wegwijzer.records.loader import POSTCODES
-from wegwijzer.records.move_referrers import move_referrer_data
+from wegwijzer.records.move_referrers import MoveError, move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
 from wegwijzer.records.report import Finding, Level, Report
 from wegwijzer.records.schema import stale_schemas, write_schemas
@@ -253,7 +253,11 @@ def _move_private(site: Site, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    moved = move_referrer_data(site.data_dir, args.doelmap)
+    try:
+        moved = move_referrer_data(site.data_dir, args.doelmap)
+    except MoveError as exc:
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
     for item in moved:
         note = " en 'verwijzen'" if item.note else ""
         print(f"{item.org_id}: {count_text(item.contacts, 'contact', 'contacten')}{note} verhuisd.")
