@@ -25,19 +25,6 @@ from wegwijzer.site.config import Site
 from wegwijzer.site.site_url import site_url_problems
 
 SAMPLE_MARK = "VOORBEELDRECORD"  # the first line of the examples `wegwijzer init` writes
-# Text the templates of `wegwijzer nieuw` and `wegwijzer init` and the sample put in place of
-# real data. Matched outside comments, so the explaining comments in a record may stay.
-PLACEHOLDERS = (
-    "Voorbeeldstad",
-    "Naam van de organisatie",
-    "Naam van de locatie",
-    "Wat doet deze organisatie voor mensen met geldzorgen?",
-    "Straatnaam",
-    "020 123 4567",
-    "1234 AB",
-    "uw-organisatie",
-    "voorbeeld.nl",
-)
 FORM_LEFTOVERS = ("Voorbeeldstad", "uw-organisatie")
 # The text of the templates of `wegwijzer nieuw` (templates/organisatie.yml, locatie.yml) that
 # stands in for real data. Matched in values only, never in comments.
@@ -49,6 +36,9 @@ RECORD_PLACEHOLDERS = (
     "020 123 4567",
     "1234 AB",
 )
+# Text the templates of `wegwijzer nieuw` and `wegwijzer init` and the sample put in place of
+# real data. Matched outside comments, so the explaining comments in a record may stay.
+PLACEHOLDERS = ("Voorbeeldstad", *RECORD_PLACEHOLDERS, "uw-organisatie", "voorbeeld.nl")
 # Where the templates put them (templates/organisatie.yml, locatie.yml).
 _PLACEHOLDER_FIELDS: tuple[tuple[str, ...], ...] = (
     ("naam",),

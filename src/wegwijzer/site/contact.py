@@ -30,16 +30,7 @@ def for_location(location: Locatie, orgs: Iterable[Organisatie], loket: object) 
     orgs = list(orgs)
     if orgs and all(org.status == "gestopt" for org in orgs):
         return _loket(loket)
-    records: list[Locatie | Organisatie] = [location, *orgs]
-    for record in records:
-        if record.telefoon:
-            return Channel("telefoon", record.telefoon)
-        if record.email:
-            return Channel("email", record.email)
-    for record in records:
-        if record.website:
-            return Channel("website", record.website)
-    return _loket(loket)
+    return _first_channel([location, *orgs]) or _loket(loket)
 
 
 def for_organisation(org: Organisatie, locations: Iterable[Locatie], loket: object) -> Channel:
@@ -47,8 +38,14 @@ def for_organisation(org: Organisatie, locations: Iterable[Locatie], loket: obje
     loket. An organisation that has stopped sends to the loket: its line may be dead."""
     if org.status == "gestopt":
         return _loket(loket)
-    locations = list(locations)
-    records: list[Locatie | Organisatie] = [org, *locations]
+    channel = _first_channel([org, *locations])
+    if channel is None and org.chat:
+        channel = Channel("website", org.chat)
+    return channel or _loket(loket)
+
+
+def _first_channel(records: list[Locatie | Organisatie]) -> Channel | None:
+    """The first phone or e-mail of the records in order, else the first website."""
     for record in records:
         if record.telefoon:
             return Channel("telefoon", record.telefoon)
@@ -57,9 +54,7 @@ def for_organisation(org: Organisatie, locations: Iterable[Locatie], loket: obje
     for record in records:
         if record.website:
             return Channel("website", record.website)
-    if org.chat:
-        return Channel("website", org.chat)
-    return _loket(loket)
+    return None
 
 
 # What a text typed from a source asks the reader to do: call, mail or get in touch ("E-mail:"
