@@ -231,3 +231,20 @@ def test_the_translation_status_on_the_languages_page_is_in_the_catalogs() -> No
     assert STATUS_TEXTS == (i18n.UNCHECKED, i18n.CHECKED)
     pot = (Path(i18n.__file__).parent / "locale" / "wegwijzer.pot").read_text(encoding="utf-8")
     assert all(f'msgid "{text}"' in pot for text in STATUS_TEXTS)
+
+
+def test_a_translated_hours_note_is_not_marked_dutch(sample_site: Path) -> None:
+    """Issue 27: 'فقط الجمعة الثاني والرابع' is the page's own language; only the record's
+    note beside it ('Op vrijdag is ook de Formulierenbrigade er.') is marked lang="nl"."""
+    pages = ("organisaties/welzijn-voorbeeldstad", "locaties/werkplaats-geldzaken-zuid")
+    for path in pages:
+        page = soup(sample_site / "ar" / path / "index.html")
+        own = [s for s in page.select('[lang="nl"]') if "Formulierenbrigade er" in s.get_text()]
+        assert own and all(
+            s.get_text() == "Op vrijdag is ook de Formulierenbrigade er." for s in own
+        )
+        holder = next(s.parent for s in own)
+        translated = holder.get_text().replace(own[0].get_text(), "").strip(" ()")
+        assert translated and "Alleen" not in translated, (path, translated)
+        for text in page.find_all(string=lambda t: t and "الجمعة" in t):
+            assert text.find_parent(attrs={"lang": "nl"}) is None, (path, text)
