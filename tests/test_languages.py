@@ -248,3 +248,19 @@ def test_a_translated_hours_note_is_not_marked_dutch(sample_site: Path) -> None:
         assert translated and "Alleen" not in translated, (path, translated)
         for text in page.find_all(string=lambda t: t and "الجمعة" in t):
             assert text.find_parent(attrs={"lang": "nl"}) is None, (path, text)
+
+
+def test_email_addresses_and_urls_read_left_to_right_inside_arabic(sample_site: Path) -> None:
+    """Issue 27 item 2: like phone numbers, an address or URL shown as text is isolated."""
+    path = Path("organisaties") / "bewindvoering-kooistra" / "index.html"
+    arabic = soup(sample_site / "ar" / path)
+    for text in ("info@bewindvoering-kooistra.example", "https://www.bewindvoering-kooistra"):
+        shown = [a for a in arabic.select("article a") if text in a.get_text()]
+        assert shown, text
+        for link in shown:
+            bdi = link.select_one("bdi[dir=ltr]")
+            assert bdi is not None and text in bdi.get_text(), link
+    start = soup(sample_site / "ar" / "index.html")
+    mail = start.select_one('article a[href^="mailto:"] bdi[dir=ltr]')
+    assert mail is not None and "@" in mail.get_text()
+    assert soup(sample_site / path).select("article a bdi") == []  # left-to-right pages: as before
