@@ -60,6 +60,18 @@ class ThemeContext:
         """`text` (a msgid used elsewhere too) in `language`, whatever page is rendered."""
         return language.translations.gettext(text)
 
+    @staticmethod
+    def sayer(language: i18n.Language) -> Any:
+        """`language`'s gettext: the 404 page says its block once per language."""
+        return language.translations.gettext
+
+    @staticmethod
+    def asset_url(relative: str) -> str:
+        """A packaged asset's versioned path from the site root ('js/niet-gevonden.js')."""
+        from wegwijzer.site.assets import asset_url
+
+        return asset_url(relative)
+
     def nav_items(self, page: Any) -> list[tuple[str, str]]:
         prefix = self.language(page).prefix
         return [(i18n.gettext(label), prefix + url) for label, url in TRANSLATED_NAV]
