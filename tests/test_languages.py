@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -264,3 +265,28 @@ def test_email_addresses_and_urls_read_left_to_right_inside_arabic(sample_site: 
     mail = start.select_one('article a[href^="mailto:"] bdi[dir=ltr]')
     assert mail is not None and "@" in mail.get_text()
     assert soup(sample_site / path).select("article a bdi") == []  # left-to-right pages: as before
+
+
+def test_the_help_bars_hours_and_cost_are_in_the_pages_language(sample_site: Path) -> None:
+    """Issue 27 item 5: 'ma–vr 9.00–17.00, gratis' is a Dutch setting; a translated page says
+    `loket.uren` with its own day names and 'gratis' in its own words."""
+    config = load_site(SAMPLE / "mkdocs.yml").config
+    assert config.loket.uren and config.loket.kosten == "gratis" and config.loket.bereikbaar
+
+    def when(path: Path) -> Any:
+        return soup(path).select_one(".ww-hulpbalk__wanneer")
+
+    dutch = when(sample_site / "index.html").get_text()
+    assert config.loket.bereikbaar in dutch and "gratis" in dutch
+    for code, monday, friday, free in (
+        ("tr", "pazartesi", "cuma", "ücretsiz"),
+        ("ar", "الاثنين", "الجمعة", "مجانًا"),
+    ):
+        span = when(sample_site / code / "overzicht" / "index.html")
+        text = span.get_text()
+        assert monday in text.lower() and friday in text and free in text, (code, text)
+        assert config.loket.bereikbaar not in text and "gratis" not in text
+        assert span.select("[lang=nl]") == []
+        assert "09:00–17:00" in text
+    arabic = when(sample_site / "ar" / "index.html")
+    assert arabic.select_one("bdi[dir=ltr]").get_text() == "09:00–17:00"
