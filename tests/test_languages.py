@@ -290,3 +290,12 @@ def test_the_help_bars_hours_and_cost_are_in_the_pages_language(sample_site: Pat
         assert "09:00–17:00" in text
     arabic = when(sample_site / "ar" / "index.html")
     assert arabic.select_one("bdi[dir=ltr]").get_text() == "09:00–17:00"
+
+
+def test_the_search_panels_call_line_marks_the_loket_dutch(sample_site: Path) -> None:
+    """The search panel's 'not found? call ...' line: the loket's name is the site's Dutch,
+    its hours and cost are in the page's language."""
+    panel = soup(sample_site / "ar" / "index.html").select_one(".md-search")
+    line = next(p for p in panel.select("p") if p.select_one("a[href^='tel:']"))
+    assert line.select_one("span[lang=nl]").get_text() == "Schuldhulp Gemeente Voorbeeldstad"
+    assert "مجانًا" in line.get_text() and "gratis" not in line.get_text()
