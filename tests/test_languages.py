@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
@@ -231,3 +232,70 @@ def test_the_translation_status_on_the_languages_page_is_in_the_catalogs() -> No
     assert STATUS_TEXTS == (i18n.UNCHECKED, i18n.CHECKED)
     pot = (Path(i18n.__file__).parent / "locale" / "wegwijzer.pot").read_text(encoding="utf-8")
     assert all(f'msgid "{text}"' in pot for text in STATUS_TEXTS)
+
+
+def test_a_translated_hours_note_is_not_marked_dutch(sample_site: Path) -> None:
+    """Issue 27: 'فقط الجمعة الثاني والرابع' is the page's own language; only the record's
+    note beside it ('Op vrijdag is ook de Formulierenbrigade er.') is marked lang="nl"."""
+    pages = ("organisaties/welzijn-voorbeeldstad", "locaties/werkplaats-geldzaken-zuid")
+    for path in pages:
+        page = soup(sample_site / "ar" / path / "index.html")
+        own = [s for s in page.select('[lang="nl"]') if "Formulierenbrigade er" in s.get_text()]
+        assert own and all(
+            s.get_text() == "Op vrijdag is ook de Formulierenbrigade er." for s in own
+        )
+        holder = next(s.parent for s in own)
+        translated = holder.get_text().replace(own[0].get_text(), "").strip(" ()")
+        assert translated and "Alleen" not in translated, (path, translated)
+        for text in page.find_all(string=lambda t: t and "الجمعة" in t):
+            assert text.find_parent(attrs={"lang": "nl"}) is None, (path, text)
+
+
+def test_email_addresses_and_urls_read_left_to_right_inside_arabic(sample_site: Path) -> None:
+    """Issue 27 item 2: like phone numbers, an address or URL shown as text is isolated."""
+    path = Path("organisaties") / "bewindvoering-kooistra" / "index.html"
+    arabic = soup(sample_site / "ar" / path)
+    for text in ("info@bewindvoering-kooistra.example", "https://www.bewindvoering-kooistra"):
+        shown = [a for a in arabic.select("article a") if text in a.get_text()]
+        assert shown, text
+        for link in shown:
+            bdi = link.select_one("bdi[dir=ltr]")
+            assert bdi is not None and text in bdi.get_text(), link
+    start = soup(sample_site / "ar" / "index.html")
+    mail = start.select_one('article a[href^="mailto:"] bdi[dir=ltr]')
+    assert mail is not None and "@" in mail.get_text()
+    assert soup(sample_site / path).select("article a bdi") == []  # left-to-right pages: as before
+
+
+def test_the_help_bars_hours_and_cost_are_in_the_pages_language(sample_site: Path) -> None:
+    """Issue 27 item 5: 'ma–vr 9.00–17.00, gratis' is a Dutch setting; a translated page says
+    `loket.uren` with its own day names and 'gratis' in its own words."""
+    config = load_site(SAMPLE / "mkdocs.yml").config
+    assert config.loket.uren and config.loket.kosten == "gratis" and config.loket.bereikbaar
+
+    def when(path: Path) -> Any:
+        return soup(path).select_one(".ww-hulpbalk__wanneer")
+
+    dutch = when(sample_site / "index.html").get_text()
+    assert config.loket.bereikbaar in dutch and "gratis" in dutch
+    for code, monday, friday, free in (
+        ("tr", "pazartesi", "cuma", "ücretsiz"),
+        ("ar", "الاثنين", "الجمعة", "مجانًا"),
+    ):
+        span = when(sample_site / code / "overzicht" / "index.html")
+        text = span.get_text()
+        assert monday in text.lower() and friday in text and free in text, (code, text)
+        assert config.loket.bereikbaar not in text and "gratis" not in text
+        assert span.select("[lang=nl]") == []
+        assert "09:00–17:00" in text
+    arabic = when(sample_site / "ar" / "index.html")
+    assert arabic.select_one("bdi[dir=ltr]").get_text() == "09:00–17:00"
+
+
+def test_the_search_panels_call_line_marks_the_loket_dutch(sample_site: Path) -> None:
+    """The search panel's 'not found? call ...' line: the loket's name is the site's Dutch,
+    its hours and cost are in the page's language."""
+    panel = soup(sample_site / "ar" / "index.html").select_one(".md-search")
+    line = next(p for p in panel.select("p") if p.select_one("a[href^='tel:']"))
+    assert line.select_one("span[lang=nl]").get_text() == "Schuldhulp Gemeente Voorbeeldstad"
+    assert "مجانًا" in line.get_text() and "gratis" not in line.get_text()

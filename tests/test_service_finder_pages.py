@@ -14,6 +14,7 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs.exceptions import Abort
 
 from tests.conftest import ROOT, SAMPLE, build_site
+from wegwijzer import i18n
 from wegwijzer.records import vocab
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site import present
@@ -104,6 +105,30 @@ def test_the_404_page_is_dutch_and_its_links_work_at_any_depth(sample_site: Path
     assert links["Spoed? Bel meteen"] == "/spoed/"
     assert "zoekveld" in page.select_one(".ww-niet-gevonden").get_text()
     assert page.select_one("title").get_text().startswith("Pagina niet gevonden")
+
+
+def test_the_404_page_has_a_block_in_every_language(sample_site: Path) -> None:
+    """Issue 27: one 404.html serves every language; each language's block is translated."""
+    page = soup(sample_site / "404.html")
+    blocks = {b["data-ww-taal"]: b for b in page.select(".ww-niet-gevonden[data-ww-taal]")}
+    assert set(blocks) == {"nl", *i18n.default_languages()}
+    assert "hidden" not in blocks["nl"].attrs  # Dutch without JavaScript
+    for code, block in blocks.items():
+        if code == "nl":
+            continue
+        language = i18n.load([code])[1]
+        assert block.has_attr("hidden") and block["lang"] == code and block["dir"] == language.dir
+        heading = block.select_one("h1").get_text()
+        assert (
+            heading
+            == language.translations.gettext("Deze pagina bestaat niet")
+            != ("Deze pagina bestaat niet")
+        )
+        links = {a["href"] for a in block.select("a")}
+        assert {"tel:14020", f"/{code}/", f"/{code}/spoed/"} <= links, links
+        assert "Zoekt u iets" not in block.get_text()
+    assert blocks["ar"].select_one("a.ww-bel bdi[dir=ltr]").get_text() == "14 020"
+    assert page.select_one("script[src*='niet-gevonden.js']") is not None
 
 
 def test_the_footer_is_dutch_and_reports_by_e_mail(sample_site: Path) -> None:

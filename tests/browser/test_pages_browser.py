@@ -138,6 +138,28 @@ def test_a_missing_page_at_any_depth_is_dutch_and_leads_on(phone: Page, site_url
     assert phone.inner_text("h1") == "Overzicht van alle hulp"
 
 
+def test_a_missing_arabic_page_speaks_arabic_right_to_left(phone: Page, site_url: str) -> None:
+    """Issue 27: GitHub Pages serves the one 404.html for /ar/... too; it shows its Arabic block."""
+    response = phone.goto(site_url + "/ar/bestaat-niet/")
+    assert response is not None and response.status == 404
+    block = phone.locator('.ww-niet-gevonden[data-ww-taal="ar"]')
+    block.wait_for(state="visible")
+    assert phone.evaluate("[document.documentElement.lang, document.documentElement.dir]") == [
+        "ar",
+        "rtl",
+    ]
+    assert phone.locator('.ww-niet-gevonden[data-ww-taal="nl"]').is_hidden()
+    assert block.get_attribute("dir") == "rtl"
+    heading = block.locator("h1").inner_text()
+    assert heading != "Deze pagina bestaat niet" and any("\u0600" <= c <= "\u06ff" for c in heading)
+    assert "Pagina niet gevonden" not in phone.title()
+    assert block.locator("a[href='tel:14020']").is_visible()
+    assert block.locator("a[href='/ar/spoed/']").is_visible()
+    phone.goto(site_url + "/bestaat-niet/")  # a Dutch address keeps the Dutch page
+    assert phone.locator('.ww-niet-gevonden[data-ww-taal="nl"] h1').is_visible()
+    assert phone.evaluate("document.documentElement.lang") == "nl"
+
+
 def test_the_404_page_has_no_axe_violations(phone: Page, site_url: str) -> None:
     phone.goto(site_url + "/een/pagina/die/er/niet/is/")
     assert axe_violations(phone) == []

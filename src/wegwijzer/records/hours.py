@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
@@ -151,6 +151,10 @@ class ScheduleRow:
     opmerking: str | None
     tot_en_met: date | None = None  # the page hides the row after this day, without a rebuild
     zonder_tijden: bool = False  # "bel voor de tijden": the page says what to call
+    # `opmerking` split for the pages (issue 27): `uitleg` is interface text in the page's
+    # language, `eigen` the record's own Dutch note, so only that part is marked lang="nl".
+    uitleg: str | None = field(default=None, compare=False)
+    eigen: str | None = field(default=None, compare=False)
 
 
 # Hours without clock times sort where their part of the day falls.
@@ -181,14 +185,17 @@ def _schedule_row(day: str, hour: Spreekuur, location: Locatie) -> ScheduleRow:
             _("Zonder afspraak.") if hour.walk_in(location.zonder_afspraak) else _("Op afspraak.")
         )
     online = _("Online, met video.") if hour.online else None
-    found = [online, walk_in, _weeks_text(day, hour), _validity_text(hour), hour.opmerking]
-    notes = [note for note in found if note]
+    found = [online, walk_in, _weeks_text(day, hour), _validity_text(hour)]
+    explained = " ".join(note for note in found if note) or None
+    own = hour.opmerking or None
     return ScheduleRow(
         dag=_(vocab.DAGEN[day]).capitalize(),
         tijden=hour_text(hour),
-        opmerking=" ".join(notes) or None,
+        opmerking=" ".join(note for note in (explained, own) if note) or None,
         tot_en_met=hour.geldig_tot,
         zonder_tijden=not hour.timed,
+        uitleg=explained,
+        eigen=own,
     )
 
 

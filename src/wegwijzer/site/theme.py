@@ -10,9 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from wegwijzer import i18n
 from wegwijzer.i18n import N_
 from wegwijzer.i18n import gettext as _
+from wegwijzer.records import vocab
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.site import present
 from wegwijzer.site.assets import minified
@@ -27,6 +30,9 @@ TRANSLATED_NAV = (
     (N_("Om te printen"), "afdrukken/"),
     (N_("Spoed"), "spoed/"),
 )
+# The loket's `kosten` that a translated page says in its own language (any other text stays
+# as written, marked Dutch).
+KNOWN_COSTS = {"gratis": N_("gratis")}
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,18 @@ class ThemeContext:
         """`text` (a msgid used elsewhere too) in `language`, whatever page is rendered."""
         return language.translations.gettext(text)
 
+    @staticmethod
+    def sayer(language: i18n.Language) -> Any:
+        """`language`'s gettext: the 404 page says its block once per language."""
+        return language.translations.gettext
+
+    @staticmethod
+    def asset_url(relative: str) -> str:
+        """A packaged asset's versioned path from the site root ('js/niet-gevonden.js')."""
+        from wegwijzer.site.assets import asset_url
+
+        return asset_url(relative)
+
     def nav_items(self, page: Any) -> list[tuple[str, str]]:
         prefix = self.language(page).prefix
         return [(i18n.gettext(label), prefix + url) for label, url in TRANSLATED_NAV]
@@ -89,6 +107,44 @@ class ThemeContext:
         """'ma–vr 9.00–17.00, gratis': when to call the loket and what it costs."""
         loket = self.site.loket
         return ", ".join(part for part in (loket.bereikbaar, loket.kosten) if part)
+
+    def hours_and_cost_here(self) -> Markup:
+        return self.hours_and_cost_in(i18n.current())
+
+    def hours_and_cost_in(self, language: i18n.Language) -> Markup:
+        """The help bar's "when and what it costs" for a page in `language`: Dutch pages keep
+        the settings' free text; other languages say `loket.uren` with their own day names and
+        a known cost ("gratis") in their words; what cannot be translated stays marked Dutch."""
+        loket = self.site.loket
+        hours = loket.hours()
+        if language.is_source:
+            return Markup.escape(self.hours_and_cost)
+
+        def dutch(text: str) -> Markup:
+            return Markup('<span lang="nl" dir="ltr">{}</span>').format(text)
+
+        say = language.translations.gettext
+        parts: list[Markup] = []
+        if hours is None:
+            if loket.bereikbaar:
+                parts.append(dutch(loket.bereikbaar))
+        elif hours.always:
+            parts.append(Markup.escape(say("Dag en nacht bereikbaar.").rstrip(".")))
+        else:
+            days = [say(name) for name in vocab.DAGEN.values()]
+            isolate = '<bdi dir="ltr">{}</bdi>' if language.rtl else "{}"
+            rows = []
+            for (first, last), ranges in hours.rows():
+                span = days[first] + ("" if last == first else "–" + days[last])
+                times = Markup(", ").join(
+                    Markup(isolate).format(f"{start}–{end}") for start, end in ranges
+                )
+                rows.append(Markup("{} {}").format(span, times))
+            parts.append(Markup("; ").join(rows))
+        if loket.kosten:
+            known = KNOWN_COSTS.get(loket.kosten.strip().lower())
+            parts.append(Markup.escape(say(known)) if known else dutch(loket.kosten))
+        return Markup(", ").join(parts)
 
     def has_page(self, src_uri: str) -> bool:
         return src_uri in self.pages
