@@ -75,6 +75,7 @@
         }
       }
       if (index.t[i]) card.tt = index.t[i];
+      if (index.g && index.g[i]) card.g = index.g[i];  // long closures: [first, last day]
       cards.push(card);
     }
     index.q.forEach(function (numbers, j) {
@@ -238,15 +239,24 @@
     return 12742 * Math.asin(Math.sqrt(h));
   }
 
+  var LONG_CLOSURE_DAYS = 14;  // as cards.py: closed for longer than this goes down
+
   /* Places first, then organisations; nearest first when we know where the reader is;
-   * a group's own help before the help for everyone. The file's order (by name) breaks ties:
+   * a group's own help before the help for everyone; a place closed for long last (issue 27).
+   * The file's order (by name) breaks ties:
    * one number per card and a stable sort (15,000 cards at national scale). */
   function ordered(cards, state, here) {
+    var today = wallParts(new Date()).date;
+    var ymd = today.split("-").map(Number);
+    var farOff = new Date(Date.UTC(ymd[0], ymd[1] - 1, ymd[2] + LONG_CLOSURE_DAYS)).toISOString().slice(0, 10);
     var keyed = cards.map(function (card) {
       var own = state.doelgroep && card.d.indexOf(state.doelgroep) < 0 ? 1 : 0;
       var km = here ? nearestKm(card, here) : 0;
       card.km = here ? km : NaN; // a distance is shown only when we know where the reader is
       var group = (card.s === "l" ? 0 : 2) + (here ? 0 : own);
+      // closed today and for more than two weeks: after all help that is open or opens soon
+      var closedLong = (card.g || []).some(function (c) { return c[0] <= today && c[1] > farOff; });
+      if (closedLong) group = 4;
       return { card: card, key: group * 1e6 + Math.min(km, 999999) };
     });
     keyed.sort(function (a, b) {
