@@ -66,3 +66,32 @@ def test_a_place_closed_for_long_goes_after_the_rest_with_its_reason(
         assert order.index(DE_PALM) > order.index("informatiepunt-bibliotheek-centrum")
         card = page.locator(f"[data-ww-lijst] li.ww-kaartje[data-id='{DE_PALM}']")
         assert "Zomerstop" in card.inner_text()
+
+
+@pytest.mark.parametrize(
+    ("typed", "near"),
+    [
+        ("3817", "3817"),
+        ("3817 ab voorbeeldstad", "3817"),
+        (" 3817AB ", "3817"),
+        ("VOORBEELDSTAD, ", "VOORBEELDSTAD,"),
+        ("buurdrop", "Buurdorp"),  # one letter wrong
+        ("9999 buurdorp", "buurdorp"),  # a postcode we do not know, with a place we do
+    ],
+)
+def test_starts_postcode_box_forgives_input_and_lands_on_the_results(
+    page: Page, site_url: str, typed: str, near: str
+) -> None:
+    page.clock.set_fixed_time(datetime(2026, 11, 24, 10, 30, tzinfo=AMSTERDAM))
+    page.goto(f"{site_url}/")
+    page.fill("#ww-start-postcode", typed)
+    page.click(".ww-postcodevak--start button[type=submit]")
+    heading = page.locator("#ww-resultaten-titel")
+    page.wait_for_function("() => (document.activeElement || {}).id === 'ww-resultaten-titel'")
+    assert f"het dichtst bij {near} bovenaan" in page.inner_text("#ww-resultaat")
+    box = heading.bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert box is not None and header is not None
+    assert box["y"] >= header["y"] + header["height"]  # not under the fixed header
+    first = page.locator("[data-ww-lijst] li.ww-kaartje").first.bounding_box()
+    assert first is not None and first["y"] < 640  # the first result in sight, no swiping
