@@ -78,3 +78,16 @@ def test_the_places_call_button_and_open_line_are_in_the_first_viewport(
     if code in ("nl", "ar") and place != "geldfit-jong-the-spot":
         SHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SHOTS / f"locatie-{place}-{code}-360.png"))
+
+
+@pytest.mark.parametrize("code", ["nl", "ar"])
+def test_an_organisations_call_button_is_in_the_first_viewport(
+    page: Page, site_url: str, code: str
+) -> None:
+    # the longest head of the sample: temporarily closed, with a notice, two lines of name
+    page.goto(f"{site_url}/{PREFIX[code]}organisaties/geldcafe-de-brug/")
+    call = "article a.ww-bel[href^='tel:']"
+    expect(page.locator(call)).to_be_visible()
+    box = _box(page, call)
+    assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], box
+    assert _box(page, call)["y"] < _box(page, "article .ww-voorbeeld")["y"]
