@@ -17,6 +17,9 @@ from wegwijzer.records.models import Contactpersoon, Locatie, Organisatie, Point
 from wegwijzer.records.phone_hours import PhoneHours
 
 FACETS = ("fases", "doelgroepen", "rollen", "talen")
+# A place closed for more than this many days from today is "closed for a long time": its card
+# says until when and why, and "Hulp dichtbij" puts it after help that is open or opens soon.
+LONG_CLOSURE_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,17 @@ class Card:
     wachtlijst: str | None = None  # "ja" (a waiting list) or "vol" (no new clients)
     aan_huis: bool = False  # the help comes to the resident's home
     telefoon_uren: str | None = None  # when `telefoon` answers, OpenStreetMap opening_hours
+    # A place's one-off closures longer than LONG_CLOSURE_DAYS: (first day, last day, reason);
+    # "tot nader bericht" ends on date.max.
+    sluitingen: tuple[tuple[date, date, str | None], ...] = ()
+
+    def long_closure(self, today: date) -> tuple[date, date, str | None] | None:
+        """The closure this place is in on `today` that lasts more than LONG_CLOSURE_DAYS
+        after it, or None (a closure ending sooner is "opens soon", not "closed long")."""
+        for first, last, reason in self.sluitingen:
+            if first <= today <= last and (last - today).days > LONG_CLOSURE_DAYS:
+                return first, last, reason
+        return None
 
     def phone_hours(self) -> PhoneHours | None:
         return phone_hours.parse(self.telefoon_uren) if self.telefoon_uren else None
@@ -134,6 +148,15 @@ def location_card(location: Locatie, dataset: Dataset, *, referrers: bool = Fals
         status=_location_status(orgs),
         wachtlijst=_waiting(orgs),
         direct=direct_lines(orgs) if referrers else (),
+        sluitingen=_long_closures(location),
+    )
+
+
+def _long_closures(location: Locatie) -> tuple[tuple[date, date, str | None], ...]:
+    return tuple(
+        (s.van, s.tot, s.reden)
+        for s in location.gesloten
+        if s.once and s.van and s.tot and (s.tot - s.van).days > LONG_CLOSURE_DAYS
     )
 
 

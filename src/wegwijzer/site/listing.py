@@ -177,11 +177,12 @@ def filter_index(cards: Sequence[Card], feestdagen: dict[str, Any]) -> dict[str,
     and `f` `d` `r` `l` bit masks of its phases, target groups, roles and languages
     (legends in `fv` `dv` `rv` `lv`). A place takes the facets of the organisations that
     list it, an organisation walks in where one of its places does, so neither is written
-    twice. `t`: a card's last day.
+    twice. `t`: a card's last day. `g`: a place's long closures, [first day, last day] each
+    ("Hulp dichtbij" puts a place closed for long after the others).
     """
     places = location_numbers(cards)
     legends: dict[str, dict[str, int]] = {"f": {}, "d": {}, "r": {}, "l": {}}
-    index: dict[str, Any] = {"b": BLOCK, "fd": feestdagen, "p": [], "q": [], "t": {}}
+    index: dict[str, Any] = {"b": BLOCK, "fd": feestdagen, "p": [], "q": [], "t": {}, "g": {}}
     columns: dict[str, list[Any]] = {key: [] for key in legends}
     kinds = []
     for i, card in enumerate(cards):
@@ -196,6 +197,8 @@ def filter_index(cards: Sequence[Card], feestdagen: dict[str, Any]) -> dict[str,
                 columns[key].append(_bits(getattr(card, facet), legends[key]))
         if card.tot_en_met:
             index["t"][str(i)] = card.tot_en_met.isoformat()
+        if card.sluitingen:
+            index["g"][str(i)] = [[a.isoformat(), b.isoformat()] for a, b, _ in card.sluitingen]
     index["k"] = "".join(kinds)
     # From the south-west corner: 1685 instead of 51685, one digit less a point.
     known = [v for v in index["p"] if v is not None]

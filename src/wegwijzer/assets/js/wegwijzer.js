@@ -75,6 +75,7 @@
         }
       }
       if (index.t[i]) card.tt = index.t[i];
+      if (index.g && index.g[i]) card.g = index.g[i];  // long closures: [first, last day]
       cards.push(card);
     }
     index.q.forEach(function (numbers, j) {
@@ -238,15 +239,24 @@
     return 12742 * Math.asin(Math.sqrt(h));
   }
 
+  var LONG_CLOSURE_DAYS = 14;  // as cards.py: closed for longer than this goes down
+
   /* Places first, then organisations; nearest first when we know where the reader is;
-   * a group's own help before the help for everyone. The file's order (by name) breaks ties:
+   * a group's own help before the help for everyone; a place closed for long last (issue 27).
+   * The file's order (by name) breaks ties:
    * one number per card and a stable sort (15,000 cards at national scale). */
   function ordered(cards, state, here) {
+    var today = wallParts(new Date()).date;
+    var ymd = today.split("-").map(Number);
+    var farOff = new Date(Date.UTC(ymd[0], ymd[1] - 1, ymd[2] + LONG_CLOSURE_DAYS)).toISOString().slice(0, 10);
     var keyed = cards.map(function (card) {
       var own = state.doelgroep && card.d.indexOf(state.doelgroep) < 0 ? 1 : 0;
       var km = here ? nearestKm(card, here) : 0;
       card.km = here ? km : NaN; // a distance is shown only when we know where the reader is
       var group = (card.s === "l" ? 0 : 2) + (here ? 0 : own);
+      // closed today and for more than two weeks: after all help that is open or opens soon
+      var closedLong = (card.g || []).some(function (c) { return c[0] <= today && c[1] > farOff; });
+      if (closedLong) group = 4;
       return { card: card, key: group * 1e6 + Math.min(km, 999999) };
     });
     keyed.sort(function (a, b) {
@@ -736,12 +746,52 @@
 
   var POSTCODE = /^\s*(\d{4})\s*([a-zA-Z]{2})?\s*$/;
 
+  /* Forgiving: "3817 ab voorbeeldstad", "3817AB", " Voorbeeldstad, " and a place name with one
+   * letter wrong ("buurdrop") are found (issue 27, item 7). A postcode we know wins; an unknown
+   * one with a known place name after it finds the place. */
+  var POSTCODE_IN = /(^|[^\d])(\d{4})(?!\d)\s*([a-zA-Z]{2}(?![a-zA-Z]))?/;
+
+  function placeName(text) {
+    return text.toLowerCase().replace(/[.,;:/()-]+/g, " ").replace(/\s+/g, " ").trim();
+  }
+
+  function editDistance(a, b) {
+    var row = [];
+    for (var j = 0; j <= b.length; j++) row.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var diagonal = row[0];
+      row[0] = i;
+      for (var k = 1; k <= b.length; k++) {
+        var above = row[k];
+        row[k] = Math.min(row[k] + 1, row[k - 1] + 1, diagonal + (a.charAt(i - 1) === b.charAt(k - 1) ? 0 : 1));
+        diagonal = above;
+      }
+    }
+    return row[b.length];
+  }
+
+  function findName(table, typed) {
+    var name = placeName(typed);
+    if (!name) return null;
+    if (table.plaatsen[name]) return { point: table.plaatsen[name], name: typed.trim() };
+    var best = null;
+    Object.keys(table.plaatsen).forEach(function (known) {
+      var allowed = known.length >= 8 ? 2 : known.length >= 5 ? 1 : 0;
+      var distance = editDistance(name, known);
+      if (distance <= allowed && (!best || distance < best.distance)) best = { known: known, distance: distance };
+    });
+    if (!best) return null;
+    return { point: table.plaatsen[best.known], name: best.known.charAt(0).toUpperCase() + best.known.slice(1) };
+  }
+
   function findPlace(table, typed) {
-    var match = POSTCODE.exec(typed);
-    if (match) return table.pc[match[1]] ? { point: table.pc[match[1]], name: match[1] } : null;
-    var name = typed.trim().toLowerCase();
-    var point = table.plaatsen[name];
-    return point ? { point: point, name: typed.trim() } : null;
+    var match = POSTCODE_IN.exec(typed);
+    if (match) {
+      if (table.pc[match[2]]) return { point: table.pc[match[2]], name: match[2] };
+      var rest = typed.replace(match[0], match[1]);
+      return placeName(rest) ? findName(table, rest) : null;
+    }
+    return findName(table, typed);
   }
 
   /* "Deze postcode kennen we niet. Probeer een plaatsnaam of bel ...", with the number to tap. */
@@ -863,12 +913,24 @@
     });
     overview.nearMe(form.querySelector("[data-ww-dichtbij]"));
     var postcode = hashPostcode();
-    if (postcode) {
+    if (postcode) {  // from Start's postcode box: land on the results, not on the form
       form.elements.postcode.value = postcode;
-      overview.searchPostcode();
+      overview.searchPostcode().then(function (done) {
+        if (done !== null) landOnResults(overview.root);
+      });
     } else if (window.location.search) {
       overview.apply(false);
     }
+  }
+
+  /* The results' heading at the top of the screen, with the focus on it, so a screen reader
+   * starts there and the first card is in sight (issue 27, item 7). */
+  function landOnResults(root) {
+    var heading = root.querySelector("#ww-resultaten-titel");
+    if (!heading) return;
+    heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
+    heading.scrollIntoView({ block: "start" });
   }
 
   function showOpenNow(all) {
