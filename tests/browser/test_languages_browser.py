@@ -89,6 +89,21 @@ def test_cards_drawn_by_the_script_join_language_names_with_the_pages_separator(
     assert not [text for text in labels if "," in text], labels
 
 
+@pytest.mark.parametrize("prefix", ["", "ar/"])
+def test_call_links_drawn_by_the_script_keep_the_space_before_the_number(
+    phone: Page, site_url: str, prefix: str
+) -> None:
+    """The call link is a flex box: without one box inside it, "Bel " and the number's <bdi>
+    were two flex items and the space between them was dropped ("Bel033 460 8012")."""
+    phone.goto(f"{site_url}/{prefix}overzicht/")
+    phone.select_option("#ww-fase", "preventie")
+    phone.wait_for_function("() => window.wegwijzerOverzicht.loaded === true")
+    links = phone.locator("main .ww-kaartje a.ww-bel-link").all_inner_texts()
+    worded = [text for text in links if not text[:1].isdigit()]
+    assert worded, links
+    assert all(re.search(r"\D \d", text) for text in worded), worded
+
+
 def test_the_switcher_reaches_the_same_page_in_another_language(phone: Page, site_url: str) -> None:
     phone.goto(f"{site_url}/en/locaties/geldloket-stadhuis/")
     phone.locator("nav.ww-talen a[lang=ar]").click()

@@ -492,8 +492,11 @@
   /* "Bel 14 020" (or the bare number) as a link, the number isolated left to right. */
   function callLink(href, number, bare) {
     var link = el("a", "ww-bel-link");
-    if (bare) link.appendChild(ltr(number));
-    else fill(link, wwT("Bel {telefoon}"), { telefoon: ltr(number) });
+    // One box inside the link: it is a flex box, which would drop the space in "Bel 14 020"
+    // between the words and the number's <bdi>.
+    var inner = link.appendChild(el("span"));
+    if (bare) inner.appendChild(ltr(number));
+    else fill(inner, wwT("Bel {telefoon}"), { telefoon: ltr(number) });
     link.href = href;
     return link;
   }
