@@ -105,3 +105,18 @@ def test_result_links_follow_the_root_the_page_gives(page: Page, site_url: str) 
     page.goto(site_url + "/organisaties/geldcafe-de-brug/")
     found = results(page, "bewindvoering")
     assert found and all(u.startswith(site_url + "/en/") for u in found), found
+
+
+def test_words_typed_before_the_script_ran_are_answered(page: Page, site_url: str) -> None:
+    """On a slow phone, or a sealed guide page just opened, the reader may type before
+    zoeken.js has run: the box's words are answered when it starts, not lost until the next
+    key (this made the guide's search test fail now and then)."""
+    page.route("**/zoeken.js*", lambda route: route.abort())
+    page.goto(site_url + "/organisaties/geldcafe-de-brug/")
+    source = page.locator("script[src*='zoeken.js']").get_attribute("src")
+    assert source
+    page.fill("#ww-zoekvraag", "afsluiting")
+    page.unroute("**/zoeken.js*")
+    page.add_script_tag(url=source)
+    page.wait_for_selector("#ww-zoeken[data-ww-zoek-klaar='afsluiting']", state="attached")
+    assert page.locator("#ww-zoekresultaten a").count() > 0

@@ -218,6 +218,9 @@
     }, 60);
   });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
+  // Typed before this script ran (a slow phone, or a sealed guide page just opened): answer
+  // what is already in the box instead of waiting for the next key.
+  if (input.value.trim()) input.dispatchEvent(new Event("input"));
   var toggle = document.getElementById("__search");
   if (toggle) {
     toggle.addEventListener("change", function () {
