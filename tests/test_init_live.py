@@ -45,6 +45,7 @@ from ruamel.yaml import YAML
 
 from tests.conftest import ROOT, open_envelope, sealed_text
 from tests.test_cli import fill_in
+from tests.test_release import run
 from wegwijzer import __version__
 from wegwijzer.cli import main
 from wegwijzer.site.plugin import skipped_summary
@@ -58,14 +59,6 @@ VARIABLES = {"WEGWIJZER_PRIVE_REPO": "gemeente-deventer/wegwijzer-prive"}
 GITHUB = {"repository": "gemeente-deventer/wegwijzer", "ref_name": "main", "token": "geen"}
 WHEEL = f"wegwijzer-{__version__}-py3-none-any.whl"
 BROKEN = "data/locaties/inloop-kapot.yml"
-
-
-def run(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None) -> str:
-    done = subprocess.run(
-        [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, check=False
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    return done.stdout + done.stderr
 
 
 @pytest.fixture(scope="module")
