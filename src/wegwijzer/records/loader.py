@@ -471,6 +471,20 @@ def load_model(
         return None, source, list(error_findings(source, model, exc))
 
 
+def record_from_text(text: str, model: type[Record], context: Mapping[str, Any]) -> Record | None:
+    """One version of a record file given as text (an older version, from git): the record,
+    or None when that version does not load. Refused structures stay refused."""
+    if _refused_structure(text, ""):
+        return None
+    try:
+        node = _fast_yaml().load(text)
+        if not isinstance(node, Mapping):
+            return None
+        return model.model_validate(plain(node), context=dict(context))
+    except (YAMLError, ValueError, RecursionError):  # pydantic's ValidationError included
+        return None
+
+
 def load_record(
     path: Path,
     shown: str,

@@ -24,7 +24,8 @@ from markupsafe import Markup
 
 from wegwijzer import i18n
 from wegwijzer.geo.postcodes import PostcodeTable, from_dataset
-from wegwijzer.outputs import coverage
+from wegwijzer.outputs import coverage, feed
+from wegwijzer.outputs.changes import History
 from wegwijzer.outputs.open_data import export_files
 from wegwijzer.outputs.vcard import vcard_for
 from wegwijzer.records import hours, phone_hours, vocab
@@ -172,8 +173,10 @@ class _Renderer:
         site_url: str | None,
         postcodes: PostcodeTable | None = None,
         languages: list[i18n.Language] | None = None,
+        changes: History | None = None,
     ) -> None:
         self.env = _environment()
+        self.changes = changes  # from git, read by the caller: None makes no such page
         self.postcodes = postcodes or from_dataset(dataset)
         self.dataset, self.config, self.today = dataset, config, today
         self.site_url = site_url.rstrip("/") + "/" if site_url else None
@@ -305,6 +308,40 @@ class _Renderer:
             files=self.export_files,
             beschrijving=describe_export,
         )
+        if self.changes is not None:
+            yield self.page(
+                "veranderd.md",
+                "veranderd.md.j2",
+                in_nav=True,
+                geschiedenis=self.changes,
+                feed=feed.PATH if self.publishes_feed else None,
+                op_de_site=self.record_urls,
+            )
+
+    @property
+    def publishes_feed(self) -> bool:
+        """Not in the referrers' edition: a feed reader cannot open a sealed file, and a feed
+        in the clear would tell what the guide holds. It needs site_url for its links, and a
+        history to tell."""
+        if self.changes is None or self.changes.problem is not None:
+            return False  # no history: an empty feed would say that nothing changed
+        return self.site_url is not None and not self.referrers
+
+    @property
+    def referrers(self) -> bool:
+        return self.config.editie == "verwijzers"
+
+    @functools.cached_property
+    def record_urls(self) -> frozenset[str]:
+        """The URLs of the record pages this site has: a line about a record links to it."""
+        return frozenset(url_of(path) for path in self.record_paths())
+
+    def changes_feed(self) -> Iterator[StaticFile]:
+        if self.publishes_feed:
+            assert self.changes is not None and self.site_url is not None
+            title = f"Wat is er veranderd? Wegwijzer {self.config.gemeente}"
+            content = feed.atom_feed(self.changes, self.site_url, title, self.record_urls)
+            yield StaticFile(feed.PATH, content)
 
     def screens(self, until: str | None = None, after: str | None = None) -> Iterator[Page]:
         """The pages a resident uses, which every language has: start, the lists, the map,
@@ -561,6 +598,7 @@ class _Renderer:
             yield StaticFile(f"organisaties/{org.id}.vcf", card.encode("utf-8"))
         yield from self.map_frames()
         yield StaticFile(f"{ASSET_ROOT}/{theme.COLOUR_CSS}", theme.colour_css(self.config.kleur))
+        yield from self.changes_feed()
         for language in self.languages[1:]:
             yield StaticFile(
                 f"{ASSET_ROOT}/teksten/{language.code}.js", i18n.script_texts(language)
@@ -631,13 +669,15 @@ def render_site(
     site_url: str | None = None,
     postcodes: PostcodeTable | None = None,
     languages: list[i18n.Language] | None = None,
+    changes: History | None = None,
 ) -> Site:
     """Every generated page and file, in a stable order. Record pages are made when
-    `Site.records` is read."""
+    `Site.records` is read. `changes`: what changed lately (outputs/changes.py), for the
+    'Wat is er veranderd?' page; None leaves the page out."""
     today = today or date.today()
     dataset = for_edition(dataset, config.editie, today)
     languages = list(languages or [i18n.DUTCH])
-    renderer = _Renderer(dataset, config, today, site_url, postcodes, languages)
+    renderer = _Renderer(dataset, config, today, site_url, postcodes, languages, changes)
     screens = list(renderer.pages()) + list(renderer.translated(languages))
     return Site(
         screens,

@@ -10,6 +10,7 @@ import re
 import shutil
 import sys
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,6 +24,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wegwijzer import i18n
 from wegwijzer.geo.postcodes import postcode_table
+from wegwijzer.outputs import changes
 from wegwijzer.records import vocab
 from wegwijzer.records.editions import without_errors
 from wegwijzer.records.loader import Dataset, Source
@@ -158,6 +160,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             site_url=config.site_url,
             postcodes=postcodes,
             languages=self.languages,
+            changes=self._changes(dataset),
         )
         self.generated, self._html, self._shells = set(), {}, {}
         self._later = site.records()  # made and written from their shells in on_post_build
@@ -190,6 +193,26 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             else:
                 files.append(File.generated(config, static.path, abs_src_path=str(static.source)))
         return files
+
+    def _changes(self, dataset: Dataset) -> changes.History:
+        """'Wat is er veranderd?' from the git history of data/; without one, a warning
+        outside mkdocs' count (a shallow clone must not stop `--strict`) and a page saying so."""
+        today = date.today()
+        history = changes.recent_changes(
+            self.site.data_dir,
+            today,
+            self.site_config.validation_context(today),
+            frozenset(
+                i for i, o in dataset.organisaties.items() if o.zichtbaarheid == "verwijzers"
+            ),
+            public=self.site_config.editie != "verwijzers",
+        )
+        if history.problem is not None:
+            left_out.warning(
+                "Geen geschiedenis voor 'Wat is er veranderd?': %s. De pagina zegt dat.",
+                history.problem,
+            )
+        return history
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """The help bar, the footer and the 404 page read the settings through `wegwijzer`."""
