@@ -12,7 +12,9 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
+from ruamel.yaml import YAML
 
+import wegwijzer
 from tests.conftest import EXAMPLES, PASSPHRASE, build_site, open_envelope, sealed_text
 from wegwijzer.outputs.changes import History, recent_changes
 from wegwijzer.records.validate import validate_site
@@ -274,3 +276,17 @@ def test_the_build_links_the_feed_and_the_referrers_edition_seals_the_page(
     opened = open_envelope(sealed_text(raw.encode(), "veranderd/index.html")).decode()
     assert "Nieuw: Stil Loket voor Verwijzers." in opened
     assert "atom+xml" not in opened
+
+
+@pytest.mark.parametrize(
+    "workflow",
+    [
+        Path(__file__).parent.parent / ".github" / "workflows" / "deploy.yml",
+        Path(wegwijzer.__file__).parent / "templates/init/github/workflows/deploy.yml",
+    ],
+    ids=["product", "init"],
+)
+def test_the_deploy_workflows_fetch_the_whole_history(workflow: Path) -> None:
+    steps = YAML(typ="safe").load(workflow.read_text(encoding="utf-8"))["jobs"]["bouwen"]["steps"]
+    (checkout,) = [s for s in steps if s.get("name") == "Code ophalen"]
+    assert checkout["with"]["fetch-depth"] == 0
