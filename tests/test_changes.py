@@ -246,6 +246,13 @@ def test_a_shallow_clone_is_no_history(history_site: Path, tmp_path: Path) -> No
     assert history.problem is not None and "fetch-depth: 0" in history.problem
 
 
+def test_a_repository_without_commits_is_no_history(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    shutil.copytree(EXAMPLES / "basis", root)
+    git(root, "init", "-q")
+    assert changes_of(root) == History(date(2026, 10, 23), problem="er zijn nog geen commits")
+
+
 def test_the_build_links_the_feed_and_the_referrers_edition_seals_the_page(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

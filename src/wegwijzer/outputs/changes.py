@@ -87,18 +87,26 @@ class _Repo:
         if not data_dir.is_dir():
             raise _NoHistory(f"de map {data_dir.name}/ bestaat niet")
         self.cwd = data_dir
+        self._refuse_missing_history(data_dir.name)
+        prefix = self.run("rev-parse", "--show-prefix").decode("utf-8").strip()
+        self.cwd = Path(self.run("rev-parse", "--show-toplevel").decode("utf-8").strip())
+        self.paths = [f"{prefix}{kind}" for kind in KINDS]  # from the top, as git names them
+
+    def _refuse_missing_history(self, folder: str) -> None:
+        """No repository, no commit yet, or a shallow clone: there is nothing true to tell."""
         try:
             shallow = self.run("rev-parse", "--is-shallow-repository").strip() == b"true"
         except _NoHistory:
-            raise _NoHistory(f"de map {data_dir.name}/ staat niet in een git-repository") from None
+            raise _NoHistory(f"de map {folder}/ staat niet in een git-repository") from None
+        try:
+            self.run("rev-parse", "--verify", "--quiet", "HEAD")
+        except _NoHistory:
+            raise _NoHistory("er zijn nog geen commits") from None
         if shallow:
             raise _NoHistory(
                 "de geschiedenis is ingekort (een 'shallow clone'); haal in de workflow de hele "
                 "geschiedenis op met 'fetch-depth: 0'"
             )
-        prefix = self.run("rev-parse", "--show-prefix").decode("utf-8").strip()
-        self.cwd = Path(self.run("rev-parse", "--show-toplevel").decode("utf-8").strip())
-        self.paths = [f"{prefix}{kind}" for kind in KINDS]  # from the top, as git names them
 
     def run(self, *args: str, stdin: bytes | None = None) -> bytes:
         command = ["git", "-c", "core.quotepath=off", *args]
