@@ -16,7 +16,9 @@ from ruamel.yaml import YAML
 
 import wegwijzer
 from tests.conftest import EXAMPLES, PASSPHRASE, build_site, open_envelope, sealed_text
-from wegwijzer.outputs.changes import History, recent_changes
+from wegwijzer.outputs.changes import History, compare, recent_changes
+from wegwijzer.records.loader import record_from_text
+from wegwijzer.records.models import Locatie
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import load_site
 from wegwijzer.site.pages import render_site
@@ -159,6 +161,13 @@ def test_the_referrers_edition_also_tells_of_referrer_only_organisations(
     assert [(c.day, c.text) for c in added] == [
         (date(2026, 11, 19), "Nieuw: Stil Loket voor Verwijzers.")
     ]
+
+
+def test_a_new_place_that_opens_later_says_when() -> None:
+    context = {"vandaag": TODAY, "doelgroepen": {}}
+    later = record_from_text(BUURTHUIS + "geldig_vanaf: 2027-02-02\n", Locatie, context)
+    (change,) = compare(None, later, date(2026, 11, 2))  # type: ignore[arg-type]
+    assert change.text == "Nieuw: Geldcafé <Buurthuis> & Co. Open vanaf 2 februari 2027."
 
 
 def render(root: Path, history: History, site_url: str | None = SITE_URL) -> dict[str, bytes]:

@@ -249,7 +249,9 @@ def compare(old: Version, new: Version, day: date) -> list[Change]:
         return Change(day, kind, record.id, text)
 
     if old is None:
-        return [change(f"Nieuw: {record.naam}.")]
+        opens = record.geldig_vanaf if isinstance(record, Locatie) else None
+        later = f" Open vanaf {dutch_date(opens)}." if opens and opens > day else ""
+        return [change(f"Nieuw: {record.naam}.{later}")]
     if new is None:
         return [change(f"Gestopt: {record.naam}.")]
     return [change(text) for text in _differences(old, new, day)]
