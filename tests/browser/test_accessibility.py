@@ -41,6 +41,7 @@ def page_paths() -> list[str]:
         "/flyers/inloop-geldzaken-bibliotheek-centrum/",
         "/aanbod/",
         "/open-data/",
+        "/veranderd/",
         "/404.html",
     ]
     return paths + [f"/fase/{f}/" for f in ("preventie", "aanmelding", "traject", "nazorg")]
