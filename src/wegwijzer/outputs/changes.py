@@ -191,6 +191,7 @@ class _Differ:
     ) -> None:
         self.repo, self.context = repo, context
         self.hidden = None if hidden is None else set(hidden)
+        self._read: dict[tuple[str, str], Version] = {}
 
     def changes(self, states: list[tuple[str | None, date | None]]) -> list[Change]:
         steps = []
@@ -222,8 +223,10 @@ class _Differ:
         if text is None:
             return None
         kind = path.split("/")[-2]
-        record = record_from_text(text, MODELS[kind], self.context)
-        return record if isinstance(record, Organisatie | Locatie) else None
+        if (kind, text) not in self._read:  # a file unchanged across commits is read once
+            record = record_from_text(text, MODELS[kind], self.context)
+            self._read[(kind, text)] = record if isinstance(record, Organisatie | Locatie) else None
+        return self._read[(kind, text)]
 
     def shown(self, record: Version) -> Version:
         """The record as this edition shows it: None when the public site leaves it out."""
