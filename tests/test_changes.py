@@ -136,7 +136,7 @@ PUBLIC_CHANGES = [
     (
         date(2026, 11, 10),
         "organisaties/humanitas/",
-        "Ander telefoonnummer: Humanitas Teststad: 030 765 4321.",
+        "Ander telefoonnummer: Humanitas Teststad, nu 030 765 4321.",
     ),
     (date(2026, 11, 10), "locaties/bibliotheek/", "Andere tijden: Inloop in de bibliotheek."),
     (date(2026, 11, 2), "locaties/buurthuis/", "Nieuw: Geldcafé <Buurthuis> & Co."),
@@ -207,7 +207,8 @@ def test_the_feed_is_atom_with_an_entry_per_change(history_site: Path) -> None:
     assert feed.tag == f"{ATOM}feed"
     assert feed.findtext(f"{ATOM}id") == SITE_URL + "veranderd.xml"
     assert feed.findtext(f"{ATOM}updated") == "2026-11-20T00:00:00Z"
-    assert feed.findtext(f"{ATOM}author/{ATOM}name")
+    assert feed.findtext(f"{ATOM}title") == "Wat is er veranderd? Wegwijzer Teststad"
+    assert feed.findtext(f"{ATOM}author/{ATOM}name") == "Wegwijzer Teststad"
     links = {link.get("rel"): link.get("href") for link in feed.findall(f"{ATOM}link")}
     assert links == {"self": SITE_URL + "veranderd.xml", "alternate": SITE_URL + "veranderd/"}
     entries = feed.findall(f"{ATOM}entry")

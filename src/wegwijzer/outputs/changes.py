@@ -280,8 +280,8 @@ def _differences(
             verb = "Gestopt" if new.geldig_tot < day else "Stopt"
             yield f"{verb}: {name}. Laatste dag: {dutch_date(new.geldig_tot)}."
     if new.telefoon != old.telefoon:
-        number = phone_display(new.telefoon) if new.telefoon else "geen nummer meer"
-        yield f"Ander telefoonnummer: {name}: {number}."
+        number = f"nu {phone_display(new.telefoon)}" if new.telefoon else "er is geen nummer meer"
+        yield f"Ander telefoonnummer: {name}, {number}."
 
 
 def _closure_text(name: str, closure: Sluiting) -> str:

@@ -18,18 +18,19 @@ PATH = "veranderd.xml"
 PAGE = "veranderd/"
 
 
-def atom_feed(history: History, site_url: str, title: str, on_site: Container[str]) -> bytes:
-    """The changes newest first. `on_site`: the URLs of the record pages this site has; an
-    entry about a record that is gone links to the 'Wat is er veranderd?' page instead."""
+def atom_feed(history: History, site_url: str, name: str, on_site: Container[str]) -> bytes:
+    """The changes newest first. `name`: the site's ("Wegwijzer Teststad"). `on_site`: the
+    URLs of the record pages this site has; an entry about a record that is gone links to the
+    'Wat is er veranderd?' page instead."""
     base = site_url.rstrip("/") + "/"
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "nl"})
     _text(feed, "id", base + PATH)
-    _text(feed, "title", title)
+    _text(feed, "title", f"Wat is er veranderd? {name}")
     newest = history.changes[0].day if history.changes else history.since
     _text(feed, "updated", _stamp(newest))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
-    _text(author, "name", title)
+    _text(author, "name", name)
     _link(feed, base + PATH, "self", "application/atom+xml")
     _link(feed, base + PAGE, "alternate", "text/html")
     for change in history.changes:

@@ -339,8 +339,8 @@ class _Renderer:
     def changes_feed(self) -> Iterator[StaticFile]:
         if self.publishes_feed:
             assert self.changes is not None and self.site_url is not None
-            title = f"Wat is er veranderd? Wegwijzer {self.config.gemeente}"
-            content = feed.atom_feed(self.changes, self.site_url, title, self.record_urls)
+            name = f"Wegwijzer {self.config.gemeente}"
+            content = feed.atom_feed(self.changes, self.site_url, name, self.record_urls)
             yield StaticFile(feed.PATH, content)
 
     def screens(self, until: str | None = None, after: str | None = None) -> Iterator[Page]:
