@@ -102,3 +102,25 @@ def test_a_target_group_keeps_the_help_for_everyone_after_its_own() -> None:
     own = [i for i in ids if "jongeren" in dataset.organisaties[i].doelgroepen]
     assert "schuldhulp-gemeente-voorbeeldstad" in ids
     assert ids[: len(own)] == own, "the group's own organisations first"
+
+
+def test_a_group_page_puts_the_help_made_for_the_group_first() -> None:
+    # Issue 27, item 9: the entrepreneurs' 0800 line (an organisation without a place) was
+    # card 20 of 20, behind every general walk-in place. Now: made for the group alone
+    # first, then what names the group among everyone, then the rest; places first in each.
+    site, dataset = sample()
+    pages = render_site(dataset, site.config, date(2026, 11, 22)).pages
+    page = _page(pages, "doelgroep/ondernemers.md")
+    ids = [li["data-id"] for li in page.select("li.ww-kaartje")]
+    assert ids[0] == "klankbord-ondernemers-voorbeeldstad"
+    groups = [li["data-doelgroepen"].split() for li in page.select("li.ww-kaartje")]
+    tiers = [0 if "iedereen" not in g else 1 if "ondernemers" in g else 2 for g in groups]
+    assert tiers == sorted(tiers), "specialists, then the group among everyone, then the rest"
+    assert 1 in tiers and 2 in tiers, "general help stays on the page"
+    count = page.select_one("[data-ww-aantal-tekst]")
+    assert count is not None and "Plekken om binnen te lopen staan bovenaan" not in count.text
+    ouderen = _page(pages, "doelgroep/ouderen.md").select("li.ww-kaartje")
+    assert [li["data-id"] for li in ouderen[:2]] == [
+        "spreekuur-birlik",  # Birlik's place, then Birlik: for older people, not for everyone
+        "turks-nederlandse-vereniging-birlik",
+    ]

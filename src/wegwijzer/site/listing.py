@@ -88,6 +88,16 @@ def places_first(org_cards: Iterable[Card], loc_cards: Iterable[Card]) -> list[C
     return [*loc_cards, *org_cards]
 
 
+def group_tiers(org_cards: Iterable[Card], loc_cards: Iterable[Card]) -> list[Card]:
+    """A target group's own cards: those made for the group alone (no "iedereen") first, then
+    those that name it among everyone; places first within each. wegwijzer.js sorts the same
+    way (`ordered`), also by distance, so the group's specialist leads in every mode."""
+    cards = places_first(org_cards, loc_cards)
+    return [c for c in cards if "iedereen" not in c.doelgroepen] + [
+        c for c in cards if "iedereen" in c.doelgroepen
+    ]
+
+
 def paginate(base: str, cards: Sequence[Card], max_pages: int | None = None) -> list[ListPage]:
     """At least one page, so an empty list still says so on its own page."""
     total = max(1, -(-len(cards) // PAGE_SIZE))

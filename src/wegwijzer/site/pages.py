@@ -244,9 +244,11 @@ class _Renderer:
         )
 
     def group_cards(self, facet: str, value: str) -> list[Card]:
-        """A list page's cards, places first. A target group's own help comes first, then help
-        for everyone and the municipality's own service: choosing 'Jongeren' must never hide
-        the general help."""
+        """A list page's cards, places first. On a target group's page the help made for that
+        group comes first (only for it: the entrepreneurs' 0800 line), then help that names
+        the group among everyone, then help for everyone and the municipality's own service:
+        choosing 'Jongeren' must never hide the general help. Places first within each tier
+        (issue 27, item 9: the specialist was card 20 of 20 behind every general place)."""
         if facet != "doelgroepen" or value == "iedereen":
             return listing.places_first(*self.cards_for(facet, value))
         municipal = {o.id for o in self.dataset.organisaties.values() if o.soort == "gemeente"}
@@ -261,7 +263,8 @@ class _Renderer:
             [c for c in cards if value not in c.doelgroepen and general(c)]
             for cards in (self.org_cards, self.loc_cards)
         ]
-        return listing.places_first(own[0] + rest[0], own[1] + rest[1])
+        tiers = listing.group_tiers(own[0], own[1])
+        return [*tiers, *listing.places_first(rest[0], rest[1])]
 
     def opening_data(self, ids: list[str] | None = None) -> dict[str, Any]:
         """Opening hours for 'nu open': of the cards on one page, or of every location."""

@@ -7,7 +7,7 @@ plugin simply shows Material's markup without the help bar.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -42,9 +42,14 @@ class ThemeContext:
     pages: frozenset[str]  # src_uris of the docs/ pages that are built
     languages: tuple[i18n.Language, ...] = (i18n.DUTCH,)
     translated: frozenset[str] = frozenset()  # Dutch URLs the other languages have too
+    # The language the 404 page renders its chrome in now (`speak`); empty: Dutch.
+    speaking: list[i18n.Language] = field(default_factory=list, compare=False)
 
     def language(self, page: Any) -> i18n.Language:
-        """The page's language: `taal` in its front matter, else Dutch."""
+        """The page's language: `taal` in its front matter, else Dutch. A template without a
+        page (404.html) is in the language it `speak`s."""
+        if page is None and self.speaking:
+            return self.speaking[0]
         meta = getattr(page, "meta", None) or {}
         code = meta.get("taal") if isinstance(meta, dict) else None
         return next((lang for lang in self.languages if lang.code == code), i18n.DUTCH)
@@ -70,6 +75,16 @@ class ThemeContext:
     def sayer(language: i18n.Language) -> Any:
         """`language`'s gettext: the 404 page says its block once per language."""
         return language.translations.gettext
+
+    def speak(self, language: i18n.Language | None) -> str:
+        """404.html says its header, help bar, menu and footer once per language, for
+        niet-gevonden.js to show on /ar/... (issue 27, item 5): the theme's `_()` and the
+        partials that ask `language(page)` speak `language` until `speak(None)`."""
+        self.speaking.clear()
+        if language is not None and not language.is_source:
+            self.speaking.append(language)
+        i18n.switch_to(language or i18n.DUTCH)
+        return ""
 
     @staticmethod
     def asset_url(relative: str) -> str:

@@ -241,22 +241,29 @@
 
   var LONG_CLOSURE_DAYS = 14;  // as cards.py: closed for longer than this goes down
 
-  /* Places first, then organisations; nearest first when we know where the reader is;
-   * a group's own help before the help for everyone; a place closed for long last (issue 27).
-   * The file's order (by name) breaks ties:
+  /* A chosen target group's tiers, as listing.group_tiers: help made for the group alone
+   * (0), help that names it among everyone (1), the rest (2). No group chosen: one tier. */
+  function groupTier(card, group) {
+    if (!group || group === "iedereen") return 0;
+    if (card.d.indexOf(group) < 0) return 2;
+    return card.d.indexOf("iedereen") < 0 ? 0 : 1;
+  }
+
+  /* A group's own help first, as a tier, also by distance (issue 27, item 9); within a tier
+   * places before organisations, nearest first when we know where the reader is; a place
+   * closed for long last (issue 27). The file's order (by name) breaks ties:
    * one number per card and a stable sort (15,000 cards at national scale). */
   function ordered(cards, state, here) {
     var today = wallParts(new Date()).date;
     var ymd = today.split("-").map(Number);
     var farOff = new Date(Date.UTC(ymd[0], ymd[1] - 1, ymd[2] + LONG_CLOSURE_DAYS)).toISOString().slice(0, 10);
     var keyed = cards.map(function (card) {
-      var own = state.doelgroep && card.d.indexOf(state.doelgroep) < 0 ? 1 : 0;
       var km = here ? nearestKm(card, here) : 0;
       card.km = here ? km : NaN; // a distance is shown only when we know where the reader is
-      var group = (card.s === "l" ? 0 : 2) + (here ? 0 : own);
+      var group = groupTier(card, state.doelgroep) * 2 + (card.s === "l" ? 0 : 1);
       // closed today and for more than two weeks: after all help that is open or opens soon
       var closedLong = (card.g || []).some(function (c) { return c[0] <= today && c[1] > farOff; });
-      if (closedLong) group = 4;
+      if (closedLong) group += 6;
       return { card: card, key: group * 1e6 + Math.min(km, 999999) };
     });
     keyed.sort(function (a, b) {
@@ -755,7 +762,7 @@
   var POSTCODE_IN = /(^|[^\d])(\d{4})(?!\d)\s*([a-zA-Z]{2}(?![a-zA-Z]))?/;
 
   function placeName(text) {
-    return text.toLowerCase().replace(/[.,;:/()-]+/g, " ").replace(/\s+/g, " ").trim();
+    return text.toLowerCase().replace(/[.,;:\/()-]+/g, " ").replace(/\s+/g, " ").trim();
   }
 
   function editDistance(a, b) {
@@ -797,9 +804,37 @@
     return findName(table, typed);
   }
 
+  /* A postcode not in the table: the known one nearest in number in the same region (its
+   * first two digits), as Dutch postcodes count up across the country: "3825" finds 3822's
+   * places (issue 27, item 7). None in that region: null, and the reader is asked. */
+  function nearestPostcode(table, typed) {
+    var match = POSTCODE_IN.exec(typed);
+    if (!match) return null;
+    var wanted = Number(match[2]);
+    var best = null;
+    Object.keys(table.pc).forEach(function (known) {
+      if (known.slice(0, 2) !== match[2].slice(0, 2)) return;
+      var gap = Math.abs(Number(known) - wanted);
+      if (!best || gap < best.gap || (gap === best.gap && known < best.known)) best = { known: known, gap: gap };
+    });
+    return best ? { point: table.pc[best.known], name: best.known, typed: match[2] } : null;
+  }
+
+  /* "Deze postcode kennen we niet. U ziet de hulp bij postcode 3822 ...": not an error, the
+   * results are there; the numbers isolated left to right for Arabic. */
+  function nearbyInstead(note, place) {
+    note.replaceChildren();
+    note.classList.add("ww-fout--anders");
+    fill(note, wwT("Postcode {getypt} kennen we niet. U ziet de hulp bij postcode {postcode}: die ligt er het dichtst bij."), {
+      getypt: ltr(place.typed), postcode: ltr(place.name),
+    });
+    note.hidden = false;
+  }
+
   /* "Deze postcode kennen we niet. Probeer een plaatsnaam of bel ...", with the number to tap. */
   function unknownPlace(error, typed, loket) {
     var text = POSTCODE.test(typed) ? wwT("Deze postcode kennen we niet.") : wwT("Deze plaats kennen we niet.");
+    error.classList.remove("ww-fout--anders");
     error.replaceChildren(document.createTextNode(text + " "));
     if (loket) {
       var next = wwT("Probeer een plaatsnaam of bel {gemeente}: {telefoon}.", { gemeente: loket.naam });
@@ -823,6 +858,21 @@
     }
     return fetchJson(this.root.getAttribute("data-ww-postcodes")).then(function (table) {
       var place = findPlace(table, typed);
+      var instead = place ? null : nearestPostcode(table, typed);
+      if (instead) {
+        field.removeAttribute("aria-invalid");
+        nearbyInstead(error, instead);
+        self.here = instead.point;
+        self.hereName = instead.name;
+        self.choose("postcode");
+        return self.apply(false).then(function () {
+          if (!self.count) return;  // and above the results, where Start's box lands
+          var count = self.count.textContent;
+          nearbyInstead(self.count, instead);
+          self.count.appendChild(document.createTextNode(" " + count));
+          if (self.status) self.status.textContent = self.count.textContent;
+        });
+      }
       if (!place) {
         unknownPlace(error, typed, self.loket);
         field.setAttribute("aria-invalid", "true");
@@ -964,7 +1014,9 @@
       form.addEventListener("submit", function (event) {
         event.preventDefault();
         var typed = form.elements.postcode.value.trim();
-        window.location.href = form.getAttribute("action") + (typed ? "#postcode=" + encodeURIComponent(typed) : "");
+        var openWalkIn = form.elements.nu_binnen && form.elements.nu_binnen.checked;  // Start's box
+        window.location.href = form.getAttribute("action") + (openWalkIn ? "?zonder_afspraak=1&nu_open=1" : "") +
+          (typed ? "#postcode=" + encodeURIComponent(typed) : "");
       });
     });
   }
@@ -1042,12 +1094,16 @@
       var typed = form.elements.postcode.value;
       fetchJson(page.getAttribute("data-ww-postcodes")).then(function (table) {
         var place = findPlace(table, typed);
-        if (!place) {
+        var instead = place ? null : nearestPostcode(table, typed);
+        if (instead) {
+          nearbyInstead(error, instead);
+          place = instead;
+        } else if (!place) {
           unknownPlace(error, typed, loket);
           form.elements.postcode.setAttribute("aria-invalid", "true");
           return;
         }
-        error.hidden = true;
+        error.hidden = !instead;
         form.elements.postcode.removeAttribute("aria-invalid");
         whenMap(function (kaart) {
           kaart.goTo(place.point[0], place.point[1], wwT("Postcode {postcode}", { postcode: place.name }));
