@@ -90,6 +90,11 @@ def _parser() -> argparse.ArgumentParser:
     upkeep.add_argument("--vandaag", type=_date, help="doe alsof het deze datum is (voor tests)")
     upkeep.add_argument("--links", action="store_true", help="kijk ook of websites werken")
     upkeep.add_argument("--uitvoer", type=Path, help="schrijf het rapport in dit bestand")
+    upkeep.add_argument(
+        "--berichten",
+        type=Path,
+        help="schrijf de berichten aan de organisaties als e-mails in deze map (privé!)",
+    )
     confirm = commands.add_parser(
         "bevestig",
         help="een issue 'Alles klopt nog': zet laatst_gecontroleerd op vandaag in de records",
@@ -287,7 +292,9 @@ def _pdf(site: Site, args: argparse.Namespace) -> int:
 
 
 def _upkeep(site: Site, args: argparse.Namespace) -> int:
-    return run_upkeep(site, args.vandaag, links=args.links, output=args.uitvoer)
+    return run_upkeep(
+        site, args.vandaag, links=args.links, output=args.uitvoer, messages=args.berichten
+    )
 
 
 def _confirm(site: Site, args: argparse.Namespace) -> int:
