@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, SAMPLE
 from tests.test_github import GITHUB, commands_starting
@@ -540,3 +541,15 @@ def test_the_messages_as_mail_files_go_to_the_private_contact(tmp_path: Path) ->
     assert "From: wegwijzer@voorbeeldstad.example" in mail
     issue = (tmp_path / "onderhoud.md").read_text(encoding="utf-8")
     assert "brug-prive" not in issue and "Geldcafé De Brug (geldcafe-de-brug)" in issue
+
+
+def test_the_aanbod_page_shows_the_freshness_per_organisation() -> None:
+    site = load_site(SAMPLE / "mkdocs.yml")
+    dataset, _ = validate_site(site, FRESH_DAY)
+    page = {p.path: p.text for p in render_site(dataset, site.config, FRESH_DAY).pages}["aanbod.md"]
+    table = BeautifulSoup(page, "html.parser").select_one("table.ww-actualiteit")
+    assert table is not None
+    rows = [[c.get_text() for c in tr.select("th, td")] for tr in table.select("tbody tr")]
+    assert rows[0] == ["Alle gegevens", "42", "42% (18)", "76% (32)", "100% (42)"]
+    assert rows[1] == ["Klankbord Ondernemers Voorbeeldstad", "1", "0% (0)", "0% (0)", "100% (1)"]
+    assert len(rows) == 1 + len(dataset.organisaties)

@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from wegwijzer import i18n
 from wegwijzer.geo.postcodes import PostcodeTable, from_dataset
-from wegwijzer.outputs import coverage
+from wegwijzer.outputs import coverage, freshness
 from wegwijzer.outputs.open_data import export_files
 from wegwijzer.outputs.vcard import vcard_for
 from wegwijzer.records import hours, phone_hours, vocab
@@ -408,6 +408,8 @@ class _Renderer:
             names_in_cell=coverage.NAMES_IN_CELL,
             verdict=coverage.verdict,
             stale=coverage.stale_records(self.dataset, self.today, self.config.controle_maanden),
+            fresh=freshness.freshness(self.dataset, self.today),
+            fresh_windows=freshness.WINDOWS,
         )
 
     def flyer(self, location: Locatie) -> Page:
