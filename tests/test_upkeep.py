@@ -41,6 +41,7 @@ from wegwijzer.outputs.upkeep import (
     repository_from_env,
     user_agent,
 )
+from wegwijzer.records.editions import hide_date
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import load_site
@@ -553,3 +554,43 @@ def test_the_aanbod_page_shows_the_freshness_per_organisation() -> None:
     assert rows[0] == ["Alle gegevens", "42", "42% (18)", "76% (32)", "100% (42)"]
     assert rows[1] == ["Klankbord Ondernemers Voorbeeldstad", "1", "0% (0)", "0% (0)", "100% (1)"]
     assert len(rows) == 1 + len(dataset.organisaties)
+
+
+def test_hide_date_counts_whole_months() -> None:
+    assert hide_date(date(2026, 9, 8), 3) == date(2026, 12, 8)
+    assert hide_date(date(2026, 1, 31), 1) == date(2026, 3, 1)  # no 31 February
+    assert hide_date(date(2026, 11, 30), 3) == date(2027, 3, 2) - timedelta(days=1)
+
+
+def test_verbergen_na_maanden_warns_first_then_hides_from_residents_only(
+    sample_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = sample_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("    controle_maanden:", "    verbergen_na_maanden: 11\n    controle_maanden:")
+    )
+    site = load_site(config)
+    assert site.config.verbergen_na_maanden == 11
+    klankbord = "data/organisaties/klankbord-ondernemers-voorbeeldstad.yml:31"  # 15 Jan 2026
+    # a month ahead: a warning, nothing hidden yet
+    assert main(["-f", str(config), "check", "--vandaag", "2026-11-25"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"{klankbord}: laatst_gecontroleerd: let op: Dit record verdwijnt op 15 december 2026 "
+        "van de openbare site, als het niet wordt nagekeken (verbergen_na_maanden: 11)." in out
+    )
+    day = date(2026, 12, 20)
+    assert main(["-f", str(config), "check", "--vandaag", day.isoformat()]) == 0
+    assert (
+        f"{klankbord}: laatst_gecontroleerd: let op: Dit record staat niet op de openbare site"
+        in (capsys.readouterr().out)
+    )
+    dataset, _ = validate_site(site, day)
+    public = {p.path for p in render_site(dataset, site.config, day).pages}
+    assert "organisaties/klankbord-ondernemers-voorbeeldstad.md" not in public
+    assert "organisaties/geldfit-jong-voorbeeldstad.md" in public
+    guide = site.config.model_copy(update={"editie": "verwijzers"})
+    assert "organisaties/klankbord-ondernemers-voorbeeldstad.md" in {
+        p.path for p in render_site(dataset, guide, day).pages
+    }

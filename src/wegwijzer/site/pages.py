@@ -637,7 +637,7 @@ def render_site(
     """Every generated page and file, in a stable order. Record pages are made when
     `Site.records` is read."""
     today = today or date.today()
-    dataset = for_edition(dataset, config.editie, today)
+    dataset = for_edition(dataset, config.editie, today, config.verbergen_na_maanden)
     languages = list(languages or [i18n.DUTCH])
     renderer = _Renderer(dataset, config, today, site_url, postcodes, languages)
     screens = list(renderer.pages()) + list(renderer.translated(languages))
