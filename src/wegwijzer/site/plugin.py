@@ -371,6 +371,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if not months or self.site_config.editie == "verwijzers":
             return
         for record in hidden_stale(dataset, date.today(), months):
+            if getattr(record, "zichtbaarheid", None) == "verwijzers":
+                continue  # never on the public site anyway
             source = dataset.source(record)
             line = (
                 f"{source.path}:{source.line(('laatst_gecontroleerd',))}: {record.naam}: "
