@@ -554,6 +554,10 @@ def test_the_aanbod_page_shows_the_freshness_per_organisation() -> None:
     assert rows[0] == ["Alle gegevens", "42", "42% (18)", "76% (32)", "100% (42)"]
     assert rows[1] == ["Klankbord Ondernemers Voorbeeldstad", "1", "0% (0)", "0% (0)", "100% (1)"]
     assert len(rows) == 1 + len(dataset.organisaties)
+    files = {f.path: f for f in render_site(dataset, site.config, FRESH_DAY).files}
+    table_csv = files["open-data/actualiteit.csv"].read().decode("utf-8-sig").splitlines()
+    assert table_csv[1] == "2026-12-08;;Alle gegevens;42;18;32;42;42;76;100"
+    assert len(table_csv) == 2 + len(dataset.organisaties)
 
 
 def test_hide_date_counts_whole_months() -> None:

@@ -9,9 +9,12 @@ for both, and once in the total.
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from datetime import date
 
+from wegwijzer.outputs.coverage import safe_cell
 from wegwijzer.records.checks import months_between
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
@@ -54,3 +57,20 @@ def freshness(dataset: Dataset, today: date) -> tuple[Freshness, list[Freshness]
     ]
     per_org.sort(key=lambda f: (*(f.percent(i) for i in range(len(WINDOWS))), f.naam.casefold()))
     return total, per_org
+
+
+def freshness_csv(figures: tuple[Freshness, list[Freshness]], today: date) -> bytes:
+    """The figures as a table for Dutch Excel (UTF-8 with BOM, ';'), dated: the shares change
+    with the day they are counted on, not only with the data."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    header = ["peildatum", "organisatie id", "organisatie", "records"]
+    header += [f"nagekeken in {m} maanden" for m in WINDOWS]
+    header += [f"percentage {m} maanden" for m in WINDOWS]
+    writer.writerow(header)
+    total, per_org = figures
+    for row in [total, *per_org]:
+        percents = [row.percent(i) for i in range(len(WINDOWS))]
+        cells = [today.isoformat(), row.org_id or "", row.naam, row.total, *row.within, *percents]
+        writer.writerow([safe_cell(cell) for cell in cells])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

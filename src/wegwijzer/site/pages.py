@@ -493,6 +493,9 @@ class _Renderer:
     def export_files(self) -> dict[str, bytes]:
         files = export_files(self.dataset, self.config, public=self.config.editie == "publiek")
         files["open-data/aanbodanalyse.csv"] = coverage.matrices_csv(self.tables, self.walk_in)
+        files["open-data/actualiteit.csv"] = freshness.freshness_csv(
+            freshness.freshness(self.dataset, self.today), self.today
+        )
         return files
 
     @functools.cached_property
@@ -612,6 +615,8 @@ def describe_export(path: str) -> str:
     """A line of Dutch about an open-data file, for the Open data page."""
     if path.endswith("aanbodanalyse.csv"):
         return "De tabellen van de aanbodanalyse."
+    if path.endswith("actualiteit.csv"):
+        return "Welk deel van de gegevens in de laatste 3, 6 en 12 maanden is nagekeken."
     if "/hsds/" in path:
         return "De organisaties volgens de standaard Open Referral HSDS 3.0."
     return next((text for end, text in _EXPORTS.items() if path.endswith(end)), "")
