@@ -22,6 +22,8 @@ def hiding_findings(dataset: Dataset, today: date, months: int) -> Iterator[Find
     """verbergen_na_maanden: a warning a month before a record leaves the public site, and
     while it is hidden. Never silently."""
     for record in dataset.records():
+        if getattr(record, "zichtbaarheid", None) == "verwijzers":
+            continue  # never on the public site anyway
         hides = hide_date(record.laatst_gecontroleerd, months)
         if hides <= today:
             message = (
