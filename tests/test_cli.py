@@ -179,11 +179,14 @@ def test_init_writes_what_a_municipality_owns_and_names_the_next_steps(
     assert "pip-compile --generate-hashes requirements.in" in out
     written = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     assert written == [
+        ".github/ISSUE_TEMPLATE/alles-klopt.yml",
         ".github/ISSUE_TEMPLATE/config.yml",
+        ".github/ISSUE_TEMPLATE/er-is-iets-veranderd.yml",
         ".github/ISSUE_TEMPLATE/klopt-niet.yml",
         ".github/ISSUE_TEMPLATE/nieuwe-organisatie.yml",
         ".github/dependabot.yml",
         ".github/pull_request_template.md",
+        ".github/workflows/bevestigen.yml",
         ".github/workflows/bijwerken.yml",
         ".github/workflows/deploy.yml",
         ".github/workflows/geocode.yml",

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import PASSPHRASE, build_site, open_envelope, sealed_text
+from tests.conftest import PASSPHRASE, SAMPLE, build_site, open_envelope, sealed_text
+from tests.test_editions import all_bytes
 from wegwijzer.cli import main
+from wegwijzer.records.private import load_overlay, upkeep_contacts
 from wegwijzer.records.report import Finding, Level, one_line
 from wegwijzer.site.encryption import (
     MIN_SEALED,
@@ -275,3 +277,32 @@ def test_a_line_break_in_a_setting_is_an_error_and_never_a_runner_command(
     out, err = capsys.readouterr()
     assert "loket.naam: Schrijf dit op één regel" in out + err
     assert not [line for line in (out + err).splitlines() if line.lstrip().startswith("::")]
+
+
+def _upkeep_contact_values() -> set[str]:
+    """Every upkeep contact value in the sample's private folder (issue 29)."""
+    folder = SAMPLE.parent / "voorbeeldstad-prive"
+    overlay, report = load_overlay(folder, SAMPLE, {})
+    assert not report.findings
+    values = set()
+    for contact in upkeep_contacts(overlay).values():
+        values |= {contact.naam, contact.email, contact.email.replace("@", "%40")}
+        values |= {contact.github} if contact.github else set()
+    assert len(values) >= 7, "the sample has upkeep contacts, with and without GitHub"
+    return values
+
+
+def test_no_upkeep_contact_in_either_edition_or_the_public_files(
+    sample_site: Path, referrers_site: Path, referrers_opened: dict[str, str]
+) -> None:
+    """Not even the encrypted referrers' guide holds them: only the upkeep run reads them."""
+    values = {v.casefold() for v in _upkeep_contact_values()}
+    public_files = [p for p in SAMPLE.rglob("*") if p.is_file()]
+    texts = [
+        *((str(p), raw) for p, raw in all_bytes(sample_site)),
+        *((str(p), raw) for p, raw in all_bytes(referrers_site)),
+        *referrers_opened.items(),
+        *((str(p), p.read_bytes().decode("utf-8", errors="replace")) for p in public_files),
+    ]
+    leaks = [(name, v) for name, text in texts for v in values if v in text.casefold()]
+    assert leaks == []

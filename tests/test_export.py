@@ -476,3 +476,19 @@ def test_streamed_json_is_byte_for_byte_what_json_dumps_writes() -> None:
     assert _json(value()) == (expected + "\n").encode("utf-8")
     assert _json(iter([])) == b"[]\n"
     assert _json({"a": iter([])}) == json.dumps({"a": []}, indent=2).encode() + b"\n"
+
+
+def test_each_location_says_when_it_was_last_checked(site: tuple[Dataset, SiteConfig]) -> None:
+    """Issue 29: a service has assured_date; a location gets a 'verified' metadata record."""
+    dataset, config = site
+    by_name = {o.naam: o for o in dataset.organisaties.values()}
+    for org in hsds_organizations(dataset, config):
+        checked_on = by_name[org["name"]].laatst_gecontroleerd.isoformat()
+        assert [s["assured_date"] for s in org["services"]] == [checked_on]
+        for link in (sal for s in org["services"] for sal in s.get("service_at_locations", [])):
+            location = link["location"]
+            (checked,) = location["metadata"]
+            own = dataset.locaties[location["external_identifier"]]
+            assert checked["last_action_type"] == "verified"
+            assert checked["last_action_date"] == own.laatst_gecontroleerd.isoformat()
+            assert checked["resource_id"] == location["id"]

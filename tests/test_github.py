@@ -246,6 +246,7 @@ def init_github(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_init_writes_the_three_workflows_and_dependabot(init_github: Path) -> None:
     assert sorted(p.name for p in (init_github / "workflows").iterdir()) == [
+        "bevestigen.yml",
         "bijwerken.yml",
         "deploy.yml",
         "geocode.yml",
@@ -267,7 +268,15 @@ def test_init_writes_the_three_workflows_and_dependabot(init_github: Path) -> No
         ("vendor.dependabot", ["dependabot.yml"]),
         (
             "vendor.github-issue-forms",
-            [f"ISSUE_TEMPLATE/{n}" for n in ("nieuwe-organisatie.yml", "klopt-niet.yml")],
+            [
+                f"ISSUE_TEMPLATE/{n}"
+                for n in (
+                    "nieuwe-organisatie.yml",
+                    "klopt-niet.yml",
+                    "alles-klopt.yml",
+                    "er-is-iets-veranderd.yml",
+                )
+            ],
         ),
         ("vendor.github-issue-config", ["ISSUE_TEMPLATE/config.yml"]),
     ],

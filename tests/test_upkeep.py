@@ -20,11 +20,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from tests.conftest import ROOT, SAMPLE
 from tests.test_github import GITHUB, commands_starting
 from wegwijzer import __version__
 from wegwijzer.cli import main
+from wegwijzer.outputs.freshness import freshness
 from wegwijzer.outputs.upkeep import (
     LIST_LIMIT,
     DueRecord,
@@ -39,6 +41,7 @@ from wegwijzer.outputs.upkeep import (
     repository_from_env,
     user_agent,
 )
+from wegwijzer.records.editions import hide_date
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import load_site
@@ -471,3 +474,127 @@ def test_the_pull_request_check_annotates_a_broken_record(sample_copy: Path) -> 
         f"::error file=data/locaties/huiskamer-buurdorp.yml,line={line},title=openingstijden::"
         "Onbekend veld 'openingstijden'."
     ]
+
+
+# --- issue 29: ready messages with one-tap links, and freshness ----------------------------------
+
+FRESH_DAY = date(2026, 12, 8)
+LATE_2027 = date(2027, 12, 1)  # every sample record is then more than 12 months old
+REFERRERS = SAMPLE / "mkdocs.verwijzers.yml"  # the one with the private folder
+
+
+def test_freshness_figures_on_the_sample_are_exact() -> None:
+    dataset, _ = validate_site(load_site(SAMPLE / "mkdocs.yml"), FRESH_DAY)
+    total, per_org = freshness(dataset, FRESH_DAY)
+    # 42 records; checked since 9 Sep 2026: 18; since 9 Jun 2026: 32; since 9 Dec 2025: all
+    assert (total.total, total.within) == (42, (18, 32, 42))
+    assert [total.percent(i) for i in range(3)] == [42, 76, 100]
+    by_id = {f.org_id: f for f in per_org}
+    assert (by_id["diaconie-protestantse-gemeente-voorbeeldstad"].within) == (1, 1, 3)
+    assert by_id["welzijn-voorbeeldstad"].total == 5
+    assert by_id["welzijn-voorbeeldstad"].within == (3, 4, 5)
+    assert per_org[0].org_id == "klankbord-ondernemers-voorbeeldstad"  # least fresh first
+    report = render_report(build_report(load_site(SAMPLE / "mkdocs.yml"), JUNE_2027))
+    assert "## Actualiteit" in report
+    # on 1 June 2027 nothing is from the last 6 months; 10 records are over 12 months old
+    assert "| **Alle gegevens** | 42 | 0% (0) | 0% (0) | 76% (32) |" in report
+
+
+def test_each_due_organisation_gets_a_message_with_two_prefilled_forms() -> None:
+    env = {"GITHUB_REPOSITORY": "gemeente/wegwijzer", "GITHUB_REF_NAME": "main"}
+    repository = repository_from_env(env)
+    report = build_report(load_site(REFERRERS), LATE_2027, None, repository)
+    by_org = {m.org_id: m for m in report.messages}
+    brug = by_org["geldcafe-de-brug"]  # its upkeep contact has a GitHub name
+    assert brug.confirm_url == (
+        "https://github.com/gemeente/wegwijzer/issues/new?template=alles-klopt.yml"
+        "&title=Alles%20klopt%20nog%3A%20Geldcaf%C3%A9%20De%20Brug"
+        "&organisatie=geldcafe-de-brug&records=geldcafe-buurthuis-de-brug%0Ageldcafe-de-brug"
+    )
+    assert brug.changed_url is not None
+    assert brug.changed_url.startswith(
+        "https://github.com/gemeente/wegwijzer/issues/new?template=er-is-iets-veranderd.yml&"
+    )
+    maatje = by_org["schuldhulpmaatje-voorbeeldstad"]  # no GitHub name: an e-mail to the site
+    assert maatje.confirm_url is not None
+    assert maatje.confirm_url.startswith(
+        "mailto:wegwijzer@voorbeeldstad.example?subject=Alles%20klopt%20nog%3A%20SchuldHulpMaatje"
+    )
+    assert "Records%3A%0D%0Ainloop-dorpskerk-buurdorp%0D%0A" in maatje.confirm_url
+    text = render_report(report, repository)
+    assert "## Berichten aan organisaties" in text
+    assert "    " + brug.confirm_url in text
+    # the issue is public: no upkeep contact in it
+    for private_value in ("Onderhoudsma", "brug-prive", "wim-brug", "Bijhouder", "maatje-prive"):
+        assert private_value.casefold() not in text.casefold()
+
+
+def test_the_messages_as_mail_files_go_to_the_private_contact(tmp_path: Path) -> None:
+    out = tmp_path / "berichten"
+    args = ["-f", str(REFERRERS), "onderhoud", "--vandaag", "2027-12-01", "--berichten", str(out)]
+    assert main([*args, "--uitvoer", str(tmp_path / "onderhoud.md")]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [
+        "geldcafe-de-brug.eml",
+        "schuldhulpmaatje-voorbeeldstad.eml",
+    ]
+    mail = (out / "geldcafe-de-brug.eml").read_text(encoding="utf-8")
+    assert "To: wim.onderhoudsma@brug-prive.example" in mail
+    assert "From: wegwijzer@voorbeeldstad.example" in mail
+    issue = (tmp_path / "onderhoud.md").read_text(encoding="utf-8")
+    assert "brug-prive" not in issue and "Geldcafé De Brug (geldcafe-de-brug)" in issue
+
+
+def test_the_aanbod_page_shows_the_freshness_per_organisation() -> None:
+    site = load_site(SAMPLE / "mkdocs.yml")
+    dataset, _ = validate_site(site, FRESH_DAY)
+    page = {p.path: p.text for p in render_site(dataset, site.config, FRESH_DAY).pages}["aanbod.md"]
+    table = BeautifulSoup(page, "html.parser").select_one("table.ww-actualiteit")
+    assert table is not None
+    rows = [[c.get_text() for c in tr.select("th, td")] for tr in table.select("tbody tr")]
+    assert rows[0] == ["Alle gegevens", "42", "42% (18)", "76% (32)", "100% (42)"]
+    assert rows[1] == ["Klankbord Ondernemers Voorbeeldstad", "1", "0% (0)", "0% (0)", "100% (1)"]
+    assert len(rows) == 1 + len(dataset.organisaties)
+    files = {f.path: f for f in render_site(dataset, site.config, FRESH_DAY).files}
+    table_csv = files["open-data/actualiteit.csv"].read().decode("utf-8-sig").splitlines()
+    assert table_csv[1] == "2026-12-08;;Alle gegevens;42;18;32;42;42;76;100"
+    assert len(table_csv) == 2 + len(dataset.organisaties)
+
+
+def test_hide_date_counts_whole_months() -> None:
+    assert hide_date(date(2026, 9, 8), 3) == date(2026, 12, 8)
+    assert hide_date(date(2026, 1, 31), 1) == date(2026, 3, 1)  # no 31 February
+    assert hide_date(date(2026, 11, 30), 3) == date(2027, 3, 2) - timedelta(days=1)
+
+
+def test_verbergen_na_maanden_warns_first_then_hides_from_residents_only(
+    sample_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = sample_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("    controle_maanden:", "    verbergen_na_maanden: 11\n    controle_maanden:")
+    )
+    site = load_site(config)
+    assert site.config.verbergen_na_maanden == 11
+    klankbord = "data/organisaties/klankbord-ondernemers-voorbeeldstad.yml:31"  # 15 Jan 2026
+    # a month ahead: a warning, nothing hidden yet
+    assert main(["-f", str(config), "check", "--vandaag", "2026-11-25"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"{klankbord}: laatst_gecontroleerd: let op: Dit record verdwijnt op 15 december 2026 "
+        "van de openbare site, als het niet wordt nagekeken (verbergen_na_maanden: 11)." in out
+    )
+    day = date(2026, 12, 20)
+    assert main(["-f", str(config), "check", "--vandaag", day.isoformat()]) == 0
+    assert (
+        f"{klankbord}: laatst_gecontroleerd: let op: Dit record staat niet op de openbare site"
+        in (capsys.readouterr().out)
+    )
+    dataset, _ = validate_site(site, day)
+    public = {p.path for p in render_site(dataset, site.config, day).pages}
+    assert "organisaties/klankbord-ondernemers-voorbeeldstad.md" not in public
+    assert "organisaties/geldfit-jong-voorbeeldstad.md" in public
+    guide = site.config.model_copy(update={"editie": "verwijzers"})
+    assert "organisaties/klankbord-ondernemers-voorbeeldstad.md" in {
+        p.path for p in render_site(dataset, guide, day).pages
+    }

@@ -22,6 +22,7 @@ from wegwijzer.geo.postcodes import (
 )
 from wegwijzer.outputs.upkeep import run_upkeep
 from wegwijzer.records.areas import Areas
+from wegwijzer.records.confirm import run_confirm
 from wegwijzer.records.golive import go_live_findings
 from wegwijzer.records.loader import POSTCODES
 from wegwijzer.records.move_referrers import MoveError, move_referrer_data
@@ -89,6 +90,18 @@ def _parser() -> argparse.ArgumentParser:
     upkeep.add_argument("--vandaag", type=_date, help="doe alsof het deze datum is (voor tests)")
     upkeep.add_argument("--links", action="store_true", help="kijk ook of websites werken")
     upkeep.add_argument("--uitvoer", type=Path, help="schrijf het rapport in dit bestand")
+    upkeep.add_argument(
+        "--berichten",
+        type=Path,
+        help="schrijf de berichten aan de organisaties als e-mails in deze map (privé!)",
+    )
+    confirm = commands.add_parser(
+        "bevestig",
+        help="een issue 'Alles klopt nog': zet laatst_gecontroleerd op vandaag in de records",
+    )
+    confirm.add_argument("bestand", help="de tekst van het issue, of - voor stdin")
+    confirm.add_argument("--auteur", required=True, help="de GitHub-naam van wie het issue maakte")
+    confirm.add_argument("--vandaag", type=_date, help="doe alsof het deze datum is (voor tests)")
     init = commands.add_parser("init", help="begin een nieuwe wegwijzer voor een gemeente")
     init.add_argument("map", type=Path, help="de nieuwe (lege) map voor de site")
     init.add_argument("--gemeente", required=True, help="de naam van de gemeente of regio")
@@ -143,6 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "pages": _pages,
         "schema": _schema,
         "onderhoud": _upkeep,
+        "bevestig": _confirm,
         "verhuis-verwijzers": _move_private,
         "bijwerken": _update,
         "pdf": _pdf,
@@ -278,7 +292,21 @@ def _pdf(site: Site, args: argparse.Namespace) -> int:
 
 
 def _upkeep(site: Site, args: argparse.Namespace) -> int:
-    return run_upkeep(site, args.vandaag, links=args.links, output=args.uitvoer)
+    return run_upkeep(
+        site, args.vandaag, links=args.links, output=args.uitvoer, messages=args.berichten
+    )
+
+
+def _confirm(site: Site, args: argparse.Namespace) -> int:
+    if args.bestand == "-":
+        body = sys.stdin.read()
+    else:
+        try:
+            body = Path(args.bestand).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            print(f"Kan het bestand {args.bestand} niet lezen.")
+            return 1
+    return run_confirm(site, body, args.auteur, args.vandaag or date.today())
 
 
 def _geocode(site: Site, args: argparse.Namespace) -> int:

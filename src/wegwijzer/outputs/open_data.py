@@ -561,8 +561,25 @@ def _location(dataset: Dataset, loc: Locatie) -> dict[str, Any]:
             "external_identifier_type": "wegwijzer",
             "addresses": [_address(loc, location_id)],
             "accessibility": _accessibility(loc, location_id),
+            "metadata": [_checked(loc, location_id)],
         }
     )
+
+
+def _checked(loc: Locatie, location_id: str) -> dict[str, Any]:
+    """When the location was last checked (issue 29). HSDS has `assured_date` on a service
+    only; for a location its provenance record says it: action 'verified' on that date."""
+    return {
+        "id": hsds_id("gecontroleerd", loc.id),
+        "resource_id": location_id,
+        "resource_type": "location",
+        "last_action_date": loc.laatst_gecontroleerd.isoformat(),
+        "last_action_type": "verified",
+        "field_name": "",
+        "previous_value": "",
+        "replacement_value": "",
+        "updated_by": "",
+    }
 
 
 def _address(loc: Locatie, location_id: str) -> dict[str, Any]:

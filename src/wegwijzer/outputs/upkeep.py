@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import http.client
 import os
+import re
 import socket
 import ssl
 import sys
@@ -24,17 +25,21 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from wegwijzer import __version__
+from wegwijzer.outputs.freshness import WINDOWS, Freshness, freshness
+from wegwijzer.records import private
 from wegwijzer.records.checks import months_between, overdue
+from wegwijzer.records.confirm import FORM_CHANGED, FORM_CONFIRM
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site.config import Site
-from wegwijzer.site.present import count_text, dutch_date, phone_display
+from wegwijzer.site.present import count_text, dutch_date, mailto, phone_display
 
 Fetch = Callable[[str, str], int]
 """fetch(method, url) -> HTTP status. Raises TimeoutError without an answer in time, and another
@@ -65,6 +70,23 @@ class DueRecord:
     months: int
     organisatie: str | None = None  # the organisation to call (a location's first one)
     contact: str | None = None  # "033 460 2010, info@..." : how to reach it
+    record_id: str | None = None
+    org_id: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadyMessage:
+    """The message to an organisation that is due, with its two one-tap links (issue 29).
+    `to` is the upkeep contact's address from the private folder: it goes into the message
+    files for a mail workflow (--berichten), never into the public issue."""
+
+    org_id: str
+    naam: str
+    subject: str
+    body: str
+    confirm_url: str | None
+    changed_url: str | None
+    to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +139,8 @@ class UpkeepReport:
     closures: list[EndingClosure] = field(default_factory=list)
     numbers: list[FixedNumber] = field(default_factory=list)  # only in a month's first week
     left_out: list[LeftOut] = field(default_factory=list)  # each error in a record file
+    messages: list[ReadyMessage] = field(default_factory=list)
+    freshness: tuple[Freshness, list[Freshness]] | None = None
 
     @property
     def is_empty(self) -> bool:
@@ -156,6 +180,8 @@ def due_records(dataset: Dataset, today: date, stale_months: int) -> list[DueRec
                 months_between(record.laatst_gecontroleerd, today),
                 org.naam if org else None,
                 _contact(record, org),
+                record.id,
+                org.id if org else None,
             )
         )
     return sorted(due, key=lambda d: (d.checked, d.place.path))
@@ -309,9 +335,12 @@ def make_fetch(
     return fetch
 
 
-def build_report(site: Site, today: date, fetch: Fetch | None = None) -> UpkeepReport:
+def build_report(
+    site: Site, today: date, fetch: Fetch | None = None, repository: Repository | None = None
+) -> UpkeepReport:
     """Check the data as `wegwijzer check` does; ask the websites only when given a `fetch`."""
     dataset, report = validate_site(site, today)
+    due = due_records(dataset, today, site.config.controle_maanden)
     months = site.config.controle_maanden
     links = check_links(dataset, fetch) if fetch is not None else None
     records = {s.path for s in dataset.sources.values()} | set(dataset.broken.values())
@@ -324,13 +353,147 @@ def build_report(site: Site, today: date, fetch: Fetch | None = None) -> UpkeepR
     return UpkeepReport(
         today,
         months,
-        due_records(dataset, today, months),
+        due,
         len(report.errors),
         links,
         ending_closures(dataset, today),
         fixed_numbers(site, today),
         left_out,
+        ready_messages(site, due, _upkeep_contacts(site, today), repository),
+        freshness(dataset, today),
     )
+
+
+# --- one-tap confirmation (issue 29) ---------------------------------------------------------
+
+
+def _upkeep_contacts(site: Site, today: date) -> dict[str, private.Onderhoudscontact]:
+    """The upkeep contacts from the private folder; none without one (or with errors in it,
+    which `check` names)."""
+    if site.private_dir is None or not (site.private_dir / private.KIND).is_dir():
+        return {}
+    context = site.config.validation_context(today)
+    overlay, _ = private.load_overlay(site.private_dir, site.root, context)
+    return private.upkeep_contacts(overlay)
+
+
+_GITHUB_FORM = re.compile(r"^(https://github\.com/[\w.-]+/[\w.-]+)/issues/new\b")
+
+
+def issue_base(site: Site, repository: Repository | None) -> str | None:
+    """The repository whose issue forms the links open: this Actions run's, else the one in
+    `melden` (the site's own 'Klopt er iets niet?' form)."""
+    if repository is not None and repository.url.startswith("https://"):
+        return repository.url
+    found = _GITHUB_FORM.match(site.config.melden or "")
+    return found[1] if found else None
+
+
+def form_url(base: str, template: str, title: str, org_id: str, ids: list[str]) -> str:
+    """A prefilled GitHub issue form: every value percent-encoded."""
+    fields = {
+        "template": template,
+        "title": title,
+        "organisatie": org_id,
+        "records": "\n".join(ids),
+    }
+    return f"{base}/issues/new?{urlencode(fields, quote_via=quote)}"
+
+
+def _form_body(org_id: str, ids: list[str], question: str) -> str:
+    return f"Organisatie: {org_id}\nRecords:\n" + "\n".join(ids) + f"\n\n{question}\n\n"
+
+
+def ready_messages(
+    site: Site,
+    due: list[DueRecord],
+    contacts: Mapping[str, private.Onderhoudscontact],
+    repository: Repository | None,
+) -> list[ReadyMessage]:
+    """Per organisation that is due: a message with a link for "Alles klopt nog" and one for
+    "Er is iets veranderd". GitHub's issue forms when the contact has a GitHub name (or no
+    contacts are known), else an e-mail to `melden_email`."""
+    groups: dict[str, list[DueRecord]] = {}
+    for record in due:
+        if record.org_id is not None and record.record_id is not None:
+            groups.setdefault(record.org_id, []).append(record)
+    base = issue_base(site, repository)
+    address = site.config.melden_email
+    messages = []
+    for org_id, records in groups.items():
+        naam = records[0].organisatie or org_id
+        ids = list(dict.fromkeys(r.record_id for r in records if r.record_id))
+        contact = contacts.get(org_id)
+        by_github = base is not None and (contact is None or contact.github is not None)
+        confirm = changed = None
+        if by_github and base is not None:
+            confirm = form_url(base, FORM_CONFIRM, f"Alles klopt nog: {naam}", org_id, ids)
+            changed = form_url(base, FORM_CHANGED, f"Er is iets veranderd: {naam}", org_id, ids)
+        elif address:
+            confirm = mailto(
+                address, f"Alles klopt nog: {naam}", _form_body(org_id, ids, "Alles klopt nog.")
+            )
+            changed = mailto(
+                address,
+                f"Er is iets veranderd: {naam}",
+                _form_body(org_id, ids, "Wat is er veranderd?"),
+            )
+        subject = "Kloppen uw gegevens op de wegwijzer nog?"
+        body = _message_body(site, naam, records, confirm, changed)
+        messages.append(
+            ReadyMessage(
+                org_id, naam, subject, body, confirm, changed, contact.email if contact else None
+            )
+        )
+    return messages
+
+
+def _message_body(
+    site: Site, naam: str, records: list[DueRecord], confirm: str | None, changed: str | None
+) -> str:
+    lines = [
+        "Goedendag,",
+        "",
+        f"Op de wegwijzer geldzorgen van {site.config.gemeente} staan gegevens van {naam}. "
+        "Inwoners en hulpverleners gebruiken ze. Wilt u kijken of ze nog kloppen?",
+        "",
+        *(
+            f"- {' '.join(r.naam.split())} (laatst nagekeken op {dutch_date(r.checked)})"
+            for r in records
+        ),
+        "",
+    ]
+    if confirm and changed:
+        lines += [
+            "Klopt alles nog? Klik dan hier:",
+            confirm,
+            "",
+            "Is er iets veranderd? Klik dan hier en schrijf wat er anders is:",
+            changed,
+        ]
+    else:
+        lines.append("Klopt alles nog? Of is er iets veranderd? Antwoord dan op deze e-mail.")
+    return "\n".join([*lines, "", "Dank u wel!", ""])
+
+
+def write_messages(messages: list[ReadyMessage], folder: Path, sender: str | None) -> int:
+    """One e-mail file per organisation with an upkeep contact, for a scheduled workflow that
+    sends them with the town's own mail account (e.g. `msmtp -t < file`). The folder holds
+    private addresses: never commit or upload it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for message in messages:
+        if not message.to:
+            continue
+        mail = EmailMessage()
+        mail["To"] = message.to
+        if sender:
+            mail["From"] = sender
+        mail["Subject"] = message.subject
+        mail.set_content(message.body)
+        (folder / f"{message.org_id}.eml").write_bytes(bytes(mail))
+        written += 1
+    return written
 
 
 def render_report(report: UpkeepReport, repository: Repository | None = None) -> str:
@@ -343,6 +506,9 @@ def render_report(report: UpkeepReport, repository: Repository | None = None) ->
     lines += _closures_section(report.closures, repository)
     lines += _numbers_section(report.numbers)
     lines += _links_section(report.links, repository)
+    if not report.is_empty:
+        lines += _messages_section(report.messages)
+        lines += _freshness_section(report.freshness)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -457,6 +623,48 @@ def _links_section(links: LinkCheck | None, repository: Repository | None) -> li
     return [heading, "", intro, "", *_limited(items), "", f"{checked[0].upper()}{checked[1:]}.", ""]
 
 
+def _messages_section(messages: list[ReadyMessage]) -> list[str]:
+    if not messages:
+        return []
+    intro = (
+        "Een bericht per organisatie met gegevens om na te kijken. Kopieer het en stuur het naar "
+        "het onderhoudscontact van de organisatie. Het adres staat in de privémap "
+        "(`organisaties/<id>.yml`, bij `onderhoud`), niet hier: dit issue is openbaar."
+    )
+    lines = [f"## Berichten aan organisaties ({len(messages)})", "", intro, ""]
+    for message in messages[:LIST_LIMIT]:
+        lines += [
+            f"<details><summary>{_text(message.naam)} ({message.org_id})</summary>",
+            "",
+            f"    Onderwerp: {message.subject}",
+            "",
+            *(f"    {line}".rstrip() for line in message.body.splitlines()),
+            "",
+            "</details>",
+            "",
+        ]
+    if len(messages) > LIST_LIMIT:
+        lines += [f"En nog {len(messages) - LIST_LIMIT} meer.", ""]
+    return lines
+
+
+def _freshness_section(figures: tuple[Freshness, list[Freshness]] | None) -> list[str]:
+    if figures is None:
+        return []
+    total, per_org = figures
+    header = "| Organisatie | Records | " + " | ".join(f"{m} maanden" for m in WINDOWS) + " |"
+    rows = [header, "|---|---:|" + "---:|" * len(WINDOWS)]
+    for row in [total, *per_org][: LIST_LIMIT + 1]:
+        name = f"**{_text(row.naam)}**" if row.org_id is None else _text(row.naam)
+        cells = [f"{row.percent(i)}% ({n})" for i, n in enumerate(row.within)]
+        rows.append(f"| {name} | {row.total} | " + " | ".join(cells) + " |")
+    intro = (
+        "Welk deel van de gegevens is in de laatste 3, 6 en 12 maanden nagekeken? De minst "
+        "actuele organisaties staan bovenaan."
+    )
+    return ["## Actualiteit", "", intro, "", *rows, ""]
+
+
 def _limited(items: Iterator[str]) -> list[str]:
     shown = list(items)
     if len(shown) <= LIST_LIMIT:
@@ -488,11 +696,16 @@ def run_upkeep(
     links: bool,
     output: Path | None,
     env: Mapping[str, str] = os.environ,
+    messages: Path | None = None,
 ) -> int:
-    """The command: report on stdout or in `output`; that file stays empty when all is well."""
+    """The command: report on stdout or in `output`; that file stays empty when all is well.
+    With `messages`, the ready messages also go there as e-mail files (private addresses)."""
     repository = repository_from_env(env)
     fetch = make_fetch(user_agent(repository)) if links else None
-    report = build_report(site, today or date.today(), fetch)
+    report = build_report(site, today or date.today(), fetch, repository)
+    if messages is not None:
+        written = write_messages(report.messages, messages, site.config.melden_email)
+        print(f"{count_text(written, 'bericht', 'berichten')} in {messages}.", file=sys.stderr)
     text = render_report(report, repository)
     if output is None:
         sys.stdout.write(text)

@@ -8,24 +8,47 @@ out is named with its reasons.
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from dataclasses import replace
 from datetime import date
 
+from wegwijzer.records.checks import overdue
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.models import Locatie
+from wegwijzer.records.models import Locatie, Organisatie
 from wegwijzer.records.report import Finding, Report
 
 
-def for_edition(dataset: Dataset, editie: str, today: date | None = None) -> Dataset:
+def for_edition(
+    dataset: Dataset, editie: str, today: date | None = None, hide_after: int | None = None
+) -> Dataset:
     """The public site leaves out organisations marked `zichtbaarheid: verwijzers` (they do
     not help residents themselves), and locations that belong to nobody else. Both editions
-    leave out a location whose geldig_tot is over: `check` asks to remove its file."""
+    leave out a location whose geldig_tot is over: `check` asks to remove its file. With
+    `hide_after` (verbergen_na_maanden) the public site also leaves out records not checked
+    for that many months; `check` warns a month before, the build names each one."""
     ended = {i for i, loc in dataset.locaties.items() if today and not _still_open(loc, today)}
     if editie == "verwijzers":
         return _without(dataset, set(), ended)
     hidden = {i for i, org in dataset.organisaties.items() if org.zichtbaarheid == "verwijzers"}
+    stale = hidden_stale(dataset, today, hide_after) if today and hide_after else []
+    hidden |= {r.id for r in stale if isinstance(r, Organisatie)}
+    ended |= {r.id for r in stale if isinstance(r, Locatie)}
     return _without(dataset, hidden, _orphans(dataset, hidden) | ended)
+
+
+def hidden_stale(dataset: Dataset, today: date, months: int) -> list[Organisatie | Locatie]:
+    """Records the public site hides under `verbergen_na_maanden`, oldest first."""
+    return overdue(dataset, today, months)
+
+
+def hide_date(checked: date, months: int) -> date:
+    """The first day a record checked on `checked` is `months` months old (months_between)."""
+    year, month = divmod(checked.month - 1 + months, 12)
+    year, month = checked.year + year, month + 1
+    if checked.day <= calendar.monthrange(year, month)[1]:
+        return date(year, month, checked.day)
+    return date(year + month // 12, month % 12 + 1, 1)
 
 
 def _still_open(location: Locatie, today: date) -> bool:

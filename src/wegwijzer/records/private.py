@@ -3,24 +3,54 @@
 Contacts for referrers (`zichtbaarheid: verwijzers`) and the `verwijzen` notes live in a
 separate folder (a private repository, or a folder on a laptop) with one file per
 organisation, `organisaties/<id>.yml`. The referrers' edition merges them by id; the public
-edition never reads them into its pages.
+edition never reads them into its pages. The `onderhoud` contact (who confirms the records in
+the weekly upkeep) is merged into neither edition.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from wegwijzer.records.fields import suggestion
+from wegwijzer.records.fields import Email, suggestion, user_error
 from wegwijzer.records.loader import Dataset, Source, load_record, record_files, shown_path
-from wegwijzer.records.models import Contactpersoon, Record, RecordId, Tekst
+from wegwijzer.records.models import Contactpersoon, Record, RecordId, Regel, Strict, Tekst
 from wegwijzer.records.report import Finding, Report
 
 ENV_FOLDER = "WEGWIJZER_PRIVE"  # overrides the `prive:` option, e.g. in the deploy workflow
 KIND = "organisaties"
+
+
+_GITHUB_LOGIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
+
+
+def _github_login(value: str) -> str:
+    """A GitHub user name as GitHub allows it: letters, digits, single hyphens, at most 39."""
+    value = value.removeprefix("@")
+    if not _GITHUB_LOGIN.fullmatch(value):
+        message = "Dit is geen GitHub-gebruikersnaam (letters, cijfers en streepjes, zonder @)."
+        raise user_error(message)
+    return value
+
+
+GithubLogin = Annotated[str, AfterValidator(_github_login)]
+
+
+class Onderhoudscontact(Strict):
+    """Who confirms the organisation's records in the weekly upkeep (issue 29). Private: never
+    merged into either edition, never in a public issue; only the upkeep run reads it."""
+
+    naam: Regel = Field(title="Naam", examples=["Fatma Yılmaz"])
+    email: Email = Field(title="E-mail", description="Hierheen gaat het bericht van het onderhoud.")
+    github: GithubLogin | None = Field(
+        None,
+        title="GitHub-gebruikersnaam",
+        description="Alleen een bevestiging van deze gebruiker wordt een pull request.",
+    )
 
 
 class PriveOrganisatie(Record):
@@ -29,6 +59,7 @@ class PriveOrganisatie(Record):
     id: RecordId = Field(title="Id", description="Het id van de organisatie in data/.")
     verwijzen: Tekst | None = Field(None, title="Verwijzen (alleen voor verwijzers)")
     contactpersonen: list[Contactpersoon] = Field(default_factory=list, title="Contactpersonen")
+    onderhoud: Onderhoudscontact | None = Field(None, title="Onderhoudscontact (nooit publiek)")
 
 
 def load_overlay(
@@ -61,6 +92,13 @@ def unknown_ids(
             hint = suggestion(org_id, dataset.organisaties)
             message = f"Er is geen organisatie met id '{org_id}' in de gegevens.{hint}"
             yield source.finding(("id",), message)
+
+
+def upkeep_contacts(
+    overlay: Mapping[str, tuple[PriveOrganisatie, Source]],
+) -> dict[str, Onderhoudscontact]:
+    """The upkeep contact per organisation id: for the upkeep run and `bevestig` only."""
+    return {i: extra.onderhoud for i, (extra, _) in overlay.items() if extra.onderhoud}
 
 
 def merge_overlay(dataset: Dataset, overlay: Mapping[str, tuple[PriveOrganisatie, Source]]) -> None:

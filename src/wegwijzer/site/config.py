@@ -161,6 +161,16 @@ class SiteConfig(Strict):
         default_factory=dict, title="Extra doelgroepen", description="id: label"
     )
     controle_maanden: int = Field(12, ge=1, le=60, title="Waarschuw na zoveel maanden")
+    verbergen_na_maanden: int | None = Field(
+        None,
+        ge=1,
+        le=120,
+        title="Verberg voor inwoners na zoveel maanden zonder controle",
+        description=(
+            "Leeg: nooit. Een record dat zo lang niet is nagekeken, staat niet meer op de "
+            "openbare site (wel in de verwijzersgids). 'check' waarschuwt een maand eerder."
+        ),
+    )
     welkom: Tekst | None = Field(None, title="Welkomsttekst bovenaan de startpagina")
     melden: Tekst | None = Field(
         None,

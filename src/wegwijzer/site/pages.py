@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from wegwijzer import i18n
 from wegwijzer.geo.postcodes import PostcodeTable, from_dataset
-from wegwijzer.outputs import coverage, feed
+from wegwijzer.outputs import coverage, feed, freshness
 from wegwijzer.outputs.changes import History
 from wegwijzer.outputs.open_data import export_files
 from wegwijzer.outputs.vcard import vcard_for
@@ -448,6 +448,8 @@ class _Renderer:
             names_in_cell=coverage.NAMES_IN_CELL,
             verdict=coverage.verdict,
             stale=coverage.stale_records(self.dataset, self.today, self.config.controle_maanden),
+            fresh=freshness.freshness(self.dataset, self.today),
+            fresh_windows=freshness.WINDOWS,
         )
 
     def flyer(self, location: Locatie) -> Page:
@@ -531,6 +533,9 @@ class _Renderer:
     def export_files(self) -> dict[str, bytes]:
         files = export_files(self.dataset, self.config, public=self.config.editie == "publiek")
         files["open-data/aanbodanalyse.csv"] = coverage.matrices_csv(self.tables, self.walk_in)
+        files["open-data/actualiteit.csv"] = freshness.freshness_csv(
+            freshness.freshness(self.dataset, self.today), self.today
+        )
         return files
 
     @functools.cached_property
@@ -651,6 +656,8 @@ def describe_export(path: str) -> str:
     """A line of Dutch about an open-data file, for the Open data page."""
     if path.endswith("aanbodanalyse.csv"):
         return "De tabellen van de aanbodanalyse."
+    if path.endswith("actualiteit.csv"):
+        return "Welk deel van de gegevens in de laatste 3, 6 en 12 maanden is nagekeken."
     if "/hsds/" in path:
         return "De organisaties volgens de standaard Open Referral HSDS 3.0."
     return next((text for end, text in _EXPORTS.items() if path.endswith(end)), "")
@@ -678,7 +685,7 @@ def render_site(
     `Site.records` is read. `changes`: what changed lately (outputs/changes.py), for the
     'Wat is er veranderd?' page; None leaves the page out."""
     today = today or date.today()
-    dataset = for_edition(dataset, config.editie, today)
+    dataset = for_edition(dataset, config.editie, today, config.verbergen_na_maanden)
     languages = list(languages or [i18n.DUTCH])
     renderer = _Renderer(dataset, config, today, site_url, postcodes, languages, changes)
     screens = list(renderer.pages()) + list(renderer.translated(languages))

@@ -26,7 +26,7 @@ from wegwijzer import i18n
 from wegwijzer.geo.postcodes import postcode_table
 from wegwijzer.outputs import changes
 from wegwijzer.records import vocab
-from wegwijzer.records.editions import without_errors
+from wegwijzer.records.editions import hidden_stale, without_errors
 from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.records.report import Finding, Level, Report, one_line
 from wegwijzer.records.validate import validate_site
@@ -152,6 +152,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             log.info(str(finding))  # data warnings are for `wegwijzer check`; not fatal here
         if report.errors:
             dataset = self._leave_out_errors(dataset, report)
+        self._name_hidden(dataset)
         postcodes = postcode_table(self.site.data_dir, dataset)
         self._search_later = waiting_urls(dataset)  # search ranks a waiting list after the rest
         site = render_site(
@@ -385,6 +386,21 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             with Path(summary).open("a", encoding="utf-8") as out:  # the run's page on GitHub
                 out.write(skipped_summary(lines, self.site_config.editie))
         return dataset
+
+    def _name_hidden(self, dataset: Dataset) -> None:
+        """verbergen_na_maanden: each record the public site leaves out, named (issue 29)."""
+        months = self.site_config.verbergen_na_maanden
+        if not months or self.site_config.editie == "verwijzers":
+            return
+        for record in hidden_stale(dataset, date.today(), months):
+            if getattr(record, "zichtbaarheid", None) == "verwijzers":
+                continue  # never on the public site anyway
+            source = dataset.source(record)
+            line = (
+                f"{source.path}:{source.line(('laatst_gecontroleerd',))}: {record.naam}: "
+                f"langer dan {months} maanden niet nagekeken"
+            )
+            left_out.warning("Verborgen voor inwoners: %s", one_line(line))
 
     def _is_private(self, path: str) -> bool:
         folder = self.site.private_dir

@@ -108,11 +108,48 @@ def mailto(address: str, subject: str | None = None, body: str | None = None) ->
     return f"mailto:{quote(address, safe='@')}{query}"
 
 
-def report_mail(address: str, title: str, page_url: str | None = None) -> str:
-    """'Klopt er iets niet?' as an e-mail that names the page, so nobody has to explain where."""
+OTHER_CHOICE = "Iets anders"
+
+
+def report_choices(record: Any) -> list[str]:
+    """What a record page shows that a resident may find wrong (issue 29): the choices in
+    'Klopt er iets niet?', so the upkeep task says what was wrong. Dutch: the editor reads it."""
+    choices = []
+    if getattr(record, "adres", None) is not None:
+        choices.append("Adres")
+    if getattr(record, "spreekuren", None) or getattr(record, "bijeenkomsten", None):
+        choices.append("Openingstijden of spreekuren")
+    if getattr(record, "gesloten", None):
+        choices.append("Gesloten of weer open")
+    if getattr(record, "telefoon", None) or getattr(record, "whatsapp", None):
+        choices.append("Telefoonnummer")
+    if getattr(record, "email", None) or getattr(record, "website", None):
+        choices.append("E-mailadres of website")
+    return [*choices, OTHER_CHOICE]
+
+
+def record_key(record: Any) -> str | None:
+    """'locaties/<id>' or 'organisaties/<id>': the record a report is about."""
+    if record is None:
+        return None
+    kind = "locaties" if hasattr(record, "adres") else "organisaties"
+    return f"{kind}/{record.id}"
+
+
+def report_mail(address: str, title: str, page_url: str | None = None, record: Any = None) -> str:
+    """'Klopt er iets niet?' as an e-mail that names the page, so nobody has to explain where;
+    on a record page also the record and what it shows, to tick."""
     body = "Wat klopt er niet?\n\n\n"
+    if record is not None:
+        ticks = "\n".join(f"[ ] {choice}" for choice in report_choices(record))
+        body = (
+            f"Wat klopt er niet? Zet een x tussen de haken.\n{ticks}\n\n"
+            "Wat is het goede antwoord?\n\n\n"
+        )
     if page_url:
         body += f"Het gaat om deze pagina: {title}\n{page_url}\n"
+    if record is not None:
+        body += f"Record: {record_key(record)}\n"
     return mailto(address, f"Klopt er iets niet? {title}", body)
 
 
@@ -126,13 +163,17 @@ def route_url(location: Locatie, point: Point | None) -> str:
     return "https://www.google.com/maps/dir/?" + urlencode({"api": "1", "destination": target})
 
 
-def report_url(target: str, title: str, page_url: str | None = None) -> str:
-    """'Klopt er iets niet?': an e-mail with a subject, or the repository's issue form."""
+def report_url(target: str, title: str, page_url: str | None = None, record: Any = None) -> str:
+    """'Klopt er iets niet?': an e-mail with a subject, or the repository's issue form, with
+    the page and (on a record page) the record filled in; the form offers the choices."""
     if "@" in target and not target.startswith(("http://", "https://")):
-        return report_mail(target, title, page_url)
+        return report_mail(target, title, page_url, record)
     if "/issues/new" in target:
         glue = "&" if "?" in target else "?"
         fields = {"title": f"Klopt er iets niet? {title}"}
+        if record is not None:
+            fields["pagina"] = f"{title} {page_url}" if page_url else title
+            fields["record"] = record_key(record) or ""
         return target + glue + urlencode(fields, quote_via=quote)
     return target
 

@@ -49,6 +49,8 @@ PRODUCT_OWNED = (
     ".github/workflows/",
     ".github/dependabot.yml",
     ".github/pull_request_template.md",
+    ".github/ISSUE_TEMPLATE/alles-klopt.yml",
+    ".github/ISSUE_TEMPLATE/er-is-iets-veranderd.yml",
     ".github/ISSUE_TEMPLATE/klopt-niet.yml",
     ".github/ISSUE_TEMPLATE/nieuwe-organisatie.yml",
     "docs/beheer/",

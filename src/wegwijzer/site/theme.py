@@ -172,12 +172,15 @@ class ThemeContext:
         return report_links(self.site, title, page_url)
 
 
-def report_links(site: SiteConfig, title: str, page_url: str) -> list[tuple[str, str]]:
+def report_links(
+    site: SiteConfig, title: str, page_url: str, record: Any = None
+) -> list[tuple[str, str]]:
     """'Klopt er iets niet?': a pre-filled e-mail when the site has an address, and the
-    repository's form (GitHub) as a second way, or alone."""
+    repository's form (GitHub) as a second way, or alone. On a record's own page (`record`)
+    both name the record and offer what the page shows as choices."""
     links = []
     if site.melden_email:
-        mail = present.report_mail(site.melden_email, title, page_url)
+        mail = present.report_mail(site.melden_email, title, page_url, record)
         links.append((_("Klopt er iets niet?"), mail))
     if site.melden:
         label = _("Klopt er iets niet?")
@@ -187,7 +190,8 @@ def report_links(site: SiteConfig, title: str, page_url: str) -> list[tuple[str,
                 if "github.com" in site.melden
                 else _("Of meld het hier")
             )
-        links.append((label, present.safe_href(present.report_url(site.melden, title, page_url))))
+        url = present.report_url(site.melden, title, page_url, record)
+        links.append((label, present.safe_href(url)))
     return links
 
 
