@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.browser.test_accessibility import axe_violations
 from tests.browser.test_overzicht_browser import visible_cards
 from tests.browser.test_verwijzers_browser import _unlock
 from tests.conftest import PASSPHRASE, SAMPLE
@@ -62,6 +63,7 @@ def test_after_one_visit_the_pages_work_without_internet(
     for path in ("/", "/spoed/", RECORD):
         page.goto(url + path)
         expect(page.locator(SAVED)).to_have_text(re.compile(r"^Opgeslagen op \d+ \w+; bel bij"))
+        assert axe_violations(page) == [], path
     assert page.get_by_role("heading", level=1).count() == 1
     assert "Geldloket" in page.inner_text("h1")
 
@@ -85,15 +87,31 @@ def test_nu_open_works_without_internet(
     assert open_now and shown == open_now
 
 
-def test_a_visited_page_in_another_language_says_so_in_that_language(
-    context: BrowserContext, copy: Path, serve: Any
+@pytest.mark.parametrize(("language", "saved"), [("en", "Saved on "), ("ar", "محفوظة بتاريخ ")])
+def test_a_language_s_pages_are_kept_and_say_so_in_that_language(
+    context: BrowserContext, copy: Path, serve: Any, language: str, saved: str
 ) -> None:
     url = str(serve(copy))
     page = context.new_page()
-    visit(page, url + "/en/")
+    visit(page, f"{url}/{language}/")
     context.set_offline(True)
-    page.goto(url + "/en/spoed/")  # never opened: kept because the English start was
-    expect(page.locator(SAVED)).to_have_text(re.compile(r"^Saved on "))
+    page.goto(f"{url}/{language}/spoed/")  # never opened: kept because that start page was
+    expect(page.locator(SAVED)).to_have_text(re.compile("^" + saved))
+    assert axe_violations(page) == []
+
+
+def test_a_site_under_a_sub_path_keeps_its_worker_to_itself(
+    context: BrowserContext, copy: Path, serve: Any
+) -> None:
+    """GitHub Pages serves a town's site at user.github.io/<repository>/."""
+    url = str(serve(copy.parent)) + "/" + copy.name
+    page = context.new_page()
+    visit(page, url + "/spoed/")
+    scope = page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.scope)")
+    assert scope == url + "/"
+    context.set_offline(True)
+    page.goto(url + "/")
+    expect(page.locator(SAVED)).to_be_visible()
 
 
 def test_a_new_deploy_replaces_the_saved_pages(

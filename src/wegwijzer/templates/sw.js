@@ -107,13 +107,14 @@ function savedPage(request) {
 
 /* Network first, past the browser's HTTP cache (it would answer offline too, without saying
  * the page is a saved copy); a redirect goes to the browser as it came. */
-function page(request) {
+function page(event) {
+  var request = event.request;
   return fetch(request.url, { cache: "no-cache", redirect: "manual" }).then(function (response) {
     if (response.ok && response.type === "basic") {
       var copy = response.clone();
-      caches.open(CACHE).then(function (cache) {
+      event.waitUntil(caches.open(CACHE).then(function (cache) {
         return stamped(copy).then(function (kept) { return cache.put(pageKey(request.url), kept); });
-      });
+      }));
     }
     return response;
   }, function () {
@@ -144,7 +145,7 @@ self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || !inScope(request.url)) return;
   if (request.mode === "navigate") {
-    event.respondWith(page(request));
+    event.respondWith(page(event));
     return;
   }
   var url = new URL(request.url);

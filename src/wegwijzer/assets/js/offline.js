@@ -34,10 +34,19 @@
     return urls.filter(function (url) { return url.indexOf(site) === 0; });
   }
 
-  navigator.serviceWorker.register(site + "sw.js", { scope: site }).catch(function () {});
-  navigator.serviceWorker.ready.then(function (registration) {
-    var channel = new MessageChannel();
-    channel.port1.onmessage = function () { root.setAttribute("data-ww-offline", "bewaard"); };
-    registration.active.postMessage({ taal: wwTaal, bewaar: loaded() }, [channel.port2]);
-  });
+  /* After the page has loaded: keeping the pages must not slow down the first one. */
+  function register() {
+    navigator.serviceWorker.register(site + "sw.js", { scope: site }).catch(function () {});
+    navigator.serviceWorker.ready.then(function (registration) {
+      var channel = new MessageChannel();
+      channel.port1.onmessage = function () { root.setAttribute("data-ww-offline", "bewaard"); };
+      registration.active.postMessage({ taal: wwTaal, bewaar: loaded() }, [channel.port2]);
+    });
+  }
+
+  if (document.readyState === "complete") {
+    register();
+  } else {
+    window.addEventListener("load", register);
+  }
 })();
