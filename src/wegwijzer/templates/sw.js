@@ -76,7 +76,8 @@ self.addEventListener("message", function (event) {
   var urls = (Array.isArray(asked.bewaar) ? asked.bewaar : []).filter(function (url) {
     return typeof url === "string" && inScope(url);
   });
-  (LANGUAGES[asked.taal] || []).forEach(function (path) { urls.push(address(path)); });
+  var own = Object.prototype.hasOwnProperty.call(LANGUAGES, asked.taal) ? LANGUAGES[asked.taal] : [];
+  own.forEach(function (path) { urls.push(address(path)); });
   var done = caches.open(CACHE).then(function (cache) {
     return Promise.all(urls.map(function (url) {
       return cache.match(keyOf(url)).then(function (found) {

@@ -11,7 +11,10 @@
   function showSaved(when) {
     var date = new Date(when);
     if (isNaN(date.getTime())) return;
-    var day = date.toLocaleDateString(wwTaal, { day: "numeric", month: "long" });
+    // As openingstijden.js: "7 December" in English, digits 0-9 in every language.
+    var language = (wwTaal === "en" ? "en-GB" : wwTaal) + "-u-nu-latn";
+    var day = date.toLocaleDateString(language, {
+      day: "numeric", month: "long", timeZone: "Europe/Amsterdam" });
     var note = document.createElement("p");
     note.className = "ww-opgeslagen";
     note.setAttribute("role", "note");
