@@ -42,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # `benchmarks` 
 from benchmarks.synthetic import make_baseline, make_site
 
 from wegwijzer.outputs.pdf import serve_folder
+from wegwijzer.site import offline
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -153,6 +154,18 @@ def output_sizes(site: Path) -> dict[str, Any]:
         "open_data_gz_kb": sum(gzipped(p) for p in exports) / KB if exports else None,
         "kaart_kb": kaart.stat().st_size / KB if kaart.exists() else None,
         "kaart_gz_kb": gzipped(kaart) / KB if kaart.exists() else None,
+        **precache_sizes(site),
+    }
+
+
+def precache_sizes(site: Path) -> dict[str, float | None]:
+    """What the service worker keeps at the first visit (issue 30): stored and sent (gzip)."""
+    if not (site / offline.WORKER).is_file():  # plain Material (baseline, older builds)
+        return {"precache_kb": None, "precache_gz_kb": None}
+    files = [offline._file(site, path) for path in offline.precache(site)]
+    return {
+        "precache_kb": sum(f.stat().st_size for f in files) / KB,
+        "precache_gz_kb": sum(gzipped(f) for f in files) / KB,
     }
 
 
@@ -671,7 +684,7 @@ def _kb(entry: tuple[str, int]) -> str:
 
 
 def _size(key: str, digits: int = 1) -> Callable[[Result], str]:
-    return lambda r: _n(r.sizes[key], digits) if isinstance(r.sizes[key], float) else "-"
+    return lambda r: _n(r.sizes[key], digits) if isinstance(r.sizes.get(key), float) else "-"
 
 
 def _largest_column(key: str) -> Callable[[Result], str]:
@@ -739,6 +752,8 @@ DATA_COLUMNS: list[Column] = [
     ("open-data gzip", _size("open_data_gz_kb")),
     ("kaart.html", _size("kaart_kb")),
     ("kaart.html gzip", _size("kaart_gz_kb")),
+    ("zonder internet (pre-cache)", _size("precache_kb")),
+    ("pre-cache gzip", _size("precache_gz_kb")),
 ]
 TRANSFER_COLUMNS: list[Column] = [
     LOCATIONS,

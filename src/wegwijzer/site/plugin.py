@@ -30,7 +30,7 @@ from wegwijzer.records.editions import hidden_stale, without_errors
 from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.records.report import Finding, Level, Report, one_line
 from wegwijzer.records.validate import validate_site
-from wegwijzer.site import shells, sitemap
+from wegwijzer.site import offline, shells, sitemap
 from wegwijzer.site.assets import asset_url, versioned
 from wegwijzer.site.cards import waiting_urls
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, parse_site_config
@@ -71,6 +71,8 @@ SCRIPTS = [
 ]
 # The referrers' edition only: the shortlist, and the opener for its sealed search index.
 REFERRER_SCRIPTS = [f"{ASSET_ROOT}/js/lijstje.js", f"{ASSET_ROOT}/js/slot.js"]
+# The public edition only: works without internet after one visit (site/offline.py).
+PUBLIC_SCRIPTS = [f"{ASSET_ROOT}/js/offline.js"]
 THEME_DIR = Path(__file__).parent.parent / "theme"  # partials/search.html: our own lazy search
 
 
@@ -140,7 +142,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self._search = []
         self._use_logo(config)
         referrers = self.site_config.editie == "verwijzers"
-        for path in SCRIPTS + (REFERRER_SCRIPTS if referrers else []):
+        for path in SCRIPTS + (REFERRER_SCRIPTS if referrers else PUBLIC_SCRIPTS):
             script = ExtraScriptValue(_versioned(path, self.site_config.kleur))
             script.defer = True
             config.extra_javascript.append(script)
@@ -308,7 +310,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             target = Path(config.site_dir) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        if self.sealer is None:
+        if self.sealer is None:  # the public edition: the referrers' guide caches nothing
+            self._write_offline(Path(config.site_dir), config)
             return
         site_dir = Path(config.site_dir)
         for path in sorted(p for p in site_dir.rglob("*") if p.is_file()):
@@ -323,6 +326,12 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                     path.write_text(locked, encoding="utf-8")
                 continue
             path.write_bytes(self.sealer.seal_file(relative, path.read_bytes()))
+
+    def _write_offline(self, site_dir: Path, config: MkDocsConfig) -> None:
+        """The service worker and the manifest, last: the worker's version hashes the pages."""
+        name = config.site_name or self.site_config.gemeente
+        colour = self.site_config.kleur
+        offline.write(site_dir, name, self.site_config.gemeente, colour, self.languages)
 
     def _write_records(self, site_dir: Path, config: MkDocsConfig) -> None:
         """Every record page in every language: its shell, filled (see shells.py)."""
