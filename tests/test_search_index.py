@@ -3,7 +3,9 @@ and the pieces hold the same pages and words as the pages themselves."""
 
 from __future__ import annotations
 
+import csv
 import gzip
+import itertools
 import json
 import random
 from pathlib import Path
@@ -19,11 +21,16 @@ from wegwijzer.site.search import (
     INDEX_PATH,
     MAX_SHARD_CHARS,
     SYNONYMS,
+    URGENT_WORDS,
     build_index,
+    fold,
     indexed,
     page_words,
+    read_index,
     shard_name,
+    words_of,
 )
+from wegwijzer.site.search_words import CONCEPTS
 
 LETTERS = "abcdeéfghijklmnopqrstuvwxyz"
 
@@ -120,3 +127,127 @@ def test_the_referrers_edition_seals_every_piece(referrers_site: Path) -> None:
     for path in pieces:
         envelope = json.loads(path.read_text(encoding="utf-8"))
         assert set(envelope) >= {"zout", "nonce", "data"}, path  # opened by slot.js in the tab
+
+
+# Issue 27: every language, what helps now first, and the search-quality table.
+
+QUALITY = Path(__file__).parent / "search_queries.csv"
+LANGUAGES = ("nl", "en", "tr", "ar", "pl", "uk")
+
+
+def test_words_of_every_script_are_folded_as_residents_type_them() -> None:
+    assert words_of("BORÇLARIM İstanbul ılık") == ["borçlarim", "istanbul", "ilik"]
+    assert words_of("الدُّيُونِ أكل") == ["الديون", "اكل"]  # no vowel marks, one alef
+    assert words_of("Długi БОРГИ Schulden") == ["długi", "борги", "schulden"]
+    assert words_of("a, 12 of ?!") == []  # fewer than three letters: not indexed
+    assert fold("İ") == "i" and fold("ı") == "i"
+
+
+def test_every_language_has_words_for_every_concept() -> None:
+    for concept, (targets, by_language) in CONCEPTS.items():
+        assert targets, concept
+        assert set(by_language) == set(LANGUAGES), concept
+        assert all(by_language[code] for code in LANGUAGES), concept
+    for word in ("debt", "borç", "długi", "борги", "ديون", "schulden"):
+        assert "schuldhulp" in SYNONYMS[fold(word)], word
+    assert "rekeningen" in SYNONYMS["afsluiting"]  # a cut-off finds the help with bills
+    assert {"deurwaarder", "huurachterstand", "geeneten", "acil", "عاجل"} <= set(URGENT_WORDS)
+
+
+def test_help_that_cannot_start_now_is_numbered_last_by_tier() -> None:
+    entries = [(name, f"organisaties/{name.lower()}/", "schulden", "") for name in "ABCDE"]
+    files = build_index(entries, {"organisaties/a/": 2, "organisaties/b/": 1})
+    manifest = json.loads(files[INDEX_PATH])
+    assert (manifest["x"], manifest["y"]) == (2, 1)
+    order = [url for _, url, _ in json.loads(files["zoeken/d/0.json"])]
+    assert order[-2:] == ["organisaties/b/", "organisaties/a/"]
+    assert "u" not in manifest  # no Spoed page, no urgent words
+
+
+def test_urgent_words_and_the_spoed_page_are_data_in_the_index() -> None:
+    entries = [("Spoed? Bel meteen", "spoed/", "spoed meteen", ""), ("A", "a/", "schulden", "")]
+    manifest = json.loads(build_index(entries)[INDEX_PATH])
+    order = [url for _, url, _ in json.loads(build_index(entries)["zoeken/d/0.json"])]
+    assert order[manifest["sp"]] == "spoed/"
+    assert manifest["u"] == URGENT_WORDS
+
+
+def test_blocks_per_language_show_translated_titles_and_lines() -> None:
+    entries = [
+        ("Spoed? Bel meteen", "spoed/", "spoed", ""),
+        ("Geldcafé", "organisaties/geldcafe/", "schulden", "Bel 033 460 1212"),
+        ("Open data", "open-data/", "data", ""),  # only the Dutch site has it
+    ]
+    shown = {
+        "tr": {
+            "spoed/": ("Acil mi? Hemen arayın", ""),
+            "organisaties/geldcafe/": ("Geldcafé", "033 460 1212 numarasını arayın"),
+        }
+    }
+    files = build_index(entries, shown_in=shown)
+    assert json.loads(files[INDEX_PATH])["l"] == ["tr"]
+    dutch = json.loads(files["zoeken/d/0.json"])
+    turkish = json.loads(files["zoeken/d/tr/0.json"])
+    assert [row[1] for row in turkish] == [row[1] for row in dutch]  # the same page numbers
+    rows = {row[1]: row for row in turkish}
+    assert rows["spoed/"][0] == "Acil mi? Hemen arayın"
+    assert rows["organisaties/geldcafe/"] == [
+        "Geldcafé",
+        "organisaties/geldcafe/",
+        "033 460 1212 numarasını arayın",
+    ]
+    assert rows["open-data/"][0] == "Open data"
+
+
+def quality_rows() -> list[dict[str, str]]:
+    with QUALITY.open(encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if not row["taal"].startswith("#")]
+
+
+def test_the_quality_table_covers_every_language() -> None:
+    rows = quality_rows()
+    for code in LANGUAGES:
+        mine = [row for row in rows if row["taal"] == code]
+        assert any(row["eerste"] == "spoed/" for row in mine), code  # an urgent query
+        assert any(row["eerste"] and row["eerste"] != "spoed/" for row in mine), code
+        assert any(not row["eerste"] for row in mine), code  # gibberish: the message
+
+
+def test_the_index_holds_what_the_quality_table_expects(sample_site: Path) -> None:
+    """What the index returns for each query of the table (the order is the browser test's):
+    urgent queries are marked urgent and Spoed is in the index; every expected first hit holds
+    the query's word or one of its everyday words; gibberish matches no page at all."""
+    manifest = json.loads((sample_site / "zoeken" / "index.json").read_text(encoding="utf-8"))
+    pages = read_index(sample_site)
+    urls = [url or "./" for _, url, _, _ in pages]
+    words_on = {url or "./": set(words) for _, url, words, _ in pages}
+    synonyms: dict[str, list[str]] = manifest["s"]
+
+    def alternatives(word: str) -> list[str]:
+        if word in synonyms:
+            return [word, *synonyms[word]]
+        keys = [k for k in synonyms if len(k) >= 4 and word.startswith(k)]
+        return [word, *synonyms[max(keys, key=len)]] if keys else [word]
+
+    def holds(url: str, word: str) -> bool:
+        return any(
+            w.startswith(a) or (len(a) >= 5 and a in w)
+            for a in alternatives(word)
+            for w in words_on[url]
+        )
+
+    for row in quality_rows():
+        query = words_of(row["zoekvraag"])
+        glued = [a + b for a, b in itertools.pairwise(query)]
+        expected = [e for e in row["eerste"].split("|") if e]
+        if expected == ["spoed/"]:
+            urgent = any(
+                w == u or (len(u) >= 5 and w.startswith(u))
+                for w in query + glued
+                for u in manifest["u"]
+            )
+            assert urgent and urls[manifest["sp"]] == "spoed/", row
+        elif expected:
+            assert any(holds(url, word) for url in expected for word in query + glued), row
+        else:
+            assert not any(holds(url, word) for url in urls for word in query), row
