@@ -9,7 +9,14 @@ Ours is split so that a query fetches only what it needs (issue 16), as Pagefind
   ("w"), and for the long words inside compounds ("achterstand" in "huurachterstand") the pages
   of those compounds ("i"). A prefix is two letters, longer where a file would grow too big;
 - `zoeken/d/<n>.json`: title, URL and address line of pages n*BLOCK to (n+1)*BLOCK - 1, so a
-  query fetches only the blocks of the results it shows.
+  query fetches only the blocks of the results it shows; `zoeken/d/<taal>/<n>.json` the same
+  pages as the pages in that language title them and say their line (issue 27).
+
+One index serves every language: the everyday words of every interface language
+(search_words.py) point at the Dutch words the records use, and words are folded the same way
+here and in zoeken.js (fold()). What helps now comes first, from data: pages are numbered by
+tier (search_tiers(): waiting list, then full, stopped or closed) and urgent words put the
+Spoed page first.
 
 Pages are numbered in title order, so results with the same score come from the same blocks.
 Page lists are sorted and stored as differences ("delta"), each number being page * 2 plus 1
