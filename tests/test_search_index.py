@@ -251,3 +251,31 @@ def test_the_index_holds_what_the_quality_table_expects(sample_site: Path) -> No
             assert any(holds(url, word) for url in expected for word in query + glued), row
         else:
             assert not any(holds(url, word) for url in urls for word in query), row
+
+
+def test_result_lines_are_true_to_the_record_in_every_language(sample_site: Path) -> None:
+    """No walk-in claim for a bewindvoerder seen by appointment only; stopped and closed help
+    says so first; the lines and the interface pages' titles in the page's language."""
+
+    def lines(folder: str) -> dict[str, tuple[str, str]]:
+        rows = json.loads((sample_site / "zoeken" / "d" / folder / "0.json").read_text("utf-8"))
+        return {url: (title, line) for title, url, line in rows}
+
+    dutch, arabic = lines(""), lines("ar")
+    assert dutch["organisaties/bewindvoering-kooistra/"][1] == "Bel 033 460 2550"
+    assert dutch["organisaties/stichting-budgetwijs-buurdorp/"][1].startswith("Gestopt. ")
+    closed = dutch["locaties/geldcafe-buurthuis-de-brug/"][1]
+    assert closed.startswith("Gesloten tot nader bericht. ")
+    assert "binnen te lopen" not in dutch["organisaties/geldcafe-de-brug/"][1]  # closed now
+    assert "4 plekken om binnen te lopen" in dutch["organisaties/welzijn-voorbeeldstad/"][1]
+    assert set(arabic) == set(dutch)
+    assert arabic["spoed/"][0] == "عاجل؟ اتصل فورًا" and dutch["spoed/"][0] == "Spoed? Bel meteen"
+    # record names stay as they are; their lines are in Arabic
+    assert (
+        arabic["organisaties/welzijn-voorbeeldstad/"][0]
+        == "Welzijn Voorbeeldstad, Werkplaats Geldzaken"
+    )
+    assert arabic["organisaties/welzijn-voorbeeldstad/"][1].startswith("اتصل على 033 460 6060")
+    assert arabic["open-data/"] == dutch["open-data/"]  # only the Dutch site has it
+    manifest = json.loads((sample_site / "zoeken" / "index.json").read_text(encoding="utf-8"))
+    assert manifest["l"] == ["ar", "en", "pl", "tr", "uk"]
