@@ -8,12 +8,18 @@ import gzip
 import itertools
 import json
 import random
+from datetime import date, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 from benchmarks.synthetic import make_site
 
+from tests.test_long_closures import built  # noqa: F401  (the sample, one place closed long)
+from wegwijzer import i18n
+from wegwijzer.records.models import Sluiting
 from wegwijzer.records.validate import validate_site
+from wegwijzer.site import present
 from wegwijzer.site.config import load_site
 from wegwijzer.site.pages import render_site
 from wegwijzer.site.search import (
@@ -23,6 +29,7 @@ from wegwijzer.site.search import (
     SYNONYMS,
     URGENT_WORDS,
     build_index,
+    closed_for_long,
     fold,
     indexed,
     page_words,
@@ -279,3 +286,38 @@ def test_result_lines_are_true_to_the_record_in_every_language(sample_site: Path
     assert arabic["open-data/"] == dutch["open-data/"]  # only the Dutch site has it
     manifest = json.loads((sample_site / "zoeken" / "index.json").read_text(encoding="utf-8"))
     assert manifest["l"] == ["ar", "en", "pl", "tr", "uk"]
+
+
+def test_a_place_closed_for_long_says_until_when_in_its_search_line(
+    built: Path,  # noqa: F811  (the fixture imported above)
+) -> None:
+    """The sample with the Palm closed from three days ago for 40 days (test_long_closures)."""
+    rows = json.loads((built / "zoeken" / "d" / "0.json").read_text(encoding="utf-8"))
+    lines = {url: line for _title, url, line in rows}
+    last = date.today() + timedelta(days=40)
+    with i18n.speaking(i18n.DUTCH):
+        day = present.dutch_date(last)
+    palm = lines["locaties/inloop-caribisch-netwerk-de-palm/"]
+    assert palm.startswith(f"Gesloten tot en met {day}. Palmstraat 14"), palm
+    assert not lines["locaties/huiskamer-buurdorp/"].startswith("Gesloten")  # opens in 5 days
+    manifest = json.loads((built / "zoeken" / "index.json").read_text(encoding="utf-8"))
+    order = [url for _title, url, _line in rows]
+    assert (
+        order.index("locaties/inloop-caribisch-netwerk-de-palm/") >= manifest["n"] - manifest["y"]
+    )
+    ukrainian = json.loads((built / "zoeken" / "d" / "uk" / "0.json").read_text(encoding="utf-8"))
+    line = {url: line for _title, url, line in ukrainian}[
+        "locaties/inloop-caribisch-netwerk-de-palm/"
+    ]
+    assert not line.startswith("Gesloten") and str(last.year) in line
+
+
+def test_closed_for_long_counts_from_today_like_the_cards() -> None:
+    today = date(2026, 11, 24)
+    place = SimpleNamespace(
+        gesloten=[Sluiting(van=date(2026, 10, 1), tot=date(2027, 1, 31), reden="Verbouwing")]
+    )
+    assert closed_for_long(place, today) == date(2027, 1, 31)  # type: ignore[arg-type]
+    assert closed_for_long(place, date(2027, 1, 20)) is None  # type: ignore[arg-type]
+    forever = SimpleNamespace(gesloten=[Sluiting.model_validate({})])  # "voorlopig gesloten"
+    assert closed_for_long(forever, today) == date.max  # type: ignore[arg-type]

@@ -37,7 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer.records.loader import Dataset
-from wegwijzer.site.cards import all_cards
+from wegwijzer.records.models import Locatie
+from wegwijzer.site.cards import LONG_CLOSURE_DAYS, all_cards
 from wegwijzer.site.search_words import CONCEPTS, URGENT
 
 INDEX_DIR = "zoeken"
@@ -343,6 +344,18 @@ def search_tiers(dataset: Dataset, today: date) -> dict[str, int]:
         elif card.wachtlijst is not None:
             tiers[card.url] = 1
     return tiers
+
+
+def closed_for_long(location: Locatie, today: date) -> date | None:
+    """The last day of the closure `location` is in on `today`, when it lasts more than
+    LONG_CLOSURE_DAYS after it (as on its card), for its search line; else None."""
+    for closure in location.gesloten:
+        first, last = closure.van, closure.tot
+        if not (closure.once and first and last and first <= today <= last):
+            continue
+        if (last - today).days > LONG_CLOSURE_DAYS:
+            return last
+    return None
 
 
 def read_index(site_dir: Path) -> list[tuple[str, str, list[str], str]]:
