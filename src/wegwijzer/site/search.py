@@ -188,6 +188,18 @@ def _merged() -> dict[str, list[str]]:
 
 
 SYNONYMS = _merged()
+# Words of the other languages a longer query word may start with ("borçlarım" -> "borç"):
+# not the Dutch ones, or "postcode" would look for "brieven" through "post".
+STEMS = sorted(
+    {
+        fold(word)
+        for _targets, by_language in CONCEPTS.values()
+        for code, words in by_language.items()
+        if code != "nl"
+        for word in words
+        if len(fold(word)) >= 4
+    }
+)
 URGENT_WORDS = sorted({fold(word) for word in URGENT})
 URGENT_PAGE = "spoed/"  # what urgent words put first (site/pages.py writes it)
 
@@ -315,7 +327,8 @@ def build_index(
             own = [[*shown.get(url, (title, info)), url] for title, url, info in block]
             translated = [[title, url, info] for title, info, url in own]
             files[f"{INDEX_DIR}/d/{code}/{start // BLOCK}.json"] = _dumps(translated)
-    manifest: dict[str, Any] = {"s": SYNONYMS, "p": sorted(keys), "b": BLOCK, "n": len(pages)}
+    manifest: dict[str, Any] = {"s": SYNONYMS, "st": STEMS, "p": sorted(keys), "b": BLOCK}
+    manifest["n"] = len(pages)
     if shown_in:
         manifest["l"] = sorted(shown_in)
     if opaque:

@@ -30,7 +30,7 @@ CONCEPTS: dict[str, tuple[list[str], dict[str, list[str]]]] = {
         {
             "nl": ["huurachterstand", "huurschuld"],
             "en": ["rent", "arrears", "landlord"],
-            "tr": ["kira", "kirayı", "kiramı", "ev"],
+            "tr": ["kira", "kirayı", "kiramı", "konut"],
             "ar": ["إيجار", "الإيجار", "ايجار", "الايجار", "السكن"],
             "pl": ["czynsz", "czynszu", "zaległości", "mieszkanie"],
             "uk": ["оренда", "оренду", "квартплата", "житло"],

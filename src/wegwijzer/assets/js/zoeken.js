@@ -59,22 +59,22 @@
     return (fold(query).match(/[\p{L}\p{N}]+/gu) || []).filter(function (w) { return w.length > 2; });
   }
 
-  // The everyday words behind a query word: its own list, else the list of the longest listed
-  // word of 4 letters or more it starts with ("borçlarım" -> "borç", "długów" -> "dług").
-  function synonymsOf(word, synonyms) {
+  // The everyday words behind a query word: its own list, else the list of the longest word
+  // of another language it starts with (index.st: "borçlarım" -> "borç", "długów" -> "dług").
+  function synonymsOf(word, synonyms, stems) {
     if (has.call(synonyms, word)) return synonyms[word];
     var best = "";
-    Object.keys(synonyms).forEach(function (key) {
-      if (key.length >= 4 && key.length > best.length && word.indexOf(key) === 0) best = key;
+    (stems || []).forEach(function (key) {
+      if (key.length > best.length && word.indexOf(key) === 0) best = key;
     });
     return best ? synonyms[best] : [];
   }
 
   // Each query word becomes a group of alternatives: itself, its synonyms, and the word
   // glued to the next one ("huur achterstand" also looks for "huurachterstand").
-  function groups(words, synonyms) {
+  function groups(words, synonyms, stems) {
     return words.map(function (w, i) {
-      var alts = [w].concat(synonymsOf(w, synonyms));
+      var alts = [w].concat(synonymsOf(w, synonyms, stems));
       if (i + 1 < words.length) {
         var glued = w + words[i + 1];
         alts.push(glued);
@@ -177,7 +177,7 @@
     var words = tokens(query);
     if (!words.length) return Promise.resolve({ words: words, found: [], docs: [] });
     return get("index.json").then(function (index) {
-      var wanted = groups(words, index.s);
+      var wanted = groups(words, index.s, index.st);
       var needed = {};
       wanted.forEach(function (alts) {
         alts.forEach(function (alt) {
