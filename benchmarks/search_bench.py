@@ -13,6 +13,14 @@ server, without a policy, for the numbers only.
 
     .venv/bin/python benchmarks/search_bench.py /tmp/o1k [--pagefind] [--typed]
 
+With --kwaliteit, the search-quality table instead (issue 27): every query of
+tests/search_queries.csv typed into the real zoeken.js on the start page of its language at
+360 px, with the first hit, the expected first hit(s) and ok/NIET OK. The table's expectations
+are for the Voorbeeldstad fixture (tests/fixtures/voorbeeldstad):
+
+    .venv/bin/mkdocs build -q -f tests/fixtures/voorbeeldstad/mkdocs.yml -d /tmp/vb
+    .venv/bin/python benchmarks/search_bench.py /tmp/vb --kwaliteit
+
 run.py may call `search_measurements(site)`; each row is a dict (see `_row`).
 """
 
@@ -20,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
 import gzip
 import shutil
 import statistics
@@ -187,12 +196,90 @@ def table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+QUALITY = ROOT / "tests" / "search_queries.csv"
+
+
+def quality_queries(path: Path = QUALITY) -> list[dict[str, str]]:
+    """The table's rows: taal, zoekvraag, eerste (expected first hits, '|' between; empty:
+    nothing is found and the message with the Spoed and overview links shows)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [row for row in csv.DictReader(handle) if not row["taal"].startswith("#")]
+
+
+def ask(page: Any, query: str) -> None:
+    """Type a query into the page's search and wait until zoeken.js has shown its answer."""
+    page.fill("#ww-zoekvraag", query)
+    page.wait_for_function(
+        "q => document.getElementById('ww-zoeken').getAttribute('data-ww-zoek-klaar') === q",
+        arg=query,
+    )
+
+
+_ANSWER = """() => ({
+  hits: [...document.querySelectorAll('#ww-zoekresultaten a')].map(a => a.href),
+  lines: [...document.querySelectorAll('#ww-zoekresultaten a')].map(a => a.innerText),
+  status: document.getElementById('ww-zoekstatus').textContent,
+  help: !document.getElementById('ww-zoekhulp').hidden,
+})"""
+
+
+def run_queries(page: Any, base: str, rows: list[dict[str, str]]) -> list[dict[str, Any]]:
+    """Every row typed on the start page of its language; the answer as the reader sees it.
+    `first` is the first hit's URL without the site and language folder ('spoed/'; './' for
+    the start page)."""
+    out: list[dict[str, Any]] = []
+    shown = None
+    for row in rows:
+        folder = "" if row["taal"] == "nl" else row["taal"] + "/"
+        if shown != folder:
+            page.goto(f"{base.rstrip('/')}/{folder}")
+            shown = folder
+        ask(page, row["zoekvraag"])
+        answer = page.evaluate(_ANSWER)
+        own = f"{base.rstrip('/')}/{folder}"
+        hits = [h.removeprefix(own).removeprefix(base.rstrip("/") + "/") for h in answer["hits"]]
+        hits = [hit or "./" for hit in hits]  # the start page
+        expected = [e for e in row["eerste"].split("|") if e]
+        first = hits[0] if hits else ""
+        ok = first in expected if expected else (not hits and answer["help"])
+        out.append({**row, **answer, "hits": hits, "first": first, "ok": ok})
+    return out
+
+
+def quality(site: Path, rows: list[dict[str, str]] | None = None) -> list[dict[str, Any]]:
+    with serve_folder(site) as base, _browser() as browser:
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        try:
+            return run_queries(context.new_page(), base, rows or quality_queries())
+        finally:
+            context.close()
+
+
+def quality_table(results: list[dict[str, Any]]) -> str:
+    head = ["taal", "zoekvraag", "eerste resultaat", "verwacht", "ok"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for r in results:
+        first = r["first"] or f"(niets; {'melding' if r['help'] else 'GEEN melding'})"
+        cells = [r["taal"], r["zoekvraag"], first, r["eerste"] or "melding"]
+        lines.append("| " + " | ".join([*cells, "ok" if r["ok"] else "NIET OK"]) + " |")
+    good = sum(1 for r in results if r["ok"])
+    lines.append(f"\n{good} van {len(results)} zoekvragen geven het verwachte eerste resultaat.")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a built site (mkdocs build -d DIR)")
     parser.add_argument("--pagefind", action="store_true", help="also Pagefind (DIR/pagefind/)")
     parser.add_argument("--typed", action="store_true", help="also typed one key at a time")
+    parser.add_argument(
+        "--kwaliteit", action="store_true", help="search quality: tests/search_queries.csv"
+    )
     args = parser.parse_args(argv)
+    if args.kwaliteit:
+        results = quality(args.site)
+        print(quality_table(results))
+        return 0 if all(r["ok"] for r in results) else 1
     rows = search_measurements(args.site, pagefind=args.pagefind, typed=args.typed)
     print(table(rows))
     return 0

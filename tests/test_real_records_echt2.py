@@ -220,16 +220,24 @@ def test_hsds_carries_the_new_facts_and_stays_valid(site: Path) -> None:
     assert "latitude" not in place and place["addresses"][0]["address_1"] == ""
 
 
-def test_search_numbers_help_with_a_waiting_list_last(site: Path) -> None:
+def test_search_numbers_help_that_cannot_start_now_last(site: Path) -> None:
+    """A waiting list after help that can start now; full, closed or stopped help after that
+    (issue 27): the index numbers pages by tier, zoeken.js ranks them so."""
     manifest = json.loads((site / "zoeken" / "index.json").read_text(encoding="utf-8"))
-    assert manifest["x"] == 3  # two organisations and the place only one of them serves
+    assert (manifest["x"], manifest["y"]) == (6, 4)
     pages = json.loads((site / "zoeken" / "d" / "0.json").read_text(encoding="utf-8"))
-    assert {url for _, url, _ in pages[-3:]} == {
-        "organisaties/bewind-altena/",
-        "organisaties/schuldmaatje-altena/",
-        "locaties/spreekuur-andel/",
+    assert {url for _, url, _ in pages[-6:-4]} == {
+        "organisaties/bewind-altena/",  # a waiting list
+        "locaties/spreekuur-andel/",  # the place only one of them serves
     }
-    assert pages[-3][2].startswith(("Er is een wachtlijst.", "Neemt nu geen", ""))
+    assert {url for _, url, _ in pages[-4:]} == {
+        "organisaties/schuldmaatje-altena/",  # no new clients
+        "organisaties/inloop-de-brug/",  # closed until further notice
+        "locaties/de-brug-woudrichem/",
+        "locaties/wijkteam-gravendeel/",  # "voorlopig gesloten"
+    }
+    waiting = {url: info for _, url, info in pages}["organisaties/bewind-altena/"]
+    assert waiting.startswith("Er is een wachtlijst.")
 
 
 @pytest.mark.parametrize(

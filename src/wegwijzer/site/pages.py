@@ -40,6 +40,7 @@ from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
 from wegwijzer.site.handoff import sheet_entries
 from wegwijzer.site.map import map_files
+from wegwijzer.site.search import closed_for_long
 
 ASSET_ROOT = assets.ASSET_ROOT
 
@@ -146,6 +147,7 @@ def _environment() -> Environment:
         kanaal_organisatie=contact.for_organisation,
         kaartkanaal=contact.for_card,
         gesloten_tot_nader_bericht=hours.closed_until_notice,
+        gesloten_tot=closed_for_long,  # a place's search line (site/search.py)
     )
     return env
 

@@ -32,13 +32,12 @@ from wegwijzer.records.report import Finding, Level, Report, one_line
 from wegwijzer.records.validate import validate_site
 from wegwijzer.site import offline, shells, sitemap
 from wegwijzer.site.assets import asset_url, versioned
-from wegwijzer.site.cards import waiting_urls
 from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.site.pages import ASSET_ROOT, Page, render_site, url_of
 from wegwijzer.site.present import count_text
-from wegwijzer.site.search import build_index, indexed, page_words, topic_entries
+from wegwijzer.site.search import build_index, indexed, page_words, search_tiers, topic_entries
 from wegwijzer.site.site_url import site_url_problems
 from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, colour_css, install
 
@@ -85,6 +84,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     _html: dict[str, str]
     _trusted: list[re.Pattern[str]]
     _search: list[tuple[str, str, str, str]]
+    _shown_in: dict[str, dict[str, tuple[str, str]]]  # language -> Dutch URL -> title, line
     sealer: Sealer | None = None  # set in the referrers' edition: everything it writes is sealed
     _sealed: set[str]
     _shells: dict[str, str]  # shell page -> its rendered HTML (site/shells.py)
@@ -140,6 +140,7 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         if str(THEME_DIR) not in dirs:  # after the site's custom_dir, before Material's own
             dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         self._search = []
+        self._shown_in = {}
         self._use_logo(config)
         referrers = self.site_config.editie == "verwijzers"
         for path in SCRIPTS + (REFERRER_SCRIPTS if referrers else PUBLIC_SCRIPTS):
@@ -156,7 +157,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             dataset = self._leave_out_errors(dataset, report)
         self._name_hidden(dataset)
         postcodes = postcode_table(self.site.data_dir, dataset)
-        self._search_later = waiting_urls(dataset)  # search ranks a waiting list after the rest
+        # search ranks a waiting list, and after it help that is full or closed, after the rest
+        self._search_later = search_tiers(dataset, date.today())
         site = render_site(
             dataset,
             self.site_config,
@@ -260,6 +262,11 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             title = html_text.unescape(page.title or config.site_name)  # shown as text
             info = str(page.meta.get("zoekinfo") or "")  # address and phone, for the result
             self._search.append((title, page.url, page_words(title, html), info))
+        elif code := page.meta.get("taal"):  # a screen in another language: its own title
+            title = html_text.unescape(page.title or config.site_name)
+            url = page.url.removeprefix(f"{code}/")
+            info = str(page.meta.get("zoekinfo") or "")
+            self._shown_in.setdefault(code, {})[url] = (title, info)
         return html
 
     def on_post_page(self, output: str, *, page: Any, config: MkDocsConfig) -> str:
@@ -305,8 +312,9 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         labels = dict(vocab.for_edition(self.site_config.editie).FASES)
         entries = self._search + topic_entries(labels)
         opaque = self.sealer is not None  # the guide's word files: names that tell nothing
-        later: frozenset[str] = getattr(self, "_search_later", frozenset())
-        for relative, text in build_index(entries, later, opaque=opaque).items():  # zoeken/
+        later: dict[str, int] = getattr(self, "_search_later", {})
+        files = build_index(entries, later, opaque=opaque, shown_in=self._shown_in)
+        for relative, text in files.items():  # zoeken/
             target = Path(config.site_dir) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
@@ -346,6 +354,11 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 title = html_text.unescape(meta.get("title") or config.site_name)
                 words = page_words(title, body)
                 self._search.append((title, placed.url, words, meta.get("zoekinfo", "")))
+            elif not placed.language.is_source:  # its search line in that language
+                title = html_text.unescape(meta.get("title") or config.site_name)
+                url = placed.url.removeprefix(placed.language.prefix)
+                shown = self._shown_in.setdefault(placed.language.code, {})
+                shown[url] = (title, str(meta.get("zoekinfo") or ""))
 
             def report(title: str, url: str, language: i18n.Language = placed.language) -> str:
                 with i18n.speaking(language):

@@ -9,7 +9,14 @@ Ours is split so that a query fetches only what it needs (issue 16), as Pagefind
   ("w"), and for the long words inside compounds ("achterstand" in "huurachterstand") the pages
   of those compounds ("i"). A prefix is two letters, longer where a file would grow too big;
 - `zoeken/d/<n>.json`: title, URL and address line of pages n*BLOCK to (n+1)*BLOCK - 1, so a
-  query fetches only the blocks of the results it shows.
+  query fetches only the blocks of the results it shows; `zoeken/d/<taal>/<n>.json` the same
+  pages as the pages in that language title them and say their line (issue 27).
+
+One index serves every language: the everyday words of every interface language
+(search_words.py) point at the Dutch words the records use, and words are folded the same way
+here and in zoeken.js (fold()). What helps now comes first, from data: pages are numbered by
+tier (search_tiers(): waiting list, then full, stopped or closed) and urgent words put the
+Spoed page first.
 
 Pages are numbered in title order, so results with the same score come from the same blocks.
 Page lists are sorted and stored as differences ("delta"), each number being page * 2 plus 1
@@ -23,9 +30,16 @@ import html
 import json
 import re
 import secrets
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
+
+from wegwijzer.records.loader import Dataset
+from wegwijzer.records.models import Locatie
+from wegwijzer.site.cards import LONG_CLOSURE_DAYS, all_cards
+from wegwijzer.site.search_words import CONCEPTS, URGENT
 
 INDEX_DIR = "zoeken"
 INDEX_PATH = f"{INDEX_DIR}/index.json"
@@ -37,7 +51,10 @@ MIN_INFIX = 5  # as before: a query word of 5 letters or more also matches insid
 _SKIP_PREFIXES = ("beheer/", "flyers/")
 _BANNERS = re.compile(r'<p class="ww-(?:voorbeeld|verwijzers)">.*?</p>', re.DOTALL)
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.DOTALL | re.I)
-_WORD = re.compile(r"[a-zà-ÿ0-9]+", re.I)
+_WORD = re.compile(r"[^\W_]+")  # letters and digits of any script; zoeken.js: [\p{L}\p{N}]+
+# Arabic vowel marks and tatweel, and the dot "İ".lower() leaves: not typed by everyone.
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640\u0307]")
+_ALEF = re.compile("[\u0622\u0623\u0625]")  # آ أ إ -> ا, as most people type it
 _STOP = frozenset(
     [
         "aan",
@@ -88,15 +105,29 @@ _STOP = frozenset(
     ]
 )
 
+
+def fold(text: str) -> str:
+    """Lower case as residents type: Turkish ı and İ as i, Arabic without vowel marks and
+    with one alef. zoeken.js folds the query the same way (fold())."""
+    text = unicodedata.normalize("NFC", text).lower().replace("ı", "i")
+    return _ALEF.sub("\u0627", _MARKS.sub("", text))
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text as the index holds them (three letters or more)."""
+    return [word for word in _WORD.findall(fold(text)) if len(word) > 2]
+
+
 # Resident's word -> words the records use. Keys and values are lower case. A query word
 # also matches words that start with it, so "schuld" already finds "schuldhulp".
 _MONEY_TROUBLE = ["schulden", "schuldhulp", "schuldeisers", "rekeningen", "betalen"]
 _URGENT = ["spoed", "meteen", "huis", "afgesloten", "deurwaarder"]
 _PAPERS = ["brieven", "post", "papieren", "formulieren", "administratie"]
-SYNONYMS: dict[str, list[str]] = {
-    "afsluiting": ["afgesloten", "afsluiten", "energie", "stroom", "gas", "water", "spoed"],
-    "afgesloten": ["afsluiting", "energie", "stroom", "gas", "water", "spoed"],
-    "afsluiten": ["afgesloten", "energie", "stroom", "gas", "water", "spoed"],
+_DUTCH: dict[str, list[str]] = {
+    # a cut-off comes from unpaid bills: records call them "rekeningen" (issue 27)
+    "afsluiting": ["afgesloten", "afsluiten", "energie", "stroom", "gas", "water", "rekeningen"],
+    "afgesloten": ["afsluiting", "energie", "stroom", "gas", "water", "rekeningen"],
+    "afsluiten": ["afgesloten", "energie", "stroom", "gas", "water", "rekeningen"],
     "energie": ["stroom", "gas", "afgesloten", "rekeningen"],
     "energierekening": ["energie", "stroom", "gas", "rekeningen", "afgesloten"],
     "huurachterstand": ["huur", "uitzetting", *_URGENT, *_MONEY_TROUBLE],
@@ -141,12 +172,45 @@ SYNONYMS: dict[str, list[str]] = {
     "gemeente": ["schuldhulp", "loket", "geldloket"],
 }
 
+
+def _merged() -> dict[str, list[str]]:
+    """The Dutch everyday words above and every language's words (search_words.py), folded."""
+    merged = {fold(key): [fold(word) for word in words] for key, words in _DUTCH.items()}
+    for targets, by_language in CONCEPTS.values():
+        for words in by_language.values():
+            for word in words:
+                key = fold(word)
+                alternatives = merged.setdefault(key, [])
+                for target in map(fold, targets):
+                    if target != key and target not in alternatives:
+                        alternatives.append(target)
+    return merged
+
+
+SYNONYMS = _merged()
+# Words of the other languages a longer query word may start with ("borçlarım" -> "borç"):
+# not the Dutch ones, or "postcode" would look for "brieven" through "post".
+STEMS = sorted(
+    {
+        fold(word)
+        for _targets, by_language in CONCEPTS.values()
+        for code, words in by_language.items()
+        if code != "nl"
+        for word in words
+        if len(fold(word)) >= 4
+    }
+)
+URGENT_WORDS = sorted({fold(word) for word in URGENT})
+URGENT_PAGE = "spoed/"  # what urgent words put first (site/pages.py writes it)
+
 # Help that is a list page (kept out of the index as a list): found through these words.
 TOPICS: tuple[tuple[str, str, str], ...] = (
     ("fase/preventie/", "preventie", "geldzaken orde administratie budget rondkomen post"),
     ("fase/aanmelding/", "aanmelding", "aanmelden gemeente schulden schuldhulp schuldeisers"),
-    ("fase/traject/", "traject", "schuldhulp maatje schulden traject"),
-    ("fase/nazorg/", "nazorg", "nazorg schulden opgelost houden"),
+    # "schulden" leads to asking for help (aanmelding) and to the help itself, not to the
+    # lists for during and after a debt-help programme
+    ("fase/traject/", "traject", "schuldhulp maatje traject"),
+    ("fase/nazorg/", "nazorg", "nazorg opgelost houden"),
 )
 
 
@@ -154,8 +218,8 @@ def page_words(title: str, content_html: str) -> str:
     """The page's distinct words, title first, at most MAX_WORDS, space separated."""
     text = html.unescape(_TAG.sub(" ", _BANNERS.sub(" ", content_html)))
     seen: dict[str, None] = {}
-    for word in _WORD.findall(f"{title} {text}".lower()):
-        if len(word) > 2 and word not in _STOP and not word.isdigit():
+    for word in words_of(f"{title} {text}"):
+        if word not in _STOP and not word.isdigit():
             seen.setdefault(word, None)
             if len(seen) >= MAX_WORDS:
                 break
@@ -212,22 +276,32 @@ def _split(keys: dict[str, tuple[dict[str, list[int]], dict[str, list[int]]]]) -
 
 def build_index(
     entries: Iterable[tuple[str, str, str, str]],
-    later: frozenset[str] = frozenset(),
+    later: Mapping[str, int] | frozenset[str] = frozenset(),
     *,
     opaque: bool = False,
+    shown_in: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
 ) -> dict[str, str]:
     """Every file of the index: {path under the site: compact JSON}. Entries are
-    (title, url, words, info) with words as page_words() gives them. Pages whose URL is in
-    `later` (help with a waiting list) are numbered last; zoeken.js ranks them after the
-    rest ("x" in the manifest: how many).
+    (title, url, words, info) with words as page_words() gives them. `later` gives a URL's
+    tier (see search_tiers(): 1 a waiting list, 2 no new clients, closed or stopped; a set
+    means tier 1). Pages are numbered by tier, so zoeken.js ranks help that can start now
+    first: "x" in the manifest is how many pages are of tier 1 or 2, "y" how many of tier 2
+    (the last ones). "u" holds the urgent words and "sp" the Spoed page's number: an urgent
+    query puts that page first.
+
+    `shown_in` gives, per other language, the title and result line of the pages that
+    language has ({"en": {"spoed/": ("Urgent? Call now", "")}}): its blocks are written to
+    `d/<language>/` ("l" in the manifest lists them), so results read in the page's language.
+    Record names stay as they are; a page only the Dutch site has keeps its Dutch line.
 
     `opaque` (the sealed referrers' guide): word files get random names, listed only in the
     sealed manifest ("f"), so a file name never tells which first letters the guide's words
     have (`qu.json` existed only in the guide)."""
-    pages = sorted(entries, key=lambda e: (e[1] in later, e[0].casefold(), e[1]))
+    tiers = dict(later) if isinstance(later, Mapping) else dict.fromkeys(later, 1)
+    pages = sorted(entries, key=lambda e: (tiers.get(e[1], 0), e[0].casefold(), e[1]))
     postings: dict[str, list[int]] = {}
     for number, (title, _url, words, _info) in enumerate(pages):
-        in_title = set(_WORD.findall(title.lower()))
+        in_title = set(words_of(title))
         for word in words.split():
             postings.setdefault(word, []).append(number * 2 + (word in in_title))
     known = set(postings) | set(SYNONYMS) | {w for ws in SYNONYMS.values() for w in ws}
@@ -249,13 +323,52 @@ def build_index(
     for start in range(0, len(pages), BLOCK):
         block = [[title, url, info] for title, url, _words, info in pages[start : start + BLOCK]]
         files[f"{INDEX_DIR}/d/{start // BLOCK}.json"] = _dumps(block)
-    manifest: dict[str, Any] = {"s": SYNONYMS, "p": sorted(keys), "b": BLOCK, "n": len(pages)}
+        for code, shown in sorted((shown_in or {}).items()):
+            own = [[*shown.get(url, (title, info)), url] for title, url, info in block]
+            translated = [[title, url, info] for title, info, url in own]
+            files[f"{INDEX_DIR}/d/{code}/{start // BLOCK}.json"] = _dumps(translated)
+    manifest: dict[str, Any] = {"s": SYNONYMS, "st": STEMS, "p": sorted(keys), "b": BLOCK}
+    manifest["n"] = len(pages)
+    if shown_in:
+        manifest["l"] = sorted(shown_in)
     if opaque:
         manifest["f"] = names
-    if waiting := sum(1 for page in pages if page[1] in later):
+    if waiting := sum(1 for page in pages if tiers.get(page[1], 0) > 0):
         manifest["x"] = waiting
+    if closed := sum(1 for page in pages if tiers.get(page[1], 0) > 1):
+        manifest["y"] = closed
+    urls = [page[1] for page in pages]
+    if URGENT_PAGE in urls:
+        manifest["u"] = URGENT_WORDS
+        manifest["sp"] = urls.index(URGENT_PAGE)
     files[INDEX_PATH] = _dumps(manifest)
     return files
+
+
+def search_tiers(dataset: Dataset, today: date) -> dict[str, int]:
+    """Per record page that cannot help right now, how far down search puts it: 1 for a
+    waiting list; 2 for no new clients ('vol'), stopped or closed organisations, and places
+    closed for longer than LONG_CLOSURE_DAYS from `today` (cards.py). Data, not page text."""
+    orgs, locs = all_cards(dataset)
+    tiers: dict[str, int] = {}
+    for card in (*orgs, *locs):
+        if card.status != "actief" or card.wachtlijst == "vol" or card.long_closure(today):
+            tiers[card.url] = 2
+        elif card.wachtlijst is not None:
+            tiers[card.url] = 1
+    return tiers
+
+
+def closed_for_long(location: Locatie, today: date) -> date | None:
+    """The last day of the closure `location` is in on `today`, when it lasts more than
+    LONG_CLOSURE_DAYS after it (as on its card), for its search line; else None."""
+    for closure in location.gesloten:
+        first, last = closure.van, closure.tot
+        if not (closure.once and first and last and first <= today <= last):
+            continue
+        if (last - today).days > LONG_CLOSURE_DAYS:
+            return last
+    return None
 
 
 def read_index(site_dir: Path) -> list[tuple[str, str, list[str], str]]:
