@@ -271,7 +271,8 @@ def test_result_lines_are_true_to_the_record_in_every_language(sample_site: Path
         return {url: (title, line) for title, url, line in rows}
 
     dutch, arabic = lines(""), lines("ar")
-    assert dutch["organisaties/bewindvoering-kooistra/"][1] == "Bel 033 460 2550"
+    kooistra = dutch["organisaties/bewindvoering-kooistra/"][1]
+    assert kooistra == "Neemt nu geen nieuwe cliënten aan. Bel 033 460 2550"  # wachtlijst: vol
     assert dutch["organisaties/stichting-budgetwijs-buurdorp/"][1].startswith("Gestopt. ")
     closed = dutch["locaties/geldcafe-buurthuis-de-brug/"][1]
     assert closed.startswith("Gesloten tot nader bericht. ")
