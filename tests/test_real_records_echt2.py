@@ -263,3 +263,50 @@ def test_an_online_hour_is_said_and_is_no_walk_in(site: Path) -> None:
     assert opening_hours(site, "spreekuur-andel") == (
         'We unknown "ochtend, bel voor de tijden", Mo[1] 19:00-20:00 "online"; PH off'
     )
+
+
+def test_seasonal_hours_are_said_and_exported(site: Path) -> None:
+    found = page(site, "locaties/bibliotheek-werkendam")
+    data = json.loads(found.select_one("#ww-open-data").string)
+    text = words(found)
+    assert "Maandag 13:30 – 16:00 Alleen van 1 maart tot en met 1 mei." in text
+    assert "Dinsdag 09:30 – 12:00 Alleen van september tot en met juni." in text
+    assert opening_hours(site, "bibliotheek-werkendam") == (
+        "Sep-Jun Tu 09:30-12:00, Mar 01-May 01 Mo 13:30-16:00; PH off"
+    )
+    assert [hour["periode"] for hour in data["spreekuren"]] == [
+        {"van": "09-01", "tot": "06-30"},
+        {"van": "03-01", "tot": "05-01"},
+    ]
+
+
+def test_a_closure_until_a_month_says_the_month(site: Path) -> None:
+    text = words(page(site, "locaties/dorpshuis-almkerk"))
+    assert "Tot maart 2030: Verbouwing" in text
+    assert "28 februari" not in text
+    assert opening_hours(site, "dorpshuis-almkerk") == (
+        "Th 10:00-12:00; 1900 Jan 01-2030 Feb 28 off; PH off"
+    )
+
+
+def test_a_period_or_month_that_cannot_be_is_refused_on_its_line(tmp_path: Path) -> None:
+    root = copy_of(ECHT2, tmp_path)
+    place = root / "data" / "locaties" / "bibliotheek-werkendam.yml"
+    place.write_text(
+        place.read_text(encoding="utf-8").replace("tot: juni", "tot: zomer"), encoding="utf-8"
+    )
+    closed = root / "data" / "locaties" / "dorpshuis-almkerk.yml"
+    closed.write_text(
+        closed.read_text(encoding="utf-8").replace("tot: 2030-03", "tot: 2030-13"),
+        encoding="utf-8",
+    )
+    found = findings(root / "mkdocs.yml")
+    assert any(
+        f.startswith("data/locaties/bibliotheek-werkendam.yml:")
+        and "'zomer' is geen maand of dag en maand" in f
+        for f in found
+    )
+    assert any(
+        f.startswith("data/locaties/dorpshuis-almkerk.yml:") and "'2030-13' is geen maand" in f
+        for f in found
+    )

@@ -643,7 +643,8 @@ def _schedule(
     if hour.parity is not None:  # RFC 5545 cannot say "even ISO weeks": the notes do
         parity = "Alleen in de even weken." if hour.parity == 0 else "Alleen in de oneven weken."
     online = "Online, met video." if hour.online else None
-    notes = " ".join(filter(None, [online, parity, hour.opmerking, *closures]))
+    season = hours.season_text(hour)  # a part of every year: RFC 5545 BYMONTH is no HSDS field
+    notes = " ".join(filter(None, [online, parity, season, hour.opmerking, *closures]))
     description = SCHEDULE_DESCRIPTION
     if not hour.timed:  # no clock times: say so instead of guessing opens_at
         description = f"{hours.hour_text(hour)}. {SCHEDULE_DESCRIPTION}"

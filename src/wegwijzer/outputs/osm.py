@@ -48,11 +48,30 @@ def _hour_rule(hour: Spreekuur) -> str:
         if hour.parity is not None
         else ""
     )
-    online = ' "online"' if hour.online else ""
+    comments = ["online"] if hour.online else []
+    valid, season = _valid(hour), _season(hour)
+    if valid and season:
+        # A date range with years and a part of every year do not fit one OSM rule: the
+        # range is the rule, the part of the year a comment.
+        comments.insert(0, f"alleen {season.strip()}")
+    valid = valid or season
+    online = f' "{", ".join(comments)}"' if comments else ""
     if hour.van and hour.tot:
-        return f"{_valid(hour)}{weeks}{_days(hour)} {hour.van}-{hour.tot}{online}"
+        return f"{valid}{weeks}{_days(hour)} {hour.van}-{hour.tot}{online}"
     what = f"{hour.dagdeel}, bel voor de tijden" if hour.dagdeel else "bel voor de tijden"
-    return f'{_valid(hour)}{weeks}{_days(hour)} unknown "{what}"'
+    what = ", ".join([*comments[: len(comments) - hour.online], what])
+    return f'{valid}{weeks}{_days(hour)} unknown "{what}"'
+
+
+def _season(hour: Spreekuur) -> str:
+    """'Sep-Jun ' for whole months, 'Mar 01-May 01 ' for days: a part of every year."""
+    period = hour.periode
+    if period is None:
+        return ""
+    if period.whole_months:
+        first, last = OSM_MONTHS[period.van.month - 1], OSM_MONTHS[period.tot.month - 1]
+        return f"{first} " if first == last else f"{first}-{last} "
+    return f"{_month_day(period.van)}-{_month_day(period.tot)} "
 
 
 def _valid(hour: Spreekuur) -> str:

@@ -185,7 +185,7 @@ def _schedule_row(day: str, hour: Spreekuur, location: Locatie) -> ScheduleRow:
             _("Zonder afspraak.") if hour.walk_in(location.zonder_afspraak) else _("Op afspraak.")
         )
     online = _("Online, met video.") if hour.online else None
-    found = [online, walk_in, _weeks_text(day, hour), _validity_text(hour)]
+    found = [online, walk_in, _weeks_text(day, hour), season_text(hour), _validity_text(hour)]
     explained = " ".join(note for note in found if note) or None
     own = hour.opmerking or None
     return ScheduleRow(
@@ -221,6 +221,19 @@ def _validity_text(hour: Spreekuur | Locatie) -> str | None:
     if end:
         return _("Tot en met %(datum)s.") % {"datum": dutch_date(end)}
     return None
+
+
+def season_text(hour: Spreekuur) -> str | None:
+    """'Alleen van september tot en met juni.' or 'Alleen van 1 maart tot en met 1 mei.'"""
+    period = hour.periode
+    if period is None:
+        return None
+    pattern = "MMMM" if period.whole_months else "d MMMM"
+    code = i18n.current().code
+    return _("Alleen van %(van)s tot en met %(tot)s.") % {
+        "van": format_date(period.van, pattern, locale=code),
+        "tot": format_date(period.tot, pattern, locale=code),
+    }
 
 
 def location_validity(location: Locatie) -> str | None:
@@ -311,16 +324,23 @@ def closure_period(closure: Sluiting) -> str:
         }
     if closure.van == date.min and closure.tot == date.max:
         return _("tot nader bericht")
+    start = month_year(closure.van_maand) if closure.van_maand else dutch_date(closure.van)
     if closure.tot == date.max:
-        return _("vanaf %(datum)s tot nader bericht") % {"datum": dutch_date(closure.van)}
+        return _("vanaf %(datum)s tot nader bericht") % {"datum": start}
+    if closure.tot_maand:  # "tot maart 2027": the day it opens again is not known
+        if closure.van == date.min:
+            return _("tot %(maand)s") % {"maand": month_year(closure.tot_maand)}
+        return _("%(van)s tot %(maand)s") % {"van": start, "maand": month_year(closure.tot_maand)}
     if closure.van == date.min:
         return _("tot en met %(datum)s") % {"datum": dutch_date(closure.tot)}
     if closure.van == closure.tot:
         return dutch_date(closure.van)
-    return _("%(van)s tot en met %(tot)s") % {
-        "van": dutch_date(closure.van),
-        "tot": dutch_date(closure.tot),
-    }
+    return _("%(van)s tot en met %(tot)s") % {"van": start, "tot": dutch_date(closure.tot)}
+
+
+def month_year(day: date) -> str:
+    """'maart 2027', in the page's language."""
+    return str(format_date(day, "MMMM y", locale=i18n.current().code))
 
 
 SCHOOL_REGIONS = {"noord": N_("noord"), "midden": N_("midden"), "zuid": N_("zuid")}
@@ -344,6 +364,7 @@ class Closed:
     tot: date
     reden: str  # '' when none is given
     holiday: bool = False
+    until_month: date | None = None  # 'tot maart 2027': the first day it may open again
 
 
 def closure_on(
@@ -367,9 +388,9 @@ def _closure_period_on(closure: Sluiting, day: date, vacations: SchoolHolidays) 
         return None
     assert closure.van is not None and closure.tot is not None
     if not closure.jaarlijks:
-        return (
-            Closed(closure.van, closure.tot, reason) if closure.van <= day <= closure.tot else None
-        )
+        if not closure.van <= day <= closure.tot:
+            return None
+        return Closed(closure.van, closure.tot, reason, until_month=closure.tot_maand)
     for year in (day.year - 1, day.year):
         first = _in_year(closure.van, year)
         last = _in_year(closure.tot, year if closure.tot >= closure.van else year + 1)
@@ -428,6 +449,7 @@ def browser_data(
                 "weken": hour.weken if isinstance(hour.weken, str) else (hour.weken or None),
                 "geldig_vanaf": _iso_or_none(hour.geldig_vanaf),
                 "geldig_tot": _iso_or_none(hour.geldig_tot),
+                "periode": _period_data(hour),
             }
             for hour in location.spreekuren
         ],
@@ -461,9 +483,17 @@ def _closure_data(closure: Sluiting, vacations: SchoolHolidays) -> list[dict[str
                 "reden": closure.reden,
             }
         ]
-    return [
-        {"van": closure.van.isoformat(), "tot": closure.tot.isoformat(), "reden": closure.reden}
-    ]
+    data = {"van": closure.van.isoformat(), "tot": closure.tot.isoformat(), "reden": closure.reden}
+    if closure.tot_maand:  # 'Gesloten tot maart 2027.'
+        data["tot_maand"] = closure.tot_maand.isoformat()
+    return [data]
+
+
+def _period_data(hour: Spreekuur) -> dict[str, str] | None:
+    """{'van': '09-01', 'tot': '06-30'}: month and day, as openingstijden.js compares them."""
+    if hour.periode is None:
+        return None
+    return {"van": hour.periode.van.isoformat()[5:], "tot": hour.periode.tot.isoformat()[5:]}
 
 
 def _iso_or_none(day: date | None) -> str | None:
@@ -558,6 +588,9 @@ class _Week:
         if closed is None:
             return CLOSED_NOW
         reason = f": {closed.reden.rstrip('.')}." if closed.reden else "."
+        if closed.until_month:
+            month = f"{MONTHS[closed.until_month.month - 1]} {closed.until_month.year}"
+            return f"Gesloten tot {month}{reason}"
         if closed.van != closed.tot:
             return f"Gesloten {_until_text(closed.tot, today)}{reason}"
         # A reason may already end in a full stop; never print two.
