@@ -310,3 +310,22 @@ def test_a_period_or_month_that_cannot_be_is_refused_on_its_line(tmp_path: Path)
         f.startswith("data/locaties/dorpshuis-almkerk.yml:") and "'2030-13' is geen maand" in f
         for f in found
     )
+
+
+def test_a_temporary_place_says_so_beside_its_address(site: Path) -> None:
+    note = page(site, "locaties/heelo-vivaldi").select_one(".ww-tijdelijk")
+    assert note.get_text(" ", strip=True) == (
+        "Tijdelijke plek, tot en met 30 juni 2030. Tijdelijk hier, tijdens de verbouwing van "
+        "de bibliotheek."
+    )
+    org = page(site, "organisaties/formulierenhulp-altena").select(".ww-plekken .ww-tijdelijk")
+    assert len(org) == 1
+    hsds = json.loads((site / "open-data" / "hsds" / "organizations.json").read_text())
+    places = [
+        link["location"]
+        for o in hsds
+        for service in o["services"]
+        for link in service.get("service_at_locations", [])
+    ]
+    heelo = next(p for p in places if p["name"] == "Formulierenhulp in De Heelo")
+    assert heelo["description"].startswith("Tijdelijke plek, tot en met 30 juni 2030. Tijdelijk")

@@ -540,10 +540,12 @@ def _service_at_location(
 
 
 def _location_description(loc: Locatie) -> str | None:
-    """The record's description; an address kept private says so first."""
-    if not loc.adres.op_aanvraag:
-        return loc.omschrijving
-    return " ".join(p for p in ("Adres op aanvraag.", loc.omschrijving) if p)
+    """The record's description; an address kept private, or a temporary place, says so first."""
+    private = "Adres op aanvraag." if loc.adres.op_aanvraag else None
+    temporary = None
+    if loc.tijdelijk is not None:
+        temporary = " ".join(filter(None, [hours.temporary_text(loc), loc.tijdelijk.tekst]))
+    return " ".join(p for p in (private, temporary, loc.omschrijving) if p) or None
 
 
 def _location(dataset: Dataset, loc: Locatie) -> dict[str, Any]:

@@ -236,6 +236,17 @@ def season_text(hour: Spreekuur) -> str | None:
     }
 
 
+def temporary_text(location: Locatie) -> str | None:
+    """'Tijdelijke plek, tot en met 30 juni 2027.' for a place used for a while."""
+    if location.tijdelijk is None:
+        return None
+    if location.tijdelijk.tot:
+        return _("Tijdelijke plek, tot en met %(datum)s.") % {
+            "datum": dutch_date(location.tijdelijk.tot)
+        }
+    return _("Tijdelijke plek.")
+
+
 def location_validity(location: Locatie) -> str | None:
     """'Vanaf 2 februari 2027.' for a location that starts or stops on a known day."""
     return _validity_text(location)

@@ -783,6 +783,26 @@ class Bijeenkomst(Strict):
         return self
 
 
+class Tijdelijk(Strict):
+    """A temporary place ("tijdelijk bij De Heelo, tijdens de verbouwing")."""
+
+    tekst: KorteTekst | None = Field(
+        None,
+        title="Uitleg",
+        description="Waarom en tot wanneer, in een korte zin.",
+        examples=["Tijdelijk in wijkcentrum De Heelo, tijdens de verbouwing van de bibliotheek."],
+    )
+    tot: Datum | None = Field(
+        None, title="Tot en met", description="Laatste dag op deze plek, als die bekend is."
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> Tijdelijk:
+        if self.tekst is None and self.tot is None:
+            raise user_error("Vul 'tekst' of 'tot' in, of haal 'tijdelijk' weg.", "tekst")
+        return self
+
+
 class Locatie(Record):
     """A walk-in or consultation location: data/locaties/<id>.yml."""
 
@@ -825,6 +845,15 @@ class Locatie(Record):
         title="Open tot en met",
         description="Laatste dag; daarna verdwijnt de plek vanzelf van de site.",
         examples=["2027-10-31"],
+    )
+    tijdelijk: Tijdelijk | None = Field(
+        None,
+        title="Tijdelijke plek",
+        description=(
+            "De hulp is hier maar een tijdje, bijvoorbeeld tijdens een verbouwing elders. De "
+            "site zegt 'Tijdelijke plek' bij het adres, met de uitleg en de laatste dag."
+        ),
+        examples=[{"tekst": "Tijdelijk in De Heelo, tijdens de verbouwing.", "tot": "2027-06-30"}],
     )
     bronnen: list[Bron] = Field(default_factory=list, title="Bronnen")
     laatst_gecontroleerd: ControleDatum = Field(title="Laatst gecontroleerd")

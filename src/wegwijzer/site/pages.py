@@ -145,6 +145,7 @@ def _environment() -> Environment:
         kanaal_organisatie=contact.for_organisation,
         kaartkanaal=contact.for_card,
         gesloten_tot_nader_bericht=hours.closed_until_notice,
+        tijdelijke_plek=hours.temporary_text,
     )
     return env
 
