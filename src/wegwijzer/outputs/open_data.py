@@ -533,7 +533,7 @@ def _service_at_location(
             "service_id": service_id,
             "location_id": hsds_id("locatie", loc.id),
             "description": SOME_WALK_IN if loc.mixed_walk_in else WALK_IN[loc.any_walk_in],
-            "schedules": _schedules(loc, link_id, (org.id, loc.id)),
+            "schedules": _schedules(loc.for_organisation(org.id), link_id, (org.id, loc.id)),
             "location": _location(dataset, loc),
         }
     )
@@ -646,7 +646,8 @@ def _schedule(
         parity = "Alleen in de even weken." if hour.parity == 0 else "Alleen in de oneven weken."
     online = "Online, met video." if hour.online else None
     season = hours.season_text(hour)  # a part of every year: RFC 5545 BYMONTH is no HSDS field
-    notes = " ".join(filter(None, [online, parity, season, hour.opmerking, *closures]))
+    only = hours.restriction_text(hour)
+    notes = " ".join(filter(None, [only, online, parity, season, hour.opmerking, *closures]))
     description = SCHEDULE_DESCRIPTION
     if not hour.timed:  # no clock times: say so instead of guessing opens_at
         description = f"{hours.hour_text(hour)}. {SCHEDULE_DESCRIPTION}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from wegwijzer.records import hours
 from wegwijzer.records.hours import DAY_KEYS
 from wegwijzer.records.models import Bijeenkomst, Locatie, Sluiting, Spreekuur
 
@@ -48,18 +49,21 @@ def _hour_rule(hour: Spreekuur) -> str:
         if hour.parity is not None
         else ""
     )
-    comments = ["online"] if hour.online else []
+    comments = []
     valid, season = _valid(hour), _season(hour)
     if valid and season:
         # A date range with years and a part of every year do not fit one OSM rule: the
         # range is the rule, the part of the year a comment.
-        comments.insert(0, f"alleen {season.strip()}")
+        comments.append(f"alleen {season.strip()}")
     valid = valid or season
-    online = f' "{", ".join(comments)}"' if comments else ""
+    if only := hours.restriction_text(hour):  # "alleen voor ouderen, vanaf 55 jaar"
+        # An OSM comment cannot hold a double quote; the text is the record's own words.
+        comments.append((only[:1].lower() + only[1:]).rstrip(".").replace('"', "'"))
     if hour.van and hour.tot:
-        return f"{valid}{weeks}{_days(hour)} {hour.van}-{hour.tot}{online}"
+        said = ", ".join([*comments, *(["online"] if hour.online else [])])
+        return f"{valid}{weeks}{_days(hour)} {hour.van}-{hour.tot}" + (f' "{said}"' if said else "")
     what = f"{hour.dagdeel}, bel voor de tijden" if hour.dagdeel else "bel voor de tijden"
-    what = ", ".join([*comments[: len(comments) - hour.online], what])
+    what = ", ".join([*comments, what])
     return f'{valid}{weeks}{_days(hour)} unknown "{what}"'
 
 

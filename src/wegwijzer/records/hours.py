@@ -25,7 +25,15 @@ from wegwijzer import i18n
 from wegwijzer.i18n import N_, pgettext
 from wegwijzer.i18n import gettext as _
 from wegwijzer.records import vocab
-from wegwijzer.records.models import DAGDELEN, Locatie, Organisatie, Sluiting, Spreekuur, Strict
+from wegwijzer.records.models import (
+    DAGDELEN,
+    Leeftijd,
+    Locatie,
+    Organisatie,
+    Sluiting,
+    Spreekuur,
+    Strict,
+)
 from wegwijzer.records.school_holidays import SchoolHolidays, school_holidays
 from wegwijzer.site.present import dutch_date
 
@@ -171,21 +179,71 @@ def _sort_time(hour: Spreekuur) -> str:
     return hour.van or _PART_ORDER[hour.dagdeel]
 
 
-def schedule_rows(location: Locatie) -> list[ScheduleRow]:
-    """One row per consultation hour and day, Monday to Sunday, then by start time."""
+def schedule_rows(location: Locatie, names: Mapping[str, str] | None = None) -> list[ScheduleRow]:
+    """One row per consultation hour and day, Monday to Sunday, then by start time. With
+    `names` (organisation id -> name), an hour of some organisations only says whose it is."""
     slots = [(DAY_KEYS.index(day), hour) for hour in location.spreekuren for day in hour.dagen]
     slots.sort(key=lambda slot: (slot[0], _sort_time(slot[1]), slot[1].tot or ""))
-    return [_schedule_row(DAY_KEYS[index], hour, location) for index, hour in slots]
+    return [_schedule_row(DAY_KEYS[index], hour, location, names) for index, hour in slots]
 
 
-def _schedule_row(day: str, hour: Spreekuur, location: Locatie) -> ScheduleRow:
+def restriction_text(hour: Spreekuur) -> str | None:
+    """'Alleen voor ouderen, vanaf 55 jaar.' and/or 'Alleen voor inwoners van Giessen.'"""
+    limit = hour.alleen_voor
+    if limit is None:
+        return None
+    code = i18n.current().code
+    age = _age_text(limit.leeftijd) if limit.leeftijd else None
+    who = None
+    if limit.doelgroep:
+        label = _(vocab.DOELGROEPEN.get(limit.doelgroep, limit.doelgroep))
+        who = label[:1].lower() + label[1:] + (f" ({age})" if age else "")
+    elif age:
+        who = _("mensen %(leeftijd)s") % {"leeftijd": age}
+    texts = [_("Alleen voor %(wie)s.") % {"wie": who}] if who else []
+    if limit.wijken:
+        places = format_list(list(limit.wijken), locale=code)
+        texts.append(_("Alleen voor inwoners van %(wijken)s.") % {"wijken": places})
+    return " ".join(texts)
+
+
+def _age_text(age: Leeftijd) -> str:
+    """'vanaf 55 jaar', 'tot 27 jaar' or 'van 18 tot 27 jaar', in the page's language."""
+    if age.van is not None and age.tot is not None:
+        return _("van %(van)s tot %(tot)s jaar") % {"van": age.van, "tot": age.tot}
+    if age.van is not None:
+        return _("vanaf %(van)s jaar") % {"van": age.van}
+    return _("tot %(tot)s jaar") % {"tot": age.tot}
+
+
+def _owners_text(hour: Spreekuur, names: Mapping[str, str] | None) -> str | None:
+    """'Spreekuur van SchuldHulpMaatje.' at a place of more organisations."""
+    if not names or not hour.organisaties or len(names) < 2:
+        return None
+    owners = [names.get(org, org) for org in hour.organisaties]
+    return _("Spreekuur van %(organisaties)s.") % {
+        "organisaties": format_list(owners, locale=i18n.current().code)
+    }
+
+
+def _schedule_row(
+    day: str, hour: Spreekuur, location: Locatie, names: Mapping[str, str] | None = None
+) -> ScheduleRow:
     walk_in = None
     if location.mixed_walk_in:
         walk_in = (
             _("Zonder afspraak.") if hour.walk_in(location.zonder_afspraak) else _("Op afspraak.")
         )
     online = _("Online, met video.") if hour.online else None
-    found = [online, walk_in, _weeks_text(day, hour), season_text(hour), _validity_text(hour)]
+    found = [
+        _owners_text(hour, names),
+        restriction_text(hour),
+        online,
+        walk_in,
+        _weeks_text(day, hour),
+        season_text(hour),
+        _validity_text(hour),
+    ]
     explained = " ".join(note for note in found if note) or None
     own = hour.opmerking or None
     return ScheduleRow(

@@ -510,6 +510,28 @@ class Periode(Strict):
         return found >= start or found <= end
 
 
+class AlleenVoor(Strict):
+    """An hour for some residents only: "voor 55-plussers", "alleen voor inwoners van Giessen"."""
+
+    doelgroep: Doelgroep | None = Field(None, title="Doelgroep", examples=["ouderen"])
+    leeftijd: Leeftijd | None = Field(None, title="Leeftijd", examples=[{"van": 55}])
+    wijken: list[Tekst] = Field(
+        default_factory=list, title="Wijken of dorpen", examples=[["Giessen", "Rijswijk"]]
+    )
+
+    @model_validator(mode="after")
+    def _someone(self) -> AlleenVoor:
+        if self.doelgroep is None and self.leeftijd is None and not self.wijken:
+            message = "Vul 'doelgroep', 'leeftijd' of 'wijken' in, of haal 'alleen_voor' weg."
+            raise user_error(message, "doelgroep")
+        return self
+
+    @field_validator("wijken")
+    @classmethod
+    def _no_repeats(cls, values: list[str]) -> list[str]:
+        return _no_repeats(values)
+
+
 class Spreekuur(Strict):
     """A weekly hour: with clock times, with only a part of the day, or with only the days."""
 
@@ -551,6 +573,21 @@ class Spreekuur(Strict):
             "september t/m juni' of 'in de aangifteperiode' (1 maart tot en met 1 mei)."
         ),
         examples=[{"van": "september", "tot": "juni"}, {"van": "1 maart", "tot": "1 mei"}],
+    )
+    alleen_voor: AlleenVoor | None = Field(
+        None,
+        title="Alleen voor",
+        description="Dit spreekuur is maar voor sommige inwoners: een doelgroep, leeftijd of wijk.",
+        examples=[{"leeftijd": {"van": 55}}, {"wijken": ["Giessen"]}],
+    )
+    organisaties: list[RecordId] = Field(
+        default_factory=list,
+        title="Van welke organisaties (ids)",
+        description=(
+            "Op een plek van meer organisaties: van wie dit spreekuur is. Leeg: van allemaal. "
+            "De pagina van een organisatie toont dan alleen haar eigen spreekuren hier."
+        ),
+        examples=[["schuldhulpmaatje-voorbeeldstad"]],
     )
     geldig_vanaf: Datum | None = Field(
         None,
@@ -599,6 +636,10 @@ class Spreekuur(Strict):
     def timed(self) -> bool:
         """Clock times known: only then may 'nu open' say open or closed."""
         return self.van is not None and self.tot is not None
+
+    def serves(self, organisation_id: str) -> bool:
+        """Whether this hour is (also) that organisation's: no list means everyone's."""
+        return not self.organisaties or organisation_id in self.organisaties
 
     def walk_in(self, location_default: bool) -> bool:
         """An online hour is never a walk-in at the address."""
@@ -861,6 +902,14 @@ class Locatie(Record):
     @model_validator(mode="after")
     def _ordered(self) -> Locatie:
         _check_period(self.geldig_vanaf, self.geldig_tot)
+        for hour in self.spreekuren:
+            for org in hour.organisaties:
+                if org not in self.organisaties:
+                    message = (
+                        f"Een spreekuur noemt organisatie '{org}', maar die staat niet bij "
+                        f"'organisaties' van deze locatie ({', '.join(self.organisaties)})."
+                    )
+                    raise user_error(message, "spreekuren")
         if self.adres.op_aanvraag and self.coordinaten is not None:
             message = (
                 "Bij een adres op aanvraag horen geen coordinaten: de plek staat niet op de "
@@ -868,6 +917,15 @@ class Locatie(Record):
             )
             raise user_error(message, "coordinaten")
         return self
+
+    def for_organisation(self, organisation_id: str) -> Locatie:
+        """This place as one of its organisations has it: only that organisation's hours."""
+        hours = [hour for hour in self.spreekuren if hour.serves(organisation_id)]
+        return (
+            self
+            if len(hours) == len(self.spreekuren)
+            else self.model_copy(update={"spreekuren": hours})
+        )
 
     @property
     def any_walk_in(self) -> bool:
