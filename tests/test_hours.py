@@ -718,8 +718,11 @@ def test_seasonal_hours_are_said_and_checked() -> None:
     february = Spreekuur.model_validate({"dagen": ["ma"], "periode": {"van": "feb", "tot": "feb"}})
     assert february.applies_on(date(2027, 2, 28)) and february.applies_on(date(2028, 2, 29))
     assert not february.applies_on(date(2027, 3, 1))
+    from wegwijzer.outputs.coverage import _weekly_hours
     from wegwijzer.outputs.open_data import _schedules
 
+    # The aanbodanalyse averages them over the year: 304 and 62 days of 366.
+    assert _weekly_hours(loc) == pytest.approx(3 * 304 / 366 + 3 * 62 / 366)
     notes = [s["notes"] for s in _schedules(loc, "link", ("org", "seizoen"))]
     assert notes == [
         "Alleen van september tot en met juni.",
