@@ -115,6 +115,31 @@ LOCATIONS = {
             {"dagen": ["wo"], "van": "13:00", "tot": "15:00", "weken": "oneven"},
         ],
     ),
+    # "Van september t/m juni" on Tuesday; "in de aangifteperiode" (1 maart - 1 mei) on Monday.
+    "seizoen": location(
+        "seizoen",
+        spreekuren=[
+            {
+                "dagen": ["di"],
+                "van": "09:00",
+                "tot": "12:00",
+                "periode": {"van": "september", "tot": "juni"},
+            },
+            {
+                "dagen": ["ma"],
+                "van": "13:00",
+                "tot": "16:00",
+                "periode": {"van": "1 maart", "tot": "01-05"},
+                "opmerking": "Hulp bij de belastingaangifte.",
+            },
+        ],
+    ),
+    # "Sinds oktober dicht voor een verbouwing, tot maart 2027": months without a day.
+    "tot-maart": location(
+        "tot-maart",
+        spreekuren=[{"dagen": ["do"], "van": "10:00", "tot": "12:00"}],
+        gesloten=[{"van": "2026-10", "tot": "2027-03", "reden": "Verbouwing"}],
+    ),
     "afspraak": location("afspraak"),
     "inloop-zonder-tijden": location("inloop-zonder-tijden", zonder_afspraak=True),
     # "Vrijdagochtend (bel voor de tijden)" next to a clock-time hour on Tuesday.
@@ -326,6 +351,25 @@ CASES: list[tuple[str, datetime, str]] = [
         local(2027, 9, 1, 14, 0),
         "Nu open, tot 15:00. Let op: in de schoolvakanties is deze plek dicht.",
     ),
+    # A part of every year: open on its last day, then nothing within the scan window, then
+    # the first day of the season; the aangifteperiode opens on 1 March, ends after 1 May.
+    ("seizoen", local(2026, 6, 30, 10, 0), "Nu open, tot 12:00."),
+    ("seizoen", local(2026, 6, 30, 13, 0), "Nu gesloten."),
+    ("seizoen", local(2026, 7, 14, 10, 0), "Nu gesloten. Opent op dinsdag 1 september om 09:00."),
+    ("seizoen", local(2027, 2, 23, 13, 0), "Nu gesloten. Opent maandag om 13:00."),
+    ("seizoen", local(2027, 4, 26, 14, 0), "Nu open, tot 16:00."),
+    ("seizoen", local(2027, 5, 3, 14, 0), "Nu gesloten. Opent morgen om 09:00."),
+    # Closed from October to March, each known only by its month: closed from 1 October,
+    # open again from 1 March, and the line says the month, never a made-up day.
+    ("tot-maart", local(2026, 9, 24, 10, 30), "Nu open, tot 12:00."),
+    ("tot-maart", local(2026, 9, 30, 10, 0), "Nu gesloten."),
+    ("tot-maart", local(2026, 11, 5, 10, 0), "Gesloten tot maart 2027: Verbouwing."),
+    (
+        "tot-maart",
+        local(2027, 2, 25, 10, 0),
+        "Gesloten tot maart 2027: Verbouwing. Opent op donderdag 4 maart om 10:00.",
+    ),
+    ("tot-maart", local(2027, 3, 4, 10, 0), "Nu open, tot 12:00."),
     # Back-to-back hours read as one; a long closure leaves nothing to announce.
     ("verbouwing", local(2026, 6, 1, 10, 0), "Nu open, tot 16:00."),
     ("verbouwing", local(2026, 11, 2, 10, 0), "Gesloten tot en met 31 maart 2027: Verbouwing."),
@@ -474,7 +518,7 @@ def test_schedule_rows_without_notes() -> None:
     assert schedule_rows(LOCATIONS["afspraak"]) == []
 
 
-NO_VALIDITY = {"geldig_vanaf": None, "geldig_tot": None, "dagdeel": None}
+NO_VALIDITY = {"geldig_vanaf": None, "geldig_tot": None, "dagdeel": None, "periode": None}
 
 
 def test_schedule_rows_say_from_when_and_until_when() -> None:
@@ -658,3 +702,57 @@ def test_hsds_cuts_schedules_to_the_locations_own_dates_and_lists_rules_as_notes
     )
     untimed = _schedules(LOCATIONS["vaste-momenten"], "link", ("org", "vast"))
     assert [s["description"][:19] for s in untimed] == ["Bel voor de tijden."]
+
+
+def test_seasonal_hours_are_said_and_checked() -> None:
+    loc = LOCATIONS["seizoen"]
+    assert [row.opmerking for row in schedule_rows(loc)] == [
+        "Alleen van 1 maart tot en met 1 mei. Hulp bij de belastingaangifte.",
+        "Alleen van september tot en met juni.",
+    ]
+    assert browser_data(loc)["spreekuren"][0]["periode"] == {"van": "09-01", "tot": "06-30"}
+    period = loc.spreekuren[0].periode
+    assert period is not None
+    assert period.model_dump() == {"van": "01-09", "tot": "30-06"}
+    # February's last day in a period is the 29th, which every year reaches.
+    february = Spreekuur.model_validate({"dagen": ["ma"], "periode": {"van": "feb", "tot": "feb"}})
+    assert february.applies_on(date(2027, 2, 28)) and february.applies_on(date(2028, 2, 29))
+    assert not february.applies_on(date(2027, 3, 1))
+    from wegwijzer.outputs.coverage import _weekly_hours
+    from wegwijzer.outputs.open_data import _schedules
+
+    # The aanbodanalyse averages them over the year: 304 and 62 days of 366.
+    assert _weekly_hours(loc) == pytest.approx(3 * 304 / 366 + 3 * 62 / 366)
+    notes = [s["notes"] for s in _schedules(loc, "link", ("org", "seizoen"))]
+    assert notes == [
+        "Alleen van september tot en met juni.",
+        "Alleen van 1 maart tot en met 1 mei. Hulp bij de belastingaangifte.",
+    ]
+    for typed, message in [
+        ({"van": date(2027, 3, 1), "tot": "mei"}, "heeft een jaar"),
+        ({"van": "lente", "tot": "mei"}, "geen maand of dag en maand"),
+        ({"van": "31-02", "tot": "mei"}, "geen bestaande dag"),
+        ({"van": "maart"}, "Field required"),
+    ]:
+        with pytest.raises(ValidationError, match=message):
+            Spreekuur.model_validate({"dagen": ["ma"], "periode": typed})
+
+
+def test_a_closure_known_by_its_month_is_said_by_month() -> None:
+    closure = LOCATIONS["tot-maart"].gesloten[0]
+    assert closure_period(closure) == "oktober 2026 tot maart 2027"
+    assert closure.model_dump()["tot"] == "2027-03"
+    assert browser_data(LOCATIONS["tot-maart"])["gesloten"] == [
+        {"van": "2026-10-01", "tot": "2027-02-28", "reden": "Verbouwing", "tot_maand": "2027-03-01"}
+    ]
+    no_start = Sluiting.model_validate({"tot": "2027-3"})
+    assert closure_period(no_start) == "tot maart 2027"
+    since = Sluiting.model_validate({"van": "2026-10"})
+    assert closure_period(since) == "vanaf oktober 2026 tot nader bericht"
+    for typed, message in [
+        ({"tot": "2027-13"}, "'2027-13' is geen maand"),
+        ({"van": "2027-03", "tot": "2027-03"}, "Schrijf de maand waarin de plek weer opengaat"),
+        ({"van": "2027-01", "tot": "2027-03", "jaarlijks": True}, "niet bij 'jaarlijks'"),
+    ]:
+        with pytest.raises(ValidationError, match=message):
+            Sluiting.model_validate(typed)

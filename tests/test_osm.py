@@ -59,6 +59,10 @@ def test_open_ended_closures_stay_valid_osm() -> None:
     assert reference.validate(text)
 
 
+MONTHS = ["jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+MONTH_NAMES = dict(enumerate(MONTHS, start=1))
+
+
 def _random_location(rng: random.Random, number: int) -> Locatie:
     hours = []
     for _ in range(rng.randint(1, 3)):
@@ -71,6 +75,15 @@ def _random_location(rng: random.Random, number: int) -> Locatie:
         }
         if rng.random() < 0.4:
             hour["weken"] = rng.sample([1, 2, 3, 4, 5, -1], rng.randint(1, 2))
+        if rng.random() < 0.3:  # a part of every year, whole months or days, maybe over new year
+            if rng.random() < 0.5:
+                months = rng.sample(range(1, 13), 2)
+                hour["periode"] = {"van": MONTH_NAMES[months[0]], "tot": MONTH_NAMES[months[1]]}
+            else:
+                first, last = (
+                    datetime(2004, 1, 1) + timedelta(days=rng.randrange(366)) for _ in "ab"
+                )
+                hour["periode"] = {"van": first.strftime("%d-%m"), "tot": last.strftime("%d-%m")}
         hours.append(hour)
     closures = []
     for _ in range(rng.randint(0, 2)):
@@ -147,3 +160,24 @@ def test_a_spreekuur_keeps_its_validity() -> None:
     parsed = reference.OpeningHours(text.removesuffix("; PH off"))
     for wall in (datetime(2027, 1, 4, 10), datetime(2027, 4, 5, 10), datetime(2027, 4, 5, 14)):
         assert parsed.is_open(wall) == is_open_at(loc, wall.replace(tzinfo=AMSTERDAM), {}), wall
+
+
+def test_a_part_of_every_year_in_osm_syntax() -> None:
+    """'Van september t/m juni' and 'in de aangifteperiode' (1 maart t/m 1 mei)."""
+    text = opening_hours(LOCATIONS["seizoen"])
+    assert text == "Sep-Jun Tu 09:00-12:00, Mar 01-May 01 Mo 13:00-16:00; PH off"
+    assert reference.validate(text)
+    both = location(
+        "seizoen-en-datum",
+        spreekuren=[
+            {
+                "dagen": ["di"],
+                "dagdeel": "ochtend",
+                "periode": {"van": "september", "tot": "juni"},
+                "geldig_vanaf": "2027-01-04",
+            }
+        ],
+    )
+    text = opening_hours(both)
+    assert text == '2027 Jan 04+ Tu unknown "alleen Sep-Jun, ochtend, bel voor de tijden"; PH off'
+    assert reference.validate(text)

@@ -271,3 +271,130 @@ def test_an_online_hour_is_said_and_is_no_walk_in(site: Path) -> None:
     assert opening_hours(site, "spreekuur-andel") == (
         'We unknown "ochtend, bel voor de tijden", Mo[1] 19:00-20:00 "online"; PH off'
     )
+
+
+def test_seasonal_hours_are_said_and_exported(site: Path) -> None:
+    found = page(site, "locaties/bibliotheek-werkendam")
+    data = json.loads(found.select_one("#ww-open-data").string)
+    text = words(found)
+    assert "Maandag 13:30 – 16:00 Alleen van 1 maart tot en met 1 mei." in text
+    assert "Dinsdag 09:30 – 12:00 Alleen van september tot en met juni." in text
+    assert opening_hours(site, "bibliotheek-werkendam") == (
+        "Sep-Jun Tu 09:30-12:00, Mar 01-May 01 Mo 13:30-16:00; PH off"
+    )
+    assert [hour["periode"] for hour in data["spreekuren"]] == [
+        {"van": "09-01", "tot": "06-30"},
+        {"van": "03-01", "tot": "05-01"},
+    ]
+
+
+def test_a_closure_until_a_month_says_the_month(site: Path) -> None:
+    text = words(page(site, "locaties/dorpshuis-almkerk"))
+    assert "Tot maart 2030: Verbouwing" in text
+    assert "28 februari" not in text
+    assert opening_hours(site, "dorpshuis-almkerk") == (
+        "Th 10:00-12:00; 1900 Jan 01-2030 Feb 28 off; PH off"
+    )
+
+
+def test_a_period_or_month_that_cannot_be_is_refused_on_its_line(tmp_path: Path) -> None:
+    root = copy_of(ECHT2, tmp_path)
+    place = root / "data" / "locaties" / "bibliotheek-werkendam.yml"
+    place.write_text(
+        place.read_text(encoding="utf-8").replace("tot: juni", "tot: zomer"), encoding="utf-8"
+    )
+    closed = root / "data" / "locaties" / "dorpshuis-almkerk.yml"
+    closed.write_text(
+        closed.read_text(encoding="utf-8").replace("tot: 2030-03", "tot: 2030-13"),
+        encoding="utf-8",
+    )
+    found = findings(root / "mkdocs.yml")
+    assert any(
+        f.startswith("data/locaties/bibliotheek-werkendam.yml:")
+        and "'zomer' is geen maand of dag en maand" in f
+        for f in found
+    )
+    assert any(
+        f.startswith("data/locaties/dorpshuis-almkerk.yml:") and "'2030-13' is geen maand" in f
+        for f in found
+    )
+
+
+def test_a_temporary_place_says_so_beside_its_address(site: Path) -> None:
+    note = page(site, "locaties/heelo-vivaldi").select_one(".ww-tijdelijk")
+    assert note.get_text(" ", strip=True) == (
+        "Tijdelijke plek, tot en met 30 juni 2030. Tijdelijk hier, tijdens de verbouwing van "
+        "de bibliotheek."
+    )
+    org = page(site, "organisaties/formulierenhulp-altena").select(".ww-plekken .ww-tijdelijk")
+    assert len(org) == 1
+    hsds = json.loads((site / "open-data" / "hsds" / "organizations.json").read_text())
+    places = [
+        link["location"]
+        for o in hsds
+        for service in o["services"]
+        for link in service.get("service_at_locations", [])
+    ]
+    heelo = next(p for p in places if p["name"] == "Formulierenhulp in De Heelo")
+    assert heelo["description"].startswith("Tijdelijke plek, tot en met 30 juni 2030. Tijdelijk")
+
+
+def test_a_shared_place_says_whose_hours_and_for_whom(site: Path) -> None:
+    text = words(page(site, "locaties/informatieplein-werkendam"))
+    assert "Maandag 14:00 – 16:00 Alleen voor inwoners van Giessen en Rijswijk." in text
+    assert "Woensdag 09:00 – 12:00 Spreekuur van Formulierenhulp Altena." in text
+    assert "Donderdag 13:00 – 15:00 Spreekuur van Geldhulp Protestantse Gemeente Woudrichem." in (
+        text
+    )
+    assert (
+        "Vrijdag 09:00 – 11:00 Spreekuur van Formulierenhulp Altena. Alleen voor mensen vanaf "
+        "55 jaar." in text
+    )
+    assert opening_hours(site, "informatieplein-werkendam") == (
+        'We 09:00-12:00, Th 13:00-15:00, Fr 09:00-11:00 "alleen voor mensen vanaf 55 jaar", '
+        'Mo 14:00-16:00 "alleen voor inwoners van Giessen en Rijswijk"; PH off'
+    )
+
+
+def _hours_on_organisation_page(site: Path, org: str) -> list[str]:
+    found = page(site, f"organisaties/{org}")
+    item = next(
+        li
+        for li in found.select(".ww-plekken > li")
+        if li.select_one("a[href$='locaties/informatieplein-werkendam/']")
+    )
+    return [row.get_text(" ", strip=True)[:2] for row in item.select(".ww-tijden-kort > li")]
+
+
+def test_each_organisation_shows_only_its_own_hours_at_a_shared_place(site: Path) -> None:
+    assert _hours_on_organisation_page(site, "formulierenhulp-altena") == ["Ma", "Wo", "Vr"]
+    assert _hours_on_organisation_page(site, "kerk-geldhulp") == ["Ma", "Do"]
+    hsds = json.loads((site / "open-data" / "hsds" / "organizations.json").read_text())
+    schedules = {
+        o["name"]: [s["byday"] for s in link.get("schedules", [])]
+        for o in hsds
+        for service in o["services"]
+        for link in service.get("service_at_locations", [])
+        if link["location"]["name"] == "Informatieplein in het gemeentehuis"
+    }
+    assert schedules == {
+        "Formulierenhulp Altena": ["WE", "FR", "MO"],
+        "Geldhulp Protestantse Gemeente Woudrichem": ["TH", "MO"],
+    }
+
+
+def test_an_hour_of_an_organisation_not_at_the_place_is_refused_on_its_line(
+    tmp_path: Path,
+) -> None:
+    root = copy_of(ECHT2, tmp_path)
+    place = root / "data" / "locaties" / "informatieplein-werkendam.yml"
+    place.write_text(
+        place.read_text(encoding="utf-8").replace(
+            "organisaties: [kerk-geldhulp]", "organisaties: [voedselbank-altena]"
+        ),
+        encoding="utf-8",
+    )
+    found = [f for f in findings(root / "mkdocs.yml") if "informatieplein" in f]
+    assert len(found) == 1
+    assert found[0].startswith("data/locaties/informatieplein-werkendam.yml:")
+    assert "Een spreekuur noemt organisatie 'voedselbank-altena'" in found[0]

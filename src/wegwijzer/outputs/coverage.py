@@ -20,7 +20,7 @@ from wegwijzer.records import vocab
 from wegwijzer.records.areas import places
 from wegwijzer.records.checks import overdue
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.models import LANDELIJK, Locatie, Organisatie
+from wegwijzer.records.models import LANDELIJK, Locatie, Organisatie, Periode
 from wegwijzer.site.present import language_name
 
 OVERLAP = 4
@@ -166,8 +166,16 @@ def _weekly_hours(location: Locatie) -> float:
             share = 0.5
         elif weeks:
             share = len(weeks) / WEEKS_PER_MONTH
+        if hour.periode is not None:  # part of every year: averaged over the year
+            share *= _days_in(hour.periode) / 366
         total += len(hour.dagen) * max(length, 0) / 60 * share
     return total
+
+
+def _days_in(period: Periode) -> int:
+    """How many days of a (leap) year the period holds; it may cross the new year."""
+    days = (period.tot - period.van).days + 1
+    return days if days > 0 else days + 366
 
 
 def _minutes(clock: str) -> int:

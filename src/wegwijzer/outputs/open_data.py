@@ -533,17 +533,19 @@ def _service_at_location(
             "service_id": service_id,
             "location_id": hsds_id("locatie", loc.id),
             "description": SOME_WALK_IN if loc.mixed_walk_in else WALK_IN[loc.any_walk_in],
-            "schedules": _schedules(loc, link_id, (org.id, loc.id)),
+            "schedules": _schedules(loc.for_organisation(org.id), link_id, (org.id, loc.id)),
             "location": _location(dataset, loc),
         }
     )
 
 
 def _location_description(loc: Locatie) -> str | None:
-    """The record's description; an address kept private says so first."""
-    if not loc.adres.op_aanvraag:
-        return loc.omschrijving
-    return " ".join(p for p in ("Adres op aanvraag.", loc.omschrijving) if p)
+    """The record's description; an address kept private, or a temporary place, says so first."""
+    private = "Adres op aanvraag." if loc.adres.op_aanvraag else None
+    temporary = None
+    if loc.tijdelijk is not None:
+        temporary = " ".join(filter(None, [hours.temporary_text(loc), loc.tijdelijk.tekst]))
+    return " ".join(p for p in (private, temporary, loc.omschrijving) if p) or None
 
 
 def _location(dataset: Dataset, loc: Locatie) -> dict[str, Any]:
@@ -660,7 +662,9 @@ def _schedule(
     if hour.parity is not None:  # RFC 5545 cannot say "even ISO weeks": the notes do
         parity = "Alleen in de even weken." if hour.parity == 0 else "Alleen in de oneven weken."
     online = "Online, met video." if hour.online else None
-    notes = " ".join(filter(None, [online, parity, hour.opmerking, *closures]))
+    season = hours.season_text(hour)  # a part of every year: RFC 5545 BYMONTH is no HSDS field
+    only = hours.restriction_text(hour)
+    notes = " ".join(filter(None, [only, online, parity, season, hour.opmerking, *closures]))
     description = SCHEDULE_DESCRIPTION
     if not hour.timed:  # no clock times: say so instead of guessing opens_at
         description = f"{hours.hour_text(hour)}. {SCHEDULE_DESCRIPTION}"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from wegwijzer.records import hours
 from wegwijzer.records.hours import DAY_KEYS
 from wegwijzer.records.models import Bijeenkomst, Locatie, Sluiting, Spreekuur
 
@@ -48,11 +49,33 @@ def _hour_rule(hour: Spreekuur) -> str:
         if hour.parity is not None
         else ""
     )
-    online = ' "online"' if hour.online else ""
+    comments = []
+    valid, season = _valid(hour), _season(hour)
+    if valid and season:
+        # A date range with years and a part of every year do not fit one OSM rule: the
+        # range is the rule, the part of the year a comment.
+        comments.append(f"alleen {season.strip()}")
+    valid = valid or season
+    if only := hours.restriction_text(hour):  # "alleen voor ouderen, vanaf 55 jaar"
+        # An OSM comment cannot hold a double quote; the text is the record's own words.
+        comments.append((only[:1].lower() + only[1:]).rstrip(".").replace('"', "'"))
     if hour.van and hour.tot:
-        return f"{_valid(hour)}{weeks}{_days(hour)} {hour.van}-{hour.tot}{online}"
+        said = ", ".join([*comments, *(["online"] if hour.online else [])])
+        return f"{valid}{weeks}{_days(hour)} {hour.van}-{hour.tot}" + (f' "{said}"' if said else "")
     what = f"{hour.dagdeel}, bel voor de tijden" if hour.dagdeel else "bel voor de tijden"
-    return f'{_valid(hour)}{weeks}{_days(hour)} unknown "{what}"'
+    what = ", ".join([*comments, what])
+    return f'{valid}{weeks}{_days(hour)} unknown "{what}"'
+
+
+def _season(hour: Spreekuur) -> str:
+    """'Sep-Jun ' for whole months, 'Mar 01-May 01 ' for days: a part of every year."""
+    period = hour.periode
+    if period is None:
+        return ""
+    if period.whole_months:
+        first, last = OSM_MONTHS[period.van.month - 1], OSM_MONTHS[period.tot.month - 1]
+        return f"{first} " if first == last else f"{first}-{last} "
+    return f"{_month_day(period.van)}-{_month_day(period.tot)} "
 
 
 def _valid(hour: Spreekuur) -> str:

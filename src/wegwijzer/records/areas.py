@@ -34,9 +34,24 @@ def _by_folded_name() -> dict[str, str]:
 
 
 @functools.cache
+def _places_in() -> dict[str, tuple[str, ...]]:
+    """Place (casefolded) -> every municipality that has a place of that name."""
+    found: dict[str, tuple[str, ...]] = {}
+    for row in _rows("plaatsen.csv"):
+        if row[2] == "plaats":
+            found[row[0].casefold()] = (*found.get(row[0].casefold(), ()), row[1])
+    return found
+
+
+@functools.cache
 def places() -> dict[str, str]:
-    """Place (casefolded) -> the municipality it lies in."""
-    return {row[0].casefold(): row[1] for row in _rows("plaatsen.csv") if row[2] == "plaats"}
+    """Place (casefolded) -> the municipality it lies in; names in more than one left out."""
+    return {place: found[0] for place, found in _places_in().items() if len(found) == 1}
+
+
+def ambiguous_places() -> dict[str, tuple[str, ...]]:
+    """Place names in more than one municipality, with each of them."""
+    return {place: found for place, found in _places_in().items() if len(found) > 1}
 
 
 @functools.cache
@@ -65,6 +80,12 @@ class Areas:
             return None
         if folded in official:
             return f"Schrijf de naam zoals het CBS: '{official[folded]}'."
+        if folded in ambiguous_places():
+            options = " of ".join(f"'{m}'" for m in ambiguous_places()[folded])
+            return (
+                f"Er is een {name} in meer gemeenten: {options}. Welke bedoelt u? Zet die "
+                f"gemeente in werkgebied, en {name} eventueel bij wijken."
+            )
         if folded in places():
             municipality = places()[folded]
             return (

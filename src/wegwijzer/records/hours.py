@@ -25,7 +25,15 @@ from wegwijzer import i18n
 from wegwijzer.i18n import N_, pgettext
 from wegwijzer.i18n import gettext as _
 from wegwijzer.records import vocab
-from wegwijzer.records.models import DAGDELEN, Locatie, Organisatie, Sluiting, Spreekuur, Strict
+from wegwijzer.records.models import (
+    DAGDELEN,
+    Leeftijd,
+    Locatie,
+    Organisatie,
+    Sluiting,
+    Spreekuur,
+    Strict,
+)
 from wegwijzer.records.school_holidays import SchoolHolidays, school_holidays
 from wegwijzer.site.present import dutch_date
 
@@ -171,21 +179,71 @@ def _sort_time(hour: Spreekuur) -> str:
     return hour.van or _PART_ORDER[hour.dagdeel]
 
 
-def schedule_rows(location: Locatie) -> list[ScheduleRow]:
-    """One row per consultation hour and day, Monday to Sunday, then by start time."""
+def schedule_rows(location: Locatie, names: Mapping[str, str] | None = None) -> list[ScheduleRow]:
+    """One row per consultation hour and day, Monday to Sunday, then by start time. With
+    `names` (organisation id -> name), an hour of some organisations only says whose it is."""
     slots = [(DAY_KEYS.index(day), hour) for hour in location.spreekuren for day in hour.dagen]
     slots.sort(key=lambda slot: (slot[0], _sort_time(slot[1]), slot[1].tot or ""))
-    return [_schedule_row(DAY_KEYS[index], hour, location) for index, hour in slots]
+    return [_schedule_row(DAY_KEYS[index], hour, location, names) for index, hour in slots]
 
 
-def _schedule_row(day: str, hour: Spreekuur, location: Locatie) -> ScheduleRow:
+def restriction_text(hour: Spreekuur) -> str | None:
+    """'Alleen voor ouderen, vanaf 55 jaar.' and/or 'Alleen voor inwoners van Giessen.'"""
+    limit = hour.alleen_voor
+    if limit is None:
+        return None
+    code = i18n.current().code
+    age = _age_text(limit.leeftijd) if limit.leeftijd else None
+    who = None
+    if limit.doelgroep:
+        label = _(vocab.DOELGROEPEN.get(limit.doelgroep, limit.doelgroep))
+        who = label[:1].lower() + label[1:] + (f" ({age})" if age else "")
+    elif age:
+        who = _("mensen %(leeftijd)s") % {"leeftijd": age}
+    texts = [_("Alleen voor %(wie)s.") % {"wie": who}] if who else []
+    if limit.wijken:
+        places = format_list(list(limit.wijken), locale=code)
+        texts.append(_("Alleen voor inwoners van %(wijken)s.") % {"wijken": places})
+    return " ".join(texts)
+
+
+def _age_text(age: Leeftijd) -> str:
+    """'vanaf 55 jaar', 'tot 27 jaar' or 'van 18 tot 27 jaar', in the page's language."""
+    if age.van is not None and age.tot is not None:
+        return _("van %(van)s tot %(tot)s jaar") % {"van": age.van, "tot": age.tot}
+    if age.van is not None:
+        return _("vanaf %(van)s jaar") % {"van": age.van}
+    return _("tot %(tot)s jaar") % {"tot": age.tot}
+
+
+def _owners_text(hour: Spreekuur, names: Mapping[str, str] | None) -> str | None:
+    """'Spreekuur van SchuldHulpMaatje.' at a place of more organisations."""
+    if not names or not hour.organisaties or len(names) < 2:
+        return None
+    owners = [names.get(org, org) for org in hour.organisaties]
+    return _("Spreekuur van %(organisaties)s.") % {
+        "organisaties": format_list(owners, locale=i18n.current().code)
+    }
+
+
+def _schedule_row(
+    day: str, hour: Spreekuur, location: Locatie, names: Mapping[str, str] | None = None
+) -> ScheduleRow:
     walk_in = None
     if location.mixed_walk_in:
         walk_in = (
             _("Zonder afspraak.") if hour.walk_in(location.zonder_afspraak) else _("Op afspraak.")
         )
     online = _("Online, met video.") if hour.online else None
-    found = [online, walk_in, _weeks_text(day, hour), _validity_text(hour)]
+    found = [
+        _owners_text(hour, names),
+        restriction_text(hour),
+        online,
+        walk_in,
+        _weeks_text(day, hour),
+        season_text(hour),
+        _validity_text(hour),
+    ]
     explained = " ".join(note for note in found if note) or None
     own = hour.opmerking or None
     return ScheduleRow(
@@ -221,6 +279,30 @@ def _validity_text(hour: Spreekuur | Locatie) -> str | None:
     if end:
         return _("Tot en met %(datum)s.") % {"datum": dutch_date(end)}
     return None
+
+
+def season_text(hour: Spreekuur) -> str | None:
+    """'Alleen van september tot en met juni.' or 'Alleen van 1 maart tot en met 1 mei.'"""
+    period = hour.periode
+    if period is None:
+        return None
+    pattern = "MMMM" if period.whole_months else "d MMMM"
+    code = i18n.current().code
+    return _("Alleen van %(van)s tot en met %(tot)s.") % {
+        "van": format_date(period.van, pattern, locale=code),
+        "tot": format_date(period.tot, pattern, locale=code),
+    }
+
+
+def temporary_text(location: Locatie) -> str | None:
+    """'Tijdelijke plek, tot en met 30 juni 2027.' for a place used for a while."""
+    if location.tijdelijk is None:
+        return None
+    if location.tijdelijk.tot:
+        return _("Tijdelijke plek, tot en met %(datum)s.") % {
+            "datum": dutch_date(location.tijdelijk.tot)
+        }
+    return _("Tijdelijke plek.")
 
 
 def location_validity(location: Locatie) -> str | None:
@@ -311,16 +393,23 @@ def closure_period(closure: Sluiting) -> str:
         }
     if closure.van == date.min and closure.tot == date.max:
         return _("tot nader bericht")
+    start = month_year(closure.van_maand) if closure.van_maand else dutch_date(closure.van)
     if closure.tot == date.max:
-        return _("vanaf %(datum)s tot nader bericht") % {"datum": dutch_date(closure.van)}
+        return _("vanaf %(datum)s tot nader bericht") % {"datum": start}
+    if closure.tot_maand:  # "tot maart 2027": the day it opens again is not known
+        if closure.van == date.min:
+            return _("tot %(maand)s") % {"maand": month_year(closure.tot_maand)}
+        return _("%(van)s tot %(maand)s") % {"van": start, "maand": month_year(closure.tot_maand)}
     if closure.van == date.min:
         return _("tot en met %(datum)s") % {"datum": dutch_date(closure.tot)}
     if closure.van == closure.tot:
         return dutch_date(closure.van)
-    return _("%(van)s tot en met %(tot)s") % {
-        "van": dutch_date(closure.van),
-        "tot": dutch_date(closure.tot),
-    }
+    return _("%(van)s tot en met %(tot)s") % {"van": start, "tot": dutch_date(closure.tot)}
+
+
+def month_year(day: date) -> str:
+    """'maart 2027', in the page's language."""
+    return str(format_date(day, "MMMM y", locale=i18n.current().code))
 
 
 SCHOOL_REGIONS = {"noord": N_("noord"), "midden": N_("midden"), "zuid": N_("zuid")}
@@ -344,6 +433,7 @@ class Closed:
     tot: date
     reden: str  # '' when none is given
     holiday: bool = False
+    until_month: date | None = None  # 'tot maart 2027': the first day it may open again
 
 
 def closure_on(
@@ -367,9 +457,9 @@ def _closure_period_on(closure: Sluiting, day: date, vacations: SchoolHolidays) 
         return None
     assert closure.van is not None and closure.tot is not None
     if not closure.jaarlijks:
-        return (
-            Closed(closure.van, closure.tot, reason) if closure.van <= day <= closure.tot else None
-        )
+        if not closure.van <= day <= closure.tot:
+            return None
+        return Closed(closure.van, closure.tot, reason, until_month=closure.tot_maand)
     for year in (day.year - 1, day.year):
         first = _in_year(closure.van, year)
         last = _in_year(closure.tot, year if closure.tot >= closure.van else year + 1)
@@ -428,6 +518,7 @@ def browser_data(
                 "weken": hour.weken if isinstance(hour.weken, str) else (hour.weken or None),
                 "geldig_vanaf": _iso_or_none(hour.geldig_vanaf),
                 "geldig_tot": _iso_or_none(hour.geldig_tot),
+                "periode": _period_data(hour),
             }
             for hour in location.spreekuren
         ],
@@ -461,9 +552,17 @@ def _closure_data(closure: Sluiting, vacations: SchoolHolidays) -> list[dict[str
                 "reden": closure.reden,
             }
         ]
-    return [
-        {"van": closure.van.isoformat(), "tot": closure.tot.isoformat(), "reden": closure.reden}
-    ]
+    data = {"van": closure.van.isoformat(), "tot": closure.tot.isoformat(), "reden": closure.reden}
+    if closure.tot_maand:  # 'Gesloten tot maart 2027.'
+        data["tot_maand"] = closure.tot_maand.isoformat()
+    return [data]
+
+
+def _period_data(hour: Spreekuur) -> dict[str, str] | None:
+    """{'van': '09-01', 'tot': '06-30'}: month and day, as openingstijden.js compares them."""
+    if hour.periode is None:
+        return None
+    return {"van": hour.periode.van.isoformat()[5:], "tot": hour.periode.tot.isoformat()[5:]}
 
 
 def _iso_or_none(day: date | None) -> str | None:
@@ -558,6 +657,9 @@ class _Week:
         if closed is None:
             return CLOSED_NOW
         reason = f": {closed.reden.rstrip('.')}." if closed.reden else "."
+        if closed.until_month:
+            month = f"{MONTHS[closed.until_month.month - 1]} {closed.until_month.year}"
+            return f"Gesloten tot {month}{reason}"
         if closed.van != closed.tot:
             return f"Gesloten {_until_text(closed.tot, today)}{reason}"
         # A reason may already end in a full stop; never print two.

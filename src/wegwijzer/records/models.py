@@ -7,9 +7,10 @@ editors use to autocomplete.
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -18,6 +19,9 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    FieldSerializationInfo,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
     WithJsonSchema,
     field_serializer,
     field_validator,
@@ -399,9 +403,133 @@ class Coordinaten(Strict):
         return self
 
 
+YEARLESS = 4  # the year that a day-month date ('24-12') is stored in: a leap year nobody types
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("januari", "jan"), ("februari", "feb"), ("maart", "mrt"), ("april", "apr"),
+            ("mei",), ("juni", "jun"), ("juli", "jul"), ("augustus", "aug"),
+            ("september", "sep", "sept"), ("oktober", "okt"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:[-/ ](\d{1,2})|\s+([a-z]+)\.?)$")
+
+
+def _day_month(value: Any) -> Any:
+    """'24-12', '24/12' or '24 december': a day of every year, stored in the year YEARLESS."""
+    if not isinstance(value, str):
+        return value
+    match = _DAY_MONTH.match(value.strip().lower())
+    if not match:
+        return value
+    month = int(match[2]) if match[2] else _MONTH_NUMBERS.get(match[3] or "", 0)
+    try:
+        return date(YEARLESS, month, int(match[1]))
+    except ValueError:
+        raise user_error(f"'{value}' is geen bestaande dag. Schrijf bijvoorbeeld 24-12.") from None
+
+
+def _period_day(value: Any, end: bool) -> Any:
+    """'september' (its first or, for 'tot', last day), '1 maart' or '01-03'; no year."""
+    if isinstance(value, date):
+        message = (
+            f"'{value}' heeft een jaar. Schrijf een maand (september) of dag en maand "
+            "(1 maart). Voor een datum met jaar: geldig_vanaf en geldig_tot."
+        )
+        raise user_error(message)
+    if not isinstance(value, str):
+        raise user_error(f"'{value}' kan hier niet. Schrijf een maand, zoals september.")
+    month = _MONTH_NUMBERS.get(value.strip().lower().rstrip("."))
+    if month:
+        return date(YEARLESS, month, calendar.monthrange(YEARLESS, month)[1] if end else 1)
+    found = _day_month(value)
+    if not isinstance(found, date):
+        message = (
+            f"'{value}' is geen maand of dag en maand. Schrijf bijvoorbeeld september, "
+            "1 maart of 01-03."
+        )
+        raise user_error(message)
+    return found
+
+
+_PERIOD_SCHEMA = {
+    "type": "string",
+    "pattern": "^([a-z]+\\.?|[0-9]{1,2}([-/ ][0-9]{1,2}| [a-z]+))$",
+    "description": "Een maand (september), of dag en maand (1 maart, 01-03). Zonder jaar.",
+}
+PeriodeBegin = Annotated[
+    date,
+    BeforeValidator(lambda value: _period_day(value, end=False)),
+    WithJsonSchema(_PERIOD_SCHEMA),
+]
+PeriodeEinde = Annotated[
+    date,
+    BeforeValidator(lambda value: _period_day(value, end=True)),
+    WithJsonSchema(_PERIOD_SCHEMA),
+]
+
+
 DAGDELEN = {"ochtend": "'s ochtends", "middag": "'s middags", "avond": "'s avonds"}
 Dagdeel = Annotated[str, Term(DAGDELEN, "Deel van de dag, als er geen tijden bekend zijn.")]
 Regio = Literal["noord", "midden", "zuid"]
+
+
+class Periode(Strict):
+    """A part of every year in which an hour holds: 'van september t/m juni' or 'in de
+    aangifteperiode' (1 March to 1 May). Months or days with a month, never a year."""
+
+    van: PeriodeBegin = Field(
+        title="Vanaf (maand, of dag en maand)", examples=["september", "1 maart", "01-03"]
+    )
+    tot: PeriodeEinde = Field(
+        title="Tot en met (maand, of dag en maand)", examples=["juni", "1 mei", "01-05"]
+    )
+
+    @field_serializer("van", "tot")
+    def _dump_day(self, day: date) -> str:
+        return f"{day.day:02d}-{day.month:02d}"
+
+    @property
+    def whole_months(self) -> bool:
+        """From the first of a month to the last of a month: 'september tot en met juni'."""
+        last = calendar.monthrange(YEARLESS, self.tot.month)[1]
+        return self.van.day == 1 and self.tot.day == last
+
+    def holds_on(self, day: date) -> bool:
+        """Whether the date lies in the period; a period may cross the new year."""
+        start, end = (self.van.month, self.van.day), (self.tot.month, self.tot.day)
+        found = (day.month, day.day)
+        if start <= end:
+            return start <= found <= end
+        return found >= start or found <= end
+
+
+class AlleenVoor(Strict):
+    """An hour for some residents only: "voor 55-plussers", "alleen voor inwoners van Giessen"."""
+
+    doelgroep: Doelgroep | None = Field(None, title="Doelgroep", examples=["ouderen"])
+    leeftijd: Leeftijd | None = Field(None, title="Leeftijd", examples=[{"van": 55}])
+    wijken: list[Tekst] = Field(
+        default_factory=list, title="Wijken of dorpen", examples=[["Giessen", "Rijswijk"]]
+    )
+
+    @model_validator(mode="after")
+    def _someone(self) -> AlleenVoor:
+        if self.doelgroep is None and self.leeftijd is None and not self.wijken:
+            message = "Vul 'doelgroep', 'leeftijd' of 'wijken' in, of haal 'alleen_voor' weg."
+            raise user_error(message, "doelgroep")
+        return self
+
+    @field_validator("wijken")
+    @classmethod
+    def _no_repeats(cls, values: list[str]) -> list[str]:
+        return _no_repeats(values)
 
 
 class Spreekuur(Strict):
@@ -436,6 +564,30 @@ class Spreekuur(Strict):
         False,
         title="Online spreekuur",
         description="true: een spreekuur met video ('inlogspreekuur'), niet op het adres.",
+    )
+    periode: Periode | None = Field(
+        None,
+        title="Alleen in een deel van het jaar",
+        description=(
+            "Elk jaar van een maand (of dag) tot en met een maand (of dag), zoals 'van "
+            "september t/m juni' of 'in de aangifteperiode' (1 maart tot en met 1 mei)."
+        ),
+        examples=[{"van": "september", "tot": "juni"}, {"van": "1 maart", "tot": "1 mei"}],
+    )
+    alleen_voor: AlleenVoor | None = Field(
+        None,
+        title="Alleen voor",
+        description="Dit spreekuur is maar voor sommige inwoners: een doelgroep, leeftijd of wijk.",
+        examples=[{"leeftijd": {"van": 55}}, {"wijken": ["Giessen"]}],
+    )
+    organisaties: list[RecordId] = Field(
+        default_factory=list,
+        title="Van welke organisaties (ids)",
+        description=(
+            "Op een plek van meer organisaties: van wie dit spreekuur is. Leeg: van allemaal. "
+            "De pagina van een organisatie toont dan alleen haar eigen spreekuren hier."
+        ),
+        examples=[["schuldhulpmaatje-voorbeeldstad"]],
     )
     geldig_vanaf: Datum | None = Field(
         None,
@@ -485,6 +637,10 @@ class Spreekuur(Strict):
         """Clock times known: only then may 'nu open' say open or closed."""
         return self.van is not None and self.tot is not None
 
+    def serves(self, organisation_id: str) -> bool:
+        """Whether this hour is (also) that organisation's: no list means everyone's."""
+        return not self.organisaties or organisation_id in self.organisaties
+
     def walk_in(self, location_default: bool) -> bool:
         """An online hour is never a walk-in at the address."""
         if self.online:
@@ -492,44 +648,16 @@ class Spreekuur(Strict):
         return location_default if self.zonder_afspraak is None else self.zonder_afspraak
 
     def applies_on(self, day: date) -> bool:
-        """Whether this hour is in force on that date (geldig_vanaf to geldig_tot)."""
+        """Whether this hour is in force on that date (geldig_vanaf to geldig_tot, and in
+        its periode of the year)."""
+        if self.periode is not None and not self.periode.holds_on(day):
+            return False
         return (self.geldig_vanaf or date.min) <= day <= (self.geldig_tot or date.max)
 
 
 def _check_period(start: date | None, end: date | None) -> None:
     if start and end and start > end:
         raise user_error(f"De datum {end} ligt voor geldig_vanaf {start}.", "geldig_tot")
-
-
-YEARLESS = 4  # the year that a day-month date ('24-12') is stored in: a leap year nobody types
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("januari", "jan"), ("februari", "feb"), ("maart", "mrt"), ("april", "apr"),
-            ("mei",), ("juni", "jun"), ("juli", "jul"), ("augustus", "aug"),
-            ("september", "sep", "sept"), ("oktober", "okt"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}  # fmt: skip
-_DAY_MONTH = re.compile(r"^(\d{1,2})(?:[-/ ](\d{1,2})|\s+([a-z]+)\.?)$")
-
-
-def _day_month(value: Any) -> Any:
-    """'24-12', '24/12' or '24 december': a day of every year, stored in the year YEARLESS."""
-    if not isinstance(value, str):
-        return value
-    match = _DAY_MONTH.match(value.strip().lower())
-    if not match:
-        return value
-    month = int(match[2]) if match[2] else _MONTH_NUMBERS.get(match[3] or "", 0)
-    try:
-        return date(YEARLESS, month, int(match[1]))
-    except ValueError:
-        raise user_error(f"'{value}' is geen bestaande dag. Schrijf bijvoorbeeld 24-12.") from None
 
 
 SluitDatum = Annotated[
@@ -541,8 +669,12 @@ SluitDatum = Annotated[
             "anyOf": [
                 {"type": "string", "format": "date"},
                 {"type": "string", "pattern": "^[0-9]{1,2}([-/ ][0-9]{1,2}| [a-z]+)$"},
+                {"type": "string", "pattern": "^[0-9]{4}-[0-9]{1,2}$"},
             ],
-            "description": "Datum (2026-12-24), of met jaarlijks: true dag en maand (24-12).",
+            "description": (
+                "Datum (2026-12-24); alleen een maand (2027-03, 'tot maart 2027'); of met "
+                "jaarlijks: true dag en maand (24-12)."
+            ),
         }
     ),
 ]
@@ -561,8 +693,8 @@ class Sluiting(Strict):
     tot: SluitDatum | None = Field(
         None,
         title="Laatste dag dicht",
-        description="Leeg: dicht tot nader bericht.",
-        examples=["2027-01-01"],
+        description="Leeg: dicht tot nader bericht. Alleen een maand (2027-03): 'tot maart 2027'.",
+        examples=["2027-01-01", "2027-03"],
     )
     jaarlijks: JaNee = Field(
         False, title="Elk jaar", description="Elk jaar op dezelfde dagen, zoals 24-12 tot 01-01."
@@ -573,6 +705,58 @@ class Sluiting(Strict):
         description="noord, midden of zuid: dicht in de officiële schoolvakanties.",
     )
     reden: Tekst | None = Field(None, title="Reden", examples=["Kerstvakantie"])
+
+    # A month typed without a day ('tot: 2027-03', "tot maart"; 'van: 2026-10', "sinds
+    # oktober"): the first day of that month, kept so the site says the month, not a day.
+    _van_maand: date | None = PrivateAttr(None)
+    _tot_maand: date | None = PrivateAttr(None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _months(cls, data: Any, handler: ModelWrapValidatorHandler[Sluiting]) -> Sluiting:
+        months: dict[str, date] = {}
+        if isinstance(data, dict):
+            data = dict(data)
+            for name in ("van", "tot"):
+                value = data.get(name)
+                found = _YEAR_MONTH.match(value.strip()) if isinstance(value, str) else None
+                if found is None:
+                    continue
+                if not 1 <= int(found[2]) <= 12:
+                    raise user_error(
+                        f"'{value}' is geen maand. Schrijf bijvoorbeeld 2027-03.", name
+                    )
+                first = date(int(found[1]), int(found[2]), 1)
+                months[name] = first
+                # "Tot maart": closed until March, so up to and including the last of February.
+                data[name] = first if name == "van" else first - timedelta(days=1)
+        if "van" in months and "tot" in months and months["tot"] <= months["van"]:
+            message = (
+                f"'tot: {months['tot']:%Y-%m}' wil zeggen: dicht tot die maand. Schrijf de "
+                "maand waarin de plek weer opengaat, na de maand bij 'van'."
+            )
+            raise user_error(message, "tot")
+        model = handler(data)
+        if months:
+            if data.get("jaarlijks") or data.get("schoolvakanties"):
+                name = next(iter(months))
+                message = (
+                    "Een maand met jaar (2027-03) kan niet bij 'jaarlijks' of 'schoolvakanties'."
+                )
+                raise user_error(message, name)
+            model._van_maand = months.get("van")
+            model._tot_maand = months.get("tot")
+        return model
+
+    @property
+    def van_maand(self) -> date | None:
+        """The first day of the month typed as 'van: 2026-10', or None for a day or nothing."""
+        return self._van_maand
+
+    @property
+    def tot_maand(self) -> date | None:
+        """The first day of the month typed as 'tot: 2027-03' (closed until that month)."""
+        return self._tot_maand
 
     @model_validator(mode="after")
     def _ordered(self) -> Sluiting:
@@ -608,10 +792,14 @@ class Sluiting(Strict):
         )
 
     @field_serializer("van", "tot")
-    def _dump_day(self, day: date | None) -> str | None:
-        """A yearly closure is written as the day and month people type: '24-12'."""
+    def _dump_day(self, day: date | None, info: FieldSerializationInfo) -> str | None:
+        """A yearly closure is written as the day and month people type: '24-12'; a month
+        as '2027-03'."""
         if day is None:
             return None
+        month = self._van_maand if info.field_name == "van" else self._tot_maand
+        if month is not None:
+            return f"{month.year}-{month.month:02d}"
         return f"{day.day:02d}-{day.month:02d}" if day.year == YEARLESS else day.isoformat()
 
     @property
@@ -633,6 +821,26 @@ class Bijeenkomst(Strict):
         if self.van >= self.tot:
             message = f"De eindtijd {self.tot} moet na de begintijd {self.van} liggen."
             raise user_error(message, "tot")
+        return self
+
+
+class Tijdelijk(Strict):
+    """A temporary place ("tijdelijk bij De Heelo, tijdens de verbouwing")."""
+
+    tekst: KorteTekst | None = Field(
+        None,
+        title="Uitleg",
+        description="Waarom en tot wanneer, in een korte zin.",
+        examples=["Tijdelijk in wijkcentrum De Heelo, tijdens de verbouwing van de bibliotheek."],
+    )
+    tot: Datum | None = Field(
+        None, title="Tot en met", description="Laatste dag op deze plek, als die bekend is."
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> Tijdelijk:
+        if self.tekst is None and self.tot is None:
+            raise user_error("Vul 'tekst' of 'tot' in, of haal 'tijdelijk' weg.", "tekst")
         return self
 
 
@@ -679,12 +887,29 @@ class Locatie(Record):
         description="Laatste dag; daarna verdwijnt de plek vanzelf van de site.",
         examples=["2027-10-31"],
     )
+    tijdelijk: Tijdelijk | None = Field(
+        None,
+        title="Tijdelijke plek",
+        description=(
+            "De hulp is hier maar een tijdje, bijvoorbeeld tijdens een verbouwing elders. De "
+            "site zegt 'Tijdelijke plek' bij het adres, met de uitleg en de laatste dag."
+        ),
+        examples=[{"tekst": "Tijdelijk in De Heelo, tijdens de verbouwing.", "tot": "2027-06-30"}],
+    )
     bronnen: list[Bron] = Field(default_factory=list, title="Bronnen")
     laatst_gecontroleerd: ControleDatum = Field(title="Laatst gecontroleerd")
 
     @model_validator(mode="after")
     def _ordered(self) -> Locatie:
         _check_period(self.geldig_vanaf, self.geldig_tot)
+        for hour in self.spreekuren:
+            for org in hour.organisaties:
+                if org not in self.organisaties:
+                    message = (
+                        f"Een spreekuur noemt organisatie '{org}', maar die staat niet bij "
+                        f"'organisaties' van deze locatie ({', '.join(self.organisaties)})."
+                    )
+                    raise user_error(message, "spreekuren")
         if self.adres.op_aanvraag and self.coordinaten is not None:
             message = (
                 "Bij een adres op aanvraag horen geen coordinaten: de plek staat niet op de "
@@ -692,6 +917,15 @@ class Locatie(Record):
             )
             raise user_error(message, "coordinaten")
         return self
+
+    def for_organisation(self, organisation_id: str) -> Locatie:
+        """This place as one of its organisations has it: only that organisation's hours."""
+        hours = [hour for hour in self.spreekuren if hour.serves(organisation_id)]
+        return (
+            self
+            if len(hours) == len(self.spreekuren)
+            else self.model_copy(update={"spreekuren": hours})
+        )
 
     @property
     def any_walk_in(self) -> bool:

@@ -188,7 +188,8 @@ def filter_index(cards: Sequence[Card], feestdagen: dict[str, Any]) -> dict[str,
     (legends in `fv` `dv` `rv` `lv`). A place takes the facets of the organisations that
     list it, an organisation walks in where one of its places does, so neither is written
     twice. `t`: a card's last day. `g`: a place's long closures, [first day, last day] each
-    ("Hulp dichtbij" puts a place closed for long after the others).
+    ("Hulp dichtbij" puts a place closed for long after the others). `w`, only when some
+    help has a waiting list: "ja" or "vol" per such card (said on it, sorted after the rest).
     """
     places = location_numbers(cards)
     legends: dict[str, dict[str, int]] = {"f": {}, "d": {}, "r": {}, "l": {}}
@@ -209,6 +210,8 @@ def filter_index(cards: Sequence[Card], feestdagen: dict[str, Any]) -> dict[str,
             index["t"][str(i)] = card.tot_en_met.isoformat()
         if card.sluitingen:
             index["g"][str(i)] = [[a.isoformat(), b.isoformat()] for a, b, _ in card.sluitingen]
+        if card.wachtlijst is not None:  # "ja" or "vol": said on the card, sorted after the rest
+            index.setdefault("w", {})[str(i)] = card.wachtlijst
     index["k"] = "".join(kinds)
     # From the south-west corner: 1685 instead of 51685, one digit less a point.
     known = [v for v in index["p"] if v is not None]

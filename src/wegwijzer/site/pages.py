@@ -148,6 +148,7 @@ def _environment() -> Environment:
         kaartkanaal=contact.for_card,
         gesloten_tot_nader_bericht=hours.closed_until_notice,
         gesloten_tot=closed_for_long,  # a place's search line (site/search.py)
+        tijdelijke_plek=hours.temporary_text,
     )
     return env
 
@@ -502,9 +503,13 @@ class _Renderer:
             "organisatie.md.j2",
             org=org,
             locations=locations,
-            hours_for={loc.id: hours.schedule_rows(loc) for loc in locations},
+            # At a shared place an organisation's page shows only its own hours (issue 26).
+            hours_for={
+                loc.id: hours.schedule_rows(loc.for_organisation(org.id)) for loc in locations
+            },
             open_data={
-                loc.id: hours.browser_data(loc, self.config.feestdagen) for loc in locations
+                loc.id: hours.browser_data(loc.for_organisation(org.id), self.config.feestdagen)
+                for loc in locations
             },
         )
 
@@ -516,7 +521,7 @@ class _Renderer:
             loc=location,
             orgs=orgs,
             point=self.dataset.points.get(location.id),
-            rows=hours.schedule_rows(location),
+            rows=hours.schedule_rows(location, {o.id: o.naam for o in orgs}),
             sluitingen=hours.upcoming_closures(location, self.today),
             bijeenkomsten=hours.meeting_rows(location, self.today),
             geldigheid=hours.location_validity(location),

@@ -20,6 +20,7 @@
   const WEEKDAY = formatter({ weekday: "long" });
   const DAY_MONTH = formatter({ day: "numeric", month: "long" });
   const FULL_DATE = formatter({ day: "numeric", month: "long", year: "numeric" });
+  const MONTH_YEAR = formatter({ month: "long", year: "numeric" });
   const WEEKDAY_DATE = formatter({ weekday: "long", day: "numeric", month: "long" });
   const MINUTES_FROM_NOW = new Intl.RelativeTimeFormat(LANGUAGE, { numeric: "always" });
   const CLOSED_NOW = wwT("Nu gesloten.");
@@ -133,9 +134,21 @@
     return { regular: regular, closed: closed, slots: slots, untimed: untimed };
   }
 
-  /* Whether the hour is in force on that date: geldig_vanaf to geldig_tot, both optional. */
+  /* Whether the hour is in force on that date: geldig_vanaf to geldig_tot, both optional,
+   * and within its periode of every year ("09-01" to "06-30"; it may cross the new year). */
   function appliesOn(hour, iso) {
-    return (!hour.geldig_vanaf || hour.geldig_vanaf <= iso) && (!hour.geldig_tot || iso <= hour.geldig_tot);
+    return (!hour.geldig_vanaf || hour.geldig_vanaf <= iso) && (!hour.geldig_tot || iso <= hour.geldig_tot) &&
+      inPeriod(hour.periode, iso.slice(5));
+  }
+
+  function inPeriod(period, monthDay) {
+    if (!period) {
+      return true;
+    }
+    if (period.van <= period.tot) {
+      return period.van <= monthDay && monthDay <= period.tot;
+    }
+    return monthDay >= period.van || monthDay <= period.tot;
   }
 
   function compare(a, b) {
@@ -160,7 +173,7 @@
       const found = closure.jaarlijks ? yearlyPeriod(closure, day) :
         (closure.van <= iso && iso <= closure.tot ? closure : null);
       if (found) {
-        return { van: found.van, tot: found.tot, reden: closure.reden || "", holiday: false };
+        return { van: found.van, tot: found.tot, reden: closure.reden || "", holiday: false, maand: closure.tot_maand || null };
       }
     }
     if (data.feestdagen === false) {  // a phone line that answers on public holidays too
@@ -296,6 +309,11 @@
       return CLOSED_NOW;
     }
     const reason = closed.reden ? closed.reden.replace(/\.+$/, "") : "";
+    if (closed.maand) {  // "Gesloten tot maart 2027.": the day it opens again is not known
+      const month = MONTH_YEAR.format(fromIso(closed.maand));
+      return reason ? wwT("Gesloten tot {maand}: {reden}.", { maand: month, reden: reason }) :
+        wwT("Gesloten tot {maand}.", { maand: month });
+    }
     if (closed.van !== closed.tot) {
       return closedUntilText(closed.tot, day, reason);
     }

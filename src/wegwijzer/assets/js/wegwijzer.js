@@ -76,6 +76,7 @@
       }
       if (index.t[i]) card.tt = index.t[i];
       if (index.g && index.g[i]) card.g = index.g[i];  // long closures: [first, last day]
+      if (index.w && index.w[i]) card.w = index.w[i];  // "ja": a waiting list; "vol": no new clients
       cards.push(card);
     }
     index.q.forEach(function (numbers, j) {
@@ -249,8 +250,9 @@
     return card.d.indexOf("iedereen") < 0 ? 0 : 1;
   }
 
-  /* A group's own help first, as a tier, also by distance (issue 27, item 9); within a tier
-   * places before organisations, nearest first when we know where the reader is; a place
+  /* Help with a waiting list (or no new clients) after all help that can start now (issue 26);
+   * then a group's own help first, as a tier, also by distance (issue 27, item 9); within a
+   * tier places before organisations, nearest first when we know where the reader is; a place
    * closed for long last (issue 27). The file's order (by name) breaks ties:
    * one number per card and a stable sort (15,000 cards at national scale). */
   function ordered(cards, state, here) {
@@ -260,10 +262,10 @@
     var keyed = cards.map(function (card) {
       var km = here ? nearestKm(card, here) : 0;
       card.km = here ? km : NaN; // a distance is shown only when we know where the reader is
-      var group = groupTier(card, state.doelgroep) * 2 + (card.s === "l" ? 0 : 1);
+      var group = (card.w ? 6 : 0) + groupTier(card, state.doelgroep) * 2 + (card.s === "l" ? 0 : 1);
       // closed today and for more than two weeks: after all help that is open or opens soon
       var closedLong = (card.g || []).some(function (c) { return c[0] <= today && c[1] > farOff; });
-      if (closedLong) group += 6;
+      if (closedLong) group += 12;
       return { card: card, key: group * 1e6 + Math.min(km, 999999) };
     });
     keyed.sort(function (a, b) {
@@ -371,13 +373,16 @@
     }
     var labels = [];
     if (card.z) labels.push(wwT("Zonder afspraak"));
+    if (card.w === "vol") labels.push([wwT("Neemt nu geen nieuwe cliënten aan."), "ww-label--wachtlijst"]);
+    else if (card.w) labels.push([wwT("Er is een wachtlijst."), "ww-label--wachtlijst"]);
     var languages = languagesText(card);
     if (languages) labels.push(languages);
     if (labels.length) {
       var meta = el("p", "ww-kaartje__meta");
-      labels.forEach(function (text, i) {
+      labels.forEach(function (label, i) {  // a text, or [text, an extra class]
         if (i) meta.appendChild(document.createTextNode(" "));
-        meta.appendChild(el("span", "ww-label", text));
+        var text = typeof label === "string" ? label : label[0];
+        meta.appendChild(el("span", typeof label === "string" ? "ww-label" : "ww-label " + label[1], text));
       });
       li.appendChild(meta);
     }
@@ -482,8 +487,8 @@
       var at = data && data.spreekuren && data.spreekuren.length ? nextOpening(data, now) : null;
       if (at) found.push({ card: card, at: at });
     });
-    found.sort(function (a, b) {
-      return a.at - b.at || (a.card.km || 0) - (b.card.km || 0);
+    found.sort(function (a, b) {  // help that can take someone on first (issue 26)
+      return (a.card.w ? 1 : 0) - (b.card.w ? 1 : 0) || a.at - b.at || (a.card.km || 0) - (b.card.km || 0);
     });
     return found.slice(0, NEXT_OPENINGS);
   }
