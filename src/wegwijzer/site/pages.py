@@ -102,6 +102,13 @@ def _per_page(function: Callable[..., Any]) -> Callable[..., Any]:
     return filtered
 
 
+def _plain_text(value: object) -> str:
+    """Text for a data field (JSON front matter read as text, not HTML): a translated
+    string is Markup, and joining a record's own text to it escaped that text ("'s-Gravendeel"
+    became "&#39;s-Gravendeel" in a search result line)."""
+    return value.unescape() if isinstance(value, Markup) else str(value)
+
+
 def _environment() -> Environment:
     env = Environment(
         loader=PackageLoader("wegwijzer", "templates"),
@@ -131,6 +138,7 @@ def _environment() -> Environment:
         nl=_per_page(present.as_written),
         instelling=_per_page(present.setting_text),
         json_script=present.json_for_script,
+        tekst=_plain_text,
         telefoon_uren=lambda text: phone_hours.parse(text) if text else None,
         aantal=present.count_text,
         ltr=_per_page(present.left_to_right),
