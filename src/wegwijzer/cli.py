@@ -463,11 +463,13 @@ def _summary(report: Report, organisations: int, locations: int) -> str:
         f"{count_text(organisations, 'organisatie', 'organisaties')} en "
         f"{count_text(locations, 'locatie', 'locaties')} gelezen."
     )
-    if not report.findings:
-        return f"Alles in orde: {counted}"
+    tips = count_text(len(report.tips), "tip", "tips")
+    tips = f" {tips} voor eenvoudiger taal (geen fout)." if report.tips else ""
+    if not report.errors and not report.warnings:
+        return f"Alles in orde: {counted}{tips}"
     errors = count_text(len(report.errors), "fout", "fouten")
     warnings = count_text(len(report.warnings), "waarschuwing", "waarschuwingen")
-    return f"{errors} en {warnings}. {counted}"
+    return f"{errors} en {warnings}.{tips} {counted}"
 
 
 def _print_findings(findings: Sequence[Finding], style: str) -> None:
