@@ -145,6 +145,7 @@ def _environment() -> Environment:
         kanaal_organisatie=contact.for_organisation,
         kaartkanaal=contact.for_card,
         gesloten_tot_nader_bericht=hours.closed_until_notice,
+        asset_url=assets.asset_url,  # a script only some pages load (voorlezen.js)
     )
     return env
 

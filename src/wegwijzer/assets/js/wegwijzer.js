@@ -363,14 +363,14 @@
       li.appendChild(fill(helpers, wwT("Hulp van: {organisatie}"), { organisatie: asWritten(el("span", null, card.h)) }));
     }
     var labels = [];
-    if (card.z) labels.push(wwT("Zonder afspraak"));
+    if (card.z) labels.push([wwT("Zonder afspraak"), "ww-label ww-label--inloop"]);
     var languages = languagesText(card);
-    if (languages) labels.push(languages);
+    if (languages) labels.push([languages, "ww-label"]);
     if (labels.length) {
       var meta = el("p", "ww-kaartje__meta");
-      labels.forEach(function (text, i) {
+      labels.forEach(function (label, i) {
         if (i) meta.appendChild(document.createTextNode(" "));
-        meta.appendChild(el("span", "ww-label", text));
+        meta.appendChild(el("span", label[1], label[0]));
       });
       li.appendChild(meta);
     }
