@@ -130,7 +130,6 @@
     var position = 0;
     var run = 0; // a new run makes every event of an earlier utterance void
     var state = "stil";
-    var pending = false;
 
     function show(next) {
       state = next;
@@ -142,10 +141,6 @@
 
     function speakNext(current) {
       if (current !== run) return;
-      if (state === "pauze") {
-        pending = true; // a sentence ended just as the reader paused: go on at "Lees verder"
-        return;
-      }
       if (position >= queue.length) {
         stop();
         return;
@@ -161,11 +156,24 @@
     }
 
     function start(voices) {
-      synth.cancel();
       run += 1;
+      synth.cancel();
       queue = utterances(main, pageLang, voices);
       position = 0;
-      pending = false;
+      show("spreekt");
+      speakNext(run);
+    }
+
+    /* Pause is a stop that remembers the sentence: Chrome on Android ignores pause(), and
+     * some engines drop a paused utterance after a while. "Lees verder" says it again. */
+    function pause() {
+      run += 1;
+      synth.cancel();
+      position = Math.max(0, position - 1);
+      show("pauze");
+    }
+
+    function resume() {
       show("spreekt");
       speakNext(run);
     }
@@ -180,15 +188,9 @@
 
     button.addEventListener("click", function () {
       if (state === "spreekt") {
-        synth.pause();
-        show("pauze");
+        pause();
       } else if (state === "pauze") {
-        show("spreekt");
-        synth.resume();
-        if (pending) {
-          pending = false;
-          speakNext(run);
-        }
+        resume();
       } else {
         start(localVoices());
       }
