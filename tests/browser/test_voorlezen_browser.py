@@ -213,3 +213,21 @@ def test_the_shown_block_has_no_axe_violations(browser: Browser, site_url: str, 
             failures[path] = found
     page.context.close()
     assert failures == {}
+
+
+def test_the_script_loads_only_on_pages_with_the_block(sample_site: Path) -> None:
+    with_block = set()
+    for path in sample_site.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        block = "data-ww-voorlezen" in html
+        assert block == ("js/voorlezen.js?v=" in html), path
+        if block:
+            with_block.add(path.parent.relative_to(sample_site).as_posix())
+    assert {
+        ".",
+        "spoed",
+        "overzicht",
+        "ar/spoed",
+        "locaties/inloop-geldzaken-bibliotheek-centrum",
+    } <= with_block
+    assert not [p for p in with_block if "flyers/" in p or "kaart" in p or "afdrukken" in p]
