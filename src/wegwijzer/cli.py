@@ -26,6 +26,7 @@ from wegwijzer.records.golive import go_live_findings
 from wegwijzer.records.loader import POSTCODES
 from wegwijzer.records.move_referrers import MoveError, move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
+from wegwijzer.records.plain_words import plain_word_findings
 from wegwijzer.records.report import Finding, Level, Report
 from wegwijzer.records.schema import stale_schemas, write_schemas
 from wegwijzer.records.validate import validate_site
@@ -352,6 +353,7 @@ def _geocode_postcodes(site: Site) -> int:
 
 def _check(site: Site, args: argparse.Namespace) -> int:
     dataset, report = validate_site(site, args.vandaag)
+    report.extend(plain_word_findings(dataset))  # tips for `check` only; the build needs none
     report.extend(translation_findings(site, site.shown(args.config), package=False))
     leftovers = go_live_findings(site, args.config) if args.publiceren else []
     report.extend(leftovers)

@@ -17,7 +17,6 @@ from wegwijzer.records.fields import is_paid_line, parse_phone, suggestion
 from wegwijzer.records.hours import closed_until_notice
 from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.records.models import Locatie, Organisatie, Point, in_netherlands
-from wegwijzer.records.plain_words import plain_word_findings
 from wegwijzer.records.report import Finding, Level
 from wegwijzer.records.school_holidays import SchoolHolidays, school_holidays
 from wegwijzer.site.present import dutch_date
@@ -41,7 +40,6 @@ def check_dataset(
         *(_unknown_areas(dataset, areas) if areas is not None else ()),
         *_ended(dataset, today),
         *_unknown_school_holidays(dataset, today, school_holidays()),
-        *plain_word_findings(dataset),
     ]
     return sorted(findings)
 

@@ -89,16 +89,22 @@ def text_findings(source: Source, loc: tuple[str | int, ...], text: str) -> Iter
 
 def text_tips(text: str) -> list[str]:
     """What could be plainer in `text`, in Dutch, one message per kind."""
-    text = _LINK.sub(" ", text)
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if _WORD.search(s)]
-    tips = [_official_words(text), _long_sentences(sentences), _long_words(sentences)]
+    if "@" in text or "://" in text or "www." in text:
+        text = _LINK.sub(" ", text)
+    sentences = [_WORD.findall(s) for s in _SENTENCE_END.split(text.strip())]
+    sentences = [words for words in sentences if words]  # each sentence as its words
+    tips = [_official_words(sentences), _long_sentences(sentences), _long_words(sentences)]
     tips.append(_hard_text(sentences))
     return [tip for tip in tips if tip]
 
 
 def douma(sentences: list[str]) -> float:
     """Douma's reading ease of the sentences: higher is easier (see the module docstring)."""
-    words = [w for s in sentences for w in _WORD.findall(s)]
+    return _douma([_WORD.findall(s) for s in sentences])
+
+
+def _douma(sentences: list[list[str]]) -> float:
+    words = [w for s in sentences for w in s]
     syllables = sum(max(1, len(_VOWELS.findall(w))) for w in words)
     per_100_words = 100 * syllables / len(words)
     per_sentence = len(words) / len(sentences)
@@ -115,23 +121,37 @@ def official_words() -> dict[str, str]:
 
 
 @functools.cache
-def _official_pattern() -> re.Pattern[str]:
-    """One pattern for the whole list, longest first ('aanvragen indienen' before 'indienen')."""
-    words = sorted(official_words(), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+def _by_first_word() -> dict[str, list[tuple[str, ...]]]:
+    """First word -> the list's phrases that start with it, as words, the longest first."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for entry in sorted(official_words(), key=lambda e: -len(e.split())):
+        words = tuple(entry.split())
+        found.setdefault(words[0], []).append(words)
+    return found
 
 
-def _official_words(text: str) -> str:
-    lowered = " ".join(_WORD.findall(text.lower()))  # one space between words, no punctuation
-    found = dict.fromkeys(_official_pattern().findall(lowered))
-    plain = official_words()
-    tips = ", ".join(f"'{word}' → '{plain[word]}'" for word in found)
+def _official_words(sentences: list[list[str]]) -> str:
+    """Whole words and phrases of the list, the longest first ('aanvraag indienen', not
+    'indienen'): one dictionary lookup per word, no regular expression per entry."""
+    starts, table = _by_first_word(), official_words()
+    found: dict[str, None] = {}
+    for words in sentences:
+        lowered = [w.lower() for w in words]
+        index = 0
+        while index < len(lowered):
+            step = 1
+            for phrase in starts.get(lowered[index], ()):
+                if tuple(lowered[index : index + len(phrase)]) == phrase:
+                    found[" ".join(phrase)] = None
+                    step = len(phrase)
+                    break
+            index += step
+    tips = ", ".join(f"'{word}' → '{table[word]}'" for word in found)
     return f"Schrijf eenvoudiger: {tips}." if tips else ""
 
 
-def _long_sentences(sentences: list[str]) -> str:
-    lengths = [len(_WORD.findall(s)) for s in sentences]
-    long = [n for n in lengths if n > MAX_SENTENCE_WORDS]
+def _long_sentences(sentences: list[list[str]]) -> str:
+    long = [len(words) for words in sentences if len(words) > MAX_SENTENCE_WORDS]
     if not long:
         return ""
     counted = " en ".join(str(n) for n in long) + " woorden"
@@ -142,17 +162,19 @@ def _long_sentences(sentences: list[str]) -> str:
     )
 
 
-def _long_words(sentences: list[str]) -> str:
+def _long_words(sentences: list[list[str]]) -> str:
     found: dict[str, None] = {}
-    for sentence in sentences:
-        for index, word in enumerate(_WORD.findall(sentence)):
+    for words in sentences:
+        for index, word in enumerate(words):
+            if len(word) <= MAX_WORD_LETTERS:
+                continue
             name = word[0].isupper() and (index > 0 or word[1:].lower() != word[1:])
-            if len(word) > MAX_WORD_LETTERS and not name and not _common(word):
+            if not name and not _common(word):
                 found[word] = None
     if not found:
         return ""
-    words = ", ".join(f"'{w}'" for w in found)
-    return f"Lang woord: {words}. Kies een korter woord, of leg het uit."
+    listed = ", ".join(f"'{w}'" for w in found)
+    return f"Lang woord: {listed}. Kies een korter woord, of leg het uit."
 
 
 def _common(word: str) -> bool:
@@ -161,10 +183,10 @@ def _common(word: str) -> bool:
     return any(form in COMMON_LONG_WORDS for form in (lowered, lowered[:-1], lowered[:-2]))
 
 
-def _hard_text(sentences: list[str]) -> str:
-    if sum(len(_WORD.findall(s)) for s in sentences) < MIN_DOUMA_WORDS:
+def _hard_text(sentences: list[list[str]]) -> str:
+    if sum(len(words) for words in sentences) < MIN_DOUMA_WORDS:
         return ""
-    score = douma(sentences)
+    score = _douma(sentences)
     if score >= MIN_DOUMA:
         return ""
     return (
