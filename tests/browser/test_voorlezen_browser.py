@@ -231,3 +231,18 @@ def test_the_script_loads_only_on_pages_with_the_block(sample_site: Path) -> Non
         "locaties/inloop-geldzaken-bibliotheek-centrum",
     } <= with_block
     assert not [p for p in with_block if "flyers/" in p or "kaart" in p or "afdrukken" in p]
+
+
+def test_without_speech_synthesis_the_block_stays_hidden(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context.add_init_script(
+        "Object.defineProperty(window, 'speechSynthesis', {value: undefined});"
+        "window.SpeechSynthesisUtterance = undefined;"
+    )
+    page = context.new_page()
+    page.route(lambda url: not url.startswith(site_url), lambda route: route.abort())
+    page.goto(f"{site_url}/spoed/")
+    page.wait_for_function("() => window.wegwijzerVoorlezen !== undefined")  # the script ran
+    assert page.locator(".ww-voorlezen").is_hidden()
+    assert page.locator("[data-ww-stemmen]").count() == 0
+    context.close()
