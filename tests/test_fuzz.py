@@ -384,7 +384,9 @@ def _logged_lines(site: Site, style: str) -> list[str]:
 
 def assert_no_runner_command(lines: list[str], style: str) -> None:
     for line in lines:
-        if style == "github" and line.startswith(("::error file=", "::warning file=")):
+        if style == "github" and line.startswith(
+            ("::error file=", "::warning file=", "::notice file=")
+        ):
             continue  # our own annotation, escaped (tests/test_confidential.py)
         assert not line.lstrip().startswith("::"), line
         assert "##[" not in line, line

@@ -27,6 +27,7 @@ from wegwijzer.records.golive import go_live_findings
 from wegwijzer.records.loader import POSTCODES
 from wegwijzer.records.move_referrers import MoveError, move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
+from wegwijzer.records.plain_words import plain_word_findings
 from wegwijzer.records.report import Finding, Level, Report
 from wegwijzer.records.schema import stale_schemas, write_schemas
 from wegwijzer.records.validate import validate_site
@@ -380,6 +381,7 @@ def _geocode_postcodes(site: Site) -> int:
 
 def _check(site: Site, args: argparse.Namespace) -> int:
     dataset, report = validate_site(site, args.vandaag)
+    report.extend(plain_word_findings(dataset))  # tips for `check` only; the build needs none
     report.extend(translation_findings(site, site.shown(args.config), package=False))
     leftovers = go_live_findings(site, args.config) if args.publiceren else []
     report.extend(leftovers)
@@ -491,11 +493,13 @@ def _summary(report: Report, organisations: int, locations: int) -> str:
         f"{count_text(organisations, 'organisatie', 'organisaties')} en "
         f"{count_text(locations, 'locatie', 'locaties')} gelezen."
     )
-    if not report.findings:
-        return f"Alles in orde: {counted}"
+    tips = count_text(len(report.tips), "tip", "tips")
+    tips = f" {tips} voor eenvoudiger taal (geen fout)." if report.tips else ""
+    if not report.errors and not report.warnings:
+        return f"Alles in orde: {counted}{tips}"
     errors = count_text(len(report.errors), "fout", "fouten")
     warnings = count_text(len(report.warnings), "waarschuwing", "waarschuwingen")
-    return f"{errors} en {warnings}. {counted}"
+    return f"{errors} en {warnings}.{tips} {counted}"
 
 
 def _print_findings(findings: Sequence[Finding], style: str) -> None:

@@ -32,6 +32,7 @@ def workflow_property(text: str) -> str:
 class Level(enum.Enum):
     ERROR = "fout"
     WARNING = "waarschuwing"
+    ADVICE = "tip"  # plain words (plain_words.py): shown, never a failure, not even --strict
 
 
 @dataclass(frozen=True, order=True)
@@ -47,13 +48,14 @@ class Finding:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
         what = f"{self.field}: " if self.field else ""
-        prefix = "let op: " if self.level is Level.WARNING else ""
+        prefix = {Level.WARNING: "let op: ", Level.ADVICE: "tip: "}.get(self.level, "")
         return one_line(f"{where}{what}{prefix}{self.message}")
 
     def annotation(self, level: Level | None = None) -> str:
         """A GitHub Actions workflow command that puts the finding on its file and line;
         `level` overrides the finding's own (the lenient build warns about its errors)."""
-        kind = "error" if (level or self.level) is Level.ERROR else "warning"
+        kinds = {Level.ERROR: "error", Level.WARNING: "warning", Level.ADVICE: "notice"}
+        kind = kinds[level or self.level]
         props = [f"file={workflow_property(self.path)}"]
         if self.line:
             props.append(f"line={self.line}")
@@ -81,6 +83,10 @@ class Report:
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.level is Level.WARNING]
+
+    @property
+    def tips(self) -> list[Finding]:
+        return [f for f in self.findings if f.level is Level.ADVICE]
 
     def sorted(self) -> list[Finding]:
         return sorted(set(self.findings), key=lambda f: (f.path, f.line, f.field, f.message))

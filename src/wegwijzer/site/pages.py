@@ -157,6 +157,7 @@ def _environment() -> Environment:
         gesloten_tot_nader_bericht=hours.closed_until_notice,
         gesloten_tot=closed_for_long,  # a place's search line (site/search.py)
         tijdelijke_plek=hours.temporary_text,
+        asset_url=assets.asset_url,  # a script only some pages load (voorlezen.js)
     )
     return env
 

@@ -49,7 +49,9 @@ MAX_SHARD_CHARS = 40_000  # a word file above this is split on one more letter (
 MIN_INFIX = 5  # as before: a query word of 5 letters or more also matches inside a compound
 
 _SKIP_PREFIXES = ("beheer/", "flyers/")
-_BANNERS = re.compile(r'<p class="ww-(?:voorbeeld|verwijzers)">.*?</p>', re.DOTALL)
+_BANNERS = re.compile(
+    r'<p class="ww-(?:voorbeeld|verwijzers)">.*?</p>|<div class="ww-voorlezen".*?</div>', re.DOTALL
+)
 _TAG = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.DOTALL | re.I)
 _WORD = re.compile(r"[^\W_]+")  # letters and digits of any script; zoeken.js: [\p{L}\p{N}]+
 # Arabic vowel marks and tatweel, and the dot "İ".lower() leaves: not typed by everyone.

@@ -372,17 +372,16 @@
       li.appendChild(fill(helpers, wwT("Hulp van: {organisatie}"), { organisatie: asWritten(el("span", null, card.h)) }));
     }
     var labels = [];
-    if (card.z) labels.push(wwT("Zonder afspraak"));
-    if (card.w === "vol") labels.push([wwT("Neemt nu geen nieuwe cliënten aan."), "ww-label--wachtlijst"]);
-    else if (card.w) labels.push([wwT("Er is een wachtlijst."), "ww-label--wachtlijst"]);
+    if (card.z) labels.push([wwT("Zonder afspraak"), "ww-label ww-label--inloop"]);
+    if (card.w === "vol") labels.push([wwT("Neemt nu geen nieuwe cliënten aan."), "ww-label ww-label--wachtlijst"]);
+    else if (card.w) labels.push([wwT("Er is een wachtlijst."), "ww-label ww-label--wachtlijst"]);
     var languages = languagesText(card);
-    if (languages) labels.push(languages);
+    if (languages) labels.push([languages, "ww-label"]);
     if (labels.length) {
       var meta = el("p", "ww-kaartje__meta");
-      labels.forEach(function (label, i) {  // a text, or [text, an extra class]
+      labels.forEach(function (label, i) {  // [text, its classes]
         if (i) meta.appendChild(document.createTextNode(" "));
-        var text = typeof label === "string" ? label : label[0];
-        meta.appendChild(el("span", typeof label === "string" ? "ww-label" : "ww-label " + label[1], text));
+        meta.appendChild(el("span", label[1], label[0]));
       });
       li.appendChild(meta);
     }
