@@ -243,10 +243,12 @@ def test_a_new_site_is_not_ready_to_go_live(
     assert main(["-f", str(new_site / "mkdocs.yml"), "check", "--publiceren"]) == 1
     out, err = capsys.readouterr()
     lines = out.splitlines()
+    settings = (new_site / "mkdocs.yml").read_text(encoding="utf-8").splitlines()
+    phone = next(i for i, text in enumerate(settings, 1) if 'telefoon: "020 123 4567"' in text)
     expected = [
         "data/organisaties/voorbeeld-organisatie.yml:2: Dit is een voorbeeldrecord.",
         "data/locaties/voorbeeld-inloop.yml:2: Dit is een voorbeeldrecord.",
-        "mkdocs.yml:42: Hier staat nog de voorbeeldtekst '020 123 4567'.",
+        f"mkdocs.yml:{phone}: Hier staat nog de voorbeeldtekst '020 123 4567'.",
         "docs/toegankelijkheid.md:12: Haal het blok 'Voor de gemeente: vul dit in' weg",
         "docs/toegankelijkheid.md:45: Vul '[e-mailadres of telefoonnummer]' in.",  # two lines
         "mkdocs.yml:6: site_url: 'https://uw-organisatie.github.io/wegwijzer/' is een "
