@@ -31,9 +31,9 @@ from ruamel.yaml import YAML
 from tests.conftest import EXAMPLES
 from wegwijzer.cli import main
 from wegwijzer.records.report import Report
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import Site, load_site
+from wegwijzer.settings.config import Site, load_site
 from wegwijzer.site.pages import render_site
+from wegwijzer.tasks.validate import validate_site
 
 TODAY = date(2026, 11, 22)
 RECORD = "data/organisaties/gemeente.yml"

@@ -17,8 +17,8 @@ from tests.replay import Recorder
 from wegwijzer.cli import main
 from wegwijzer.geo.cache import GeoCache, GeocacheError, geocache_lock, load_geocache
 from wegwijzer.geo.geocode import MIN_DELAY, Lookup, geocode_dataset, make_geocoder
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import GeocoderSettings, Site, load_site
+from wegwijzer.settings.config import GeocoderSettings, Site, load_site
+from wegwijzer.tasks.validate import validate_site
 
 TODAY = date(2026, 11, 22)
 STATION = "stationsplein 1, 3511 ab teststad"

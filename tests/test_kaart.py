@@ -13,8 +13,8 @@ from bs4 import BeautifulSoup
 
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie, Point
+from wegwijzer.settings.config import KaartSettings
 from wegwijzer.site import map as kaart_module
-from wegwijzer.site.config import KaartSettings
 from wegwijzer.site.map import TITLE, map_features, render_map
 
 _PAYLOADS = (

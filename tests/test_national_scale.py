@@ -18,11 +18,11 @@ from benchmarks.synthetic import make_site
 from bs4 import BeautifulSoup
 
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.validate import validate_site
+from wegwijzer.settings.config import load_site
 from wegwijzer.site import listing, printing
 from wegwijzer.site.cards import all_cards
-from wegwijzer.site.config import load_site
 from wegwijzer.site.pages import Site, render_site
+from wegwijzer.tasks.validate import validate_site
 
 TODAY = date(2026, 11, 15)
 LOCATIONS = 300

@@ -25,9 +25,9 @@ from wegwijzer.outputs import coverage as aanbod
 from wegwijzer.records import vocab
 from wegwijzer.records.hours import DAY_KEYS
 from wegwijzer.records.models import in_netherlands
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
-from wegwijzer.site.present import dutch_date
+from wegwijzer.settings.config import load_site
+from wegwijzer.settings.present import dutch_date
+from wegwijzer.tasks.validate import validate_site
 
 REAL = Path(__file__).parent / "fixtures" / "echt"
 TODAY = date(2026, 11, 22)

@@ -11,8 +11,7 @@ from pathlib import Path
 import yaml
 from benchmarks.synthetic import make_site
 
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
 from wegwijzer.site.pages import render_site
 from wegwijzer.site.search import (
     BLOCK,
@@ -24,6 +23,7 @@ from wegwijzer.site.search import (
     page_words,
     shard_name,
 )
+from wegwijzer.tasks.validate import validate_site
 
 LETTERS = "abcdeéfghijklmnopqrstuvwxyz"
 

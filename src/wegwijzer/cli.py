@@ -20,19 +20,19 @@ from wegwijzer.geo.postcodes import (
     postcode_table,
     write_postcodes,
 )
-from wegwijzer.outputs.upkeep import run_upkeep
 from wegwijzer.records.areas import Areas
-from wegwijzer.records.golive import go_live_findings
 from wegwijzer.records.loader import POSTCODES
 from wegwijzer.records.move_referrers import MoveError, move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
 from wegwijzer.records.report import Finding, Level, Report
-from wegwijzer.records.schema import stale_schemas, write_schemas
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import ConfigError, Site, load_site
-from wegwijzer.site.present import count_text
+from wegwijzer.settings.config import ConfigError, Site, load_site
+from wegwijzer.settings.present import count_text
 from wegwijzer.site.scaffold import ScaffoldError, init_site
 from wegwijzer.site.update import NotAnInitSite, Status, apply, plan
+from wegwijzer.tasks.golive import go_live_findings
+from wegwijzer.tasks.schema import stale_schemas, write_schemas
+from wegwijzer.tasks.upkeep import run_upkeep
+from wegwijzer.tasks.validate import validate_site
 
 
 def _date(text: str) -> date:

@@ -30,9 +30,9 @@ from wegwijzer.records.hours import (
     status_at,
 )
 from wegwijzer.records.models import Locatie
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
-from wegwijzer.site.present import dutch_date
+from wegwijzer.settings.config import load_site
+from wegwijzer.settings.present import dutch_date
+from wegwijzer.tasks.validate import validate_site
 
 SCRIPT = Path(wegwijzer.__file__).parent / "assets" / "js" / "openingstijden.js"
 WORDS = SCRIPT.with_name("teksten.js")  # wwT(), loaded before every script on the site

@@ -15,8 +15,8 @@ from playwright.sync_api import Browser, Page, expect
 from tests.conftest import SAMPLE
 from wegwijzer.records import hours
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 

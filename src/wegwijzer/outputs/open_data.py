@@ -43,10 +43,10 @@ from wegwijzer.records.models import (
     Sluiting,
     Spreekuur,
 )
+from wegwijzer.settings.config import SiteConfig
+from wegwijzer.settings.present import area_name, checklist, language_name, phone_display
 from wegwijzer.site.cards import locations_of
-from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.map import map_features
-from wegwijzer.site.present import area_name, checklist, language_name, phone_display
 
 FOLDER = "open-data"
 LICENSE = "CC0-1.0"

@@ -19,7 +19,7 @@ from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.records.models import Locatie, Organisatie, Point, in_netherlands
 from wegwijzer.records.report import Finding, Level
 from wegwijzer.records.school_holidays import SchoolHolidays, school_holidays
-from wegwijzer.site.present import dutch_date
+from wegwijzer.settings.present import dutch_date
 
 WARN = Level.WARNING
 

@@ -27,7 +27,7 @@ from wegwijzer.i18n import gettext as _
 from wegwijzer.records import vocab
 from wegwijzer.records.models import DAGDELEN, Locatie, Organisatie, Sluiting, Spreekuur, Strict
 from wegwijzer.records.school_holidays import SchoolHolidays, school_holidays
-from wegwijzer.site.present import dutch_date
+from wegwijzer.settings.present import dutch_date
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 DAY_KEYS = tuple(vocab.DAGEN)  # "ma".."zo", Monday first, as date.weekday() counts

@@ -12,7 +12,7 @@ from typing import Any
 
 from wegwijzer.records import hours
 from wegwijzer.records.loader import Dataset
-from wegwijzer.site import present
+from wegwijzer.settings import present
 from wegwijzer.site.cards import locations_of
 
 

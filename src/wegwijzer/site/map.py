@@ -24,9 +24,9 @@ from wegwijzer.records import hours
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie
+from wegwijzer.settings.config import KaartSettings
+from wegwijzer.settings.present import json_for_script, phone_display
 from wegwijzer.site.assets import asset_url
-from wegwijzer.site.config import KaartSettings
-from wegwijzer.site.present import json_for_script, phone_display
 
 TITLE = N_("Kaart met alle locaties")  # shown in the frame's language (gettext at use)
 DATA_ID = "ww-locaties"  # the <script type="application/json"> that kaart.js reads

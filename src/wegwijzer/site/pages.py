@@ -33,9 +33,10 @@ from wegwijzer.records.editions import for_edition
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.site import assets, contact, listing, present, printing, theme
+from wegwijzer.settings import present
+from wegwijzer.settings.config import SiteConfig
+from wegwijzer.site import assets, contact, listing, printing, theme
 from wegwijzer.site.cards import Card, all_cards, locations_of
-from wegwijzer.site.config import SiteConfig
 from wegwijzer.site.csp import with_csp
 from wegwijzer.site.handoff import sheet_entries
 from wegwijzer.site.map import map_files

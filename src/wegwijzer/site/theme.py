@@ -17,9 +17,9 @@ from wegwijzer.i18n import N_
 from wegwijzer.i18n import gettext as _
 from wegwijzer.records import vocab
 from wegwijzer.records.fields import tel_uri
-from wegwijzer.site import present
+from wegwijzer.settings import present
+from wegwijzer.settings.config import SiteConfig
 from wegwijzer.site.assets import minified
-from wegwijzer.site.config import SiteConfig
 
 # The menu of a page in another language: the screens that language has (the Dutch menu is
 # mkdocs.yml's nav, which names the site's own pages too).

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from wegwijzer.records.schema import schema_texts
-from wegwijzer.site.config import Site
+from wegwijzer.settings.config import Site
 from wegwijzer.site.scaffold import PRODUCT_OWNED, product_owned, render_templates
+from wegwijzer.tasks.schema import schema_texts
 
 
 class Status(Enum):

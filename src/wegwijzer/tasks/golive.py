@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 
 from wegwijzer.records.loader import Dataset, Source, read_yaml, shown_path
 from wegwijzer.records.report import Finding
-from wegwijzer.site.config import Site
-from wegwijzer.site.site_url import site_url_problems
+from wegwijzer.settings.config import Site
+from wegwijzer.settings.site_url import site_url_problems
 
 SAMPLE_MARK = "VOORBEELDRECORD"  # the first line of the examples `wegwijzer init` writes
 FORM_LEFTOVERS = ("Voorbeeldstad", "uw-organisatie")

@@ -9,10 +9,10 @@ from wegwijzer.geo.postcodes import postcode_findings
 from wegwijzer.records import private
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.checks import check_dataset, point_findings
-from wegwijzer.records.golive import record_placeholder_findings
 from wegwijzer.records.loader import POSTCODES, Dataset, load_records
 from wegwijzer.records.report import Report
-from wegwijzer.site.config import Site
+from wegwijzer.settings.config import Site
+from wegwijzer.tasks.golive import record_placeholder_findings
 
 
 def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Report]:

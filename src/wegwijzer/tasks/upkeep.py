@@ -32,9 +32,9 @@ from wegwijzer import __version__
 from wegwijzer.records.checks import months_between, overdue
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import Site
-from wegwijzer.site.present import count_text, dutch_date, phone_display
+from wegwijzer.settings.config import Site
+from wegwijzer.settings.present import count_text, dutch_date, phone_display
+from wegwijzer.tasks.validate import validate_site
 
 Fetch = Callable[[str, str], int]
 """fetch(method, url) -> HTTP status. Raises TimeoutError without an answer in time, and another
