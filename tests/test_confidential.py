@@ -16,9 +16,9 @@ from bs4 import BeautifulSoup
 from tests.conftest import PASSPHRASE, build_site, open_envelope, sealed_text
 from wegwijzer.cli import main
 from wegwijzer.records.report import Finding, Level, one_line
+from wegwijzer.settings.config import PASSPHRASE_ENV
 from wegwijzer.site.encryption import (
     MIN_SEALED,
-    PASSPHRASE_ENV,
     PassphraseError,
     Sealer,
     is_public_file,

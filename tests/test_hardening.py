@@ -17,9 +17,8 @@ from tests.conftest import PASSPHRASE, SAMPLE
 from wegwijzer.cli import main
 from wegwijzer.records.fields import Url
 from wegwijzer.records.models import MAX_ID, Organisatie
-from wegwijzer.settings.config import load_site
+from wegwijzer.settings.config import PASSPHRASE_ENV, load_site
 from wegwijzer.settings.site_url import MAX_LENGTH, site_url_problems
-from wegwijzer.site.encryption import PASSPHRASE_ENV
 from wegwijzer.site.pages import render_site
 from wegwijzer.site.plugin import WegwijzerPlugin
 from wegwijzer.tasks.validate import validate_site

@@ -21,6 +21,7 @@ from tests.browser.test_accessibility import axe_violations
 from tests.conftest import SAMPLE, build_site
 from tests.test_hours import CASES, HOLIDAYS, LOCATIONS, VACATIONS, local, location, utc
 from tests.test_real_records import REAL, _dated_copy
+from wegwijzer.i18n import dutch_date
 from wegwijzer.records.hours import (
     DAY_KEYS,
     FeestdagenBeleid,
@@ -31,7 +32,6 @@ from wegwijzer.records.hours import (
 )
 from wegwijzer.records.models import Locatie
 from wegwijzer.settings.config import load_site
-from wegwijzer.settings.present import dutch_date
 from wegwijzer.tasks.validate import validate_site
 
 SCRIPT = Path(wegwijzer.__file__).parent / "assets" / "js" / "openingstijden.js"

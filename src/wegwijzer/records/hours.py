@@ -22,12 +22,11 @@ from babel.lists import format_list
 from pydantic import Field
 
 from wegwijzer import i18n
-from wegwijzer.i18n import N_, pgettext
+from wegwijzer.i18n import N_, dutch_date, pgettext
 from wegwijzer.i18n import gettext as _
 from wegwijzer.records import vocab
 from wegwijzer.records.models import DAGDELEN, Locatie, Organisatie, Sluiting, Spreekuur, Strict
 from wegwijzer.records.school_holidays import SchoolHolidays, school_holidays
-from wegwijzer.settings.present import dutch_date
 
 TIMEZONE = ZoneInfo("Europe/Amsterdam")
 DAY_KEYS = tuple(vocab.DAGEN)  # "ma".."zo", Monday first, as date.weekday() counts

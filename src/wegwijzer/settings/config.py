@@ -26,6 +26,8 @@ from wegwijzer.records.models import ID_PATTERN, Regel, Strict, Tekst
 from wegwijzer.records.phone_hours import OsmUren, PhoneHours
 from wegwijzer.records.report import Finding
 
+# The environment variable that holds the referrers' edition passphrase (site/encryption.py)
+PASSPHRASE_ENV = "WEGWIJZER_VERWIJZERS_WACHTWOORD"
 PLUGIN = "wegwijzer"
 
 

@@ -31,12 +31,12 @@ from wegwijzer.records import hours, phone_hours, vocab
 from wegwijzer.records.checks import months_between
 from wegwijzer.records.editions import for_edition
 from wegwijzer.records.fields import tel_uri
-from wegwijzer.records.loader import Dataset
+from wegwijzer.records.loader import Dataset, locations_of
 from wegwijzer.records.models import Locatie, Organisatie
 from wegwijzer.settings import present
 from wegwijzer.settings.config import SiteConfig
 from wegwijzer.site import assets, contact, listing, printing, theme
-from wegwijzer.site.cards import Card, all_cards, locations_of
+from wegwijzer.site.cards import Card, all_cards
 from wegwijzer.site.csp import with_csp
 from wegwijzer.site.handoff import sheet_entries
 from wegwijzer.site.map import map_files
@@ -118,7 +118,7 @@ def _environment() -> Environment:
     env.filters.update(
         tel=tel_uri,
         telefoon=present.phone_display,
-        datum=_per_page(present.dutch_date),
+        datum=_per_page(i18n.dutch_date),
         periode=_per_page(hours.closure_period),
         taal=_per_page(present.language_name),
         op_taalnaam=_per_page(present.by_language_name),
@@ -564,7 +564,7 @@ class _Renderer:
         yield StaticFile(f"{ASSET_ROOT}/{theme.COLOUR_CSS}", theme.colour_css(self.config.kleur))
         for language in self.languages[1:]:
             yield StaticFile(
-                f"{ASSET_ROOT}/teksten/{language.code}.js", i18n.script_texts(language)
+                f"{ASSET_ROOT}/teksten/{language.code}.js", assets.script_texts(language)
             )
         yield from package_assets()
 
@@ -583,7 +583,7 @@ def _in_language(document: str, language: i18n.Language, prefix: str) -> str:
 
 def texts_path(language: i18n.Language) -> str:
     """teksten/<code>.js under the assets folder, versioned by its content."""
-    return assets.versioned(f"teksten/{language.code}.js", i18n.script_texts(language))
+    return assets.versioned(f"teksten/{language.code}.js", assets.script_texts(language))
 
 
 def _compact_json(value: Any) -> bytes:

@@ -93,10 +93,10 @@ class ThemeContext:
 
     def texts_url(self, page: Any) -> str:
         """The page's scripts' texts (teksten/<code>.js), versioned by content."""
-        from wegwijzer.site.assets import ASSET_ROOT, versioned
+        from wegwijzer.site.assets import ASSET_ROOT, script_texts, versioned
 
         language = self.language(page)
-        return versioned(f"{ASSET_ROOT}/teksten/{language.code}.js", i18n.script_texts(language))
+        return versioned(f"{ASSET_ROOT}/teksten/{language.code}.js", script_texts(language))
 
     def url_of(self, url: str) -> str:
         """A URL path from the site root as a full address (or '/path' without site_url)."""

@@ -29,11 +29,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from wegwijzer import __version__
+from wegwijzer.i18n import dutch_date
 from wegwijzer.records.checks import months_between, overdue
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
 from wegwijzer.settings.config import Site
-from wegwijzer.settings.present import count_text, dutch_date, phone_display
+from wegwijzer.settings.present import count_text, phone_display
 from wegwijzer.tasks.validate import validate_site
 
 Fetch = Callable[[str, str], int]
