@@ -41,6 +41,7 @@ UNIT_MODULES = {
     "test_init_hardening.py",
     "test_invalid_files.py",
     "test_kaart.py",
+    "test_layers.py",
     "test_network_guard.py",
     "test_postcodes.py",
     "test_sample_data.py",
