@@ -69,7 +69,7 @@ class StaticFile:
 
 
 @dataclass
-class Site:
+class SitePages:
     """What `render_site` makes. Record pages (organisations, locations, flyers) are made one
     at a time when asked for, never all kept: at 10,000 locations they are 15,000 pages in
     Dutch alone, hundreds of MB of text (peak memory, issue 16)."""
@@ -632,15 +632,15 @@ def render_site(
     site_url: str | None = None,
     postcodes: PostcodeTable | None = None,
     languages: list[i18n.Language] | None = None,
-) -> Site:
+) -> SitePages:
     """Every generated page and file, in a stable order. Record pages are made when
-    `Site.records` is read."""
+    `SitePages.records` is read."""
     today = today or date.today()
     dataset = for_edition(dataset, config.editie, today)
     languages = list(languages or [i18n.DUTCH])
     renderer = _Renderer(dataset, config, today, site_url, postcodes, languages)
     screens = list(renderer.pages()) + list(renderer.translated(languages))
-    return Site(
+    return SitePages(
         screens,
         list(renderer.static_files()),
         renderer.record_paths(),
@@ -649,7 +649,7 @@ def render_site(
     )
 
 
-def write_site(site: Site, folder: Path) -> list[Path]:
+def write_site(site: SitePages, folder: Path) -> list[Path]:
     """Write pages and files to disk, for a builder that cannot run our mkdocs plugin."""
     written = []
     for page in itertools.chain(site.screens, site.records()):

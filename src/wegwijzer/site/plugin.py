@@ -27,7 +27,13 @@ from wegwijzer.records import vocab
 from wegwijzer.records.editions import without_errors
 from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.records.report import Finding, Level, Report, one_line
-from wegwijzer.settings.config import ConfigError, Site, SiteConfig, load_site, parse_site_config
+from wegwijzer.settings.config import (
+    ConfigError,
+    SiteConfig,
+    SiteSettings,
+    load_site,
+    parse_site_config,
+)
 from wegwijzer.settings.present import count_text
 from wegwijzer.settings.site_url import site_url_problems
 from wegwijzer.site import shells, sitemap
@@ -104,8 +110,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.command = command
 
     @property
-    def site(self) -> Site:
-        return Site(self.site_config, self.root)
+    def site(self) -> SiteSettings:
+        return SiteSettings(self.site_config, self.root)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _refuse_markup_in_settings(config)

@@ -33,7 +33,7 @@ from wegwijzer.i18n import dutch_date
 from wegwijzer.records.checks import months_between, overdue
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.settings.config import Site
+from wegwijzer.settings.config import SiteSettings
 from wegwijzer.settings.present import count_text, phone_display
 from wegwijzer.tasks.validate import validate_site
 
@@ -193,7 +193,7 @@ def ending_closures(dataset: Dataset, today: date) -> list[EndingClosure]:
     return sorted(found, key=lambda c: (c.ends, c.place.path))
 
 
-def fixed_numbers(site: Site, today: date) -> list[FixedNumber]:
+def fixed_numbers(site: SiteSettings, today: date) -> list[FixedNumber]:
     """The loket and urgent numbers, to call once a month: in the first week's report."""
     if today.day > 7:
         return []
@@ -310,7 +310,7 @@ def make_fetch(
     return fetch
 
 
-def build_report(site: Site, today: date, fetch: Fetch | None = None) -> UpkeepReport:
+def build_report(site: SiteSettings, today: date, fetch: Fetch | None = None) -> UpkeepReport:
     """Check the data as `wegwijzer check` does; ask the websites only when given a `fetch`."""
     dataset, report = validate_site(site, today)
     months = site.config.controle_maanden
@@ -483,7 +483,7 @@ def _autolink(url: str) -> str:
 
 
 def run_upkeep(
-    site: Site,
+    site: SiteSettings,
     today: date | None,
     *,
     links: bool,

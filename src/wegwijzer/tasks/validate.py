@@ -11,11 +11,11 @@ from wegwijzer.records.areas import Areas
 from wegwijzer.records.checks import check_dataset, point_findings
 from wegwijzer.records.loader import POSTCODES, Dataset, load_records
 from wegwijzer.records.report import Report
-from wegwijzer.settings.config import Site
+from wegwijzer.settings.config import SiteSettings
 from wegwijzer.tasks.golive import record_placeholder_findings
 
 
-def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Report]:
+def validate_site(site: SiteSettings, today: date | None = None) -> tuple[Dataset, Report]:
     """Load every record and run every check; the report holds all findings at once."""
     today = today or date.today()
     context = site.config.validation_context(today)
