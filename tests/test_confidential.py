@@ -147,6 +147,10 @@ def test_a_logged_line_never_starts_a_workflow_command() -> None:
         "::warning file=data/x.yml,line=3,title=naam::Fout in 'a%0A::add-mask::geheim%0D##[error]x'"
     )
     assert Finding("a,b:c.yml", 0, "", "100%").annotation() == "::error file=a%2Cb%3Ac.yml::100%25"
+    # found by tests/test_fuzz.py: U+2028 in a phone number split the annotation for splitlines()
+    spread = Finding("x.yml", 7, "telefoon", "'Hulp\u2028##[error]x\x0c::add-mask::y'")
+    assert spread.annotation().splitlines() == [spread.annotation()]
+    assert spread.annotation().endswith("::'Hulp ⏎ ##[error]x ⏎ ::add-mask::y'")
 
 
 REFRESH = '<meta http-equiv="refresh" content="0;url=https://elders.example/">'
