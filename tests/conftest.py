@@ -43,6 +43,7 @@ UNIT_MODULES = {
     "test_kaart.py",
     "test_layers.py",
     "test_network_guard.py",
+    "test_one_source.py",
     "test_postcodes.py",
     "test_sample_data.py",
     "test_schema.py",
