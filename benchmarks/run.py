@@ -644,6 +644,32 @@ def machine_info() -> dict[str, str]:
     }
 
 
+STARTUP_HEAVY = ("folium", "branca", "numpy", "mkdocs", "material", "geopy", "playwright")
+
+
+def startup_import(runs: int = 5) -> dict[str, str]:
+    """What `import wegwijzer.cli` costs every command, `--help` included (issue 28): the
+    cumulative time `python -X importtime` gives it in a fresh process, the median of `runs`,
+    and which heavy packages that import loads."""
+    times: list[int] = []
+    loaded: set[str] = set()
+    command = [sys.executable, "-X", "importtime", "-c", "import wegwijzer.cli"]
+    for _ in range(runs):
+        done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=120)
+        for line in done.stderr.splitlines():
+            parts = [p.strip() for p in line.removeprefix("import time:").split("|")]
+            if len(parts) != 3 or not parts[1].isdigit():
+                continue
+            if parts[2] == "wegwijzer.cli":
+                times.append(int(parts[1]))
+            if parts[2].split(".")[0] in STARTUP_HEAVY:
+                loaded.add(parts[2].split(".")[0])
+    return {
+        f"import wegwijzer.cli (ms, mediaan van {runs})": f"{statistics.median(times) / 1000:.0f}",
+        "zware pakketten bij het opstarten": ", ".join(sorted(loaded)) or "geen",
+    }
+
+
 def _lines(path: str) -> list[str]:
     try:
         return Path(path).read_text().splitlines()
@@ -991,8 +1017,16 @@ def budget_table(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
-def report(results: list[Result], machine: dict[str, str], skipped: list[str]) -> str:
+def report(
+    results: list[Result],
+    machine: dict[str, str],
+    skipped: list[str],
+    startup: dict[str, str] | None = None,
+) -> str:
     parts = ["## Machine", "", *[f"- {k}: {v}" for k, v in machine.items()], ""]
+    if startup:
+        parts += ['## Opstarten (`python -X importtime -c "import wegwijzer.cli"`)', ""]
+        parts += [*[f"- {k}: {v}" for k, v in startup.items()], ""]
     parts += ["## Bouwen", "", _table(BUILD_COLUMNS, results), ""]
     if len(results) > 1:
         first = results[0]
@@ -1064,6 +1098,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     machine = machine_info()
+    startup = startup_import()
     results: list[Result] = []
     skipped: list[str] = []
     browser = not args.no_browser and Path(CHROMIUM).exists()
@@ -1083,9 +1118,13 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
-    print(report(results, machine, skipped))
+    print(report(results, machine, skipped, startup))
     if args.json:
-        payload = {"machine": machine, "results": [_as_json(r) for r in results]}
+        payload = {
+            "machine": machine,
+            "startup": startup,
+            "results": [_as_json(r) for r in results],
+        }
         args.json.write_text(json.dumps(payload, indent=2, default=str), "utf-8")
     return 0
 

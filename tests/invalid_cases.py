@@ -7,8 +7,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 EXAMPLES = Path(__file__).parent / "example-files"
 INVALID = EXAMPLES / "ongeldig"

@@ -10,8 +10,8 @@ from benchmarks.synthetic import CHECKED_BEFORE, make_site, synthesize
 
 from wegwijzer.records import vocab
 from wegwijzer.records.models import MODELS
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 TODAY = date(2026, 11, 15)  # after CHECKED_BEFORE and within six months of every record
 

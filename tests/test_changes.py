@@ -19,9 +19,9 @@ from tests.conftest import EXAMPLES, PASSPHRASE, build_site, open_envelope, seal
 from wegwijzer.outputs.changes import History, compare, recent_changes
 from wegwijzer.records.loader import record_from_text
 from wegwijzer.records.models import Locatie
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
 from wegwijzer.site.pages import render_site
+from wegwijzer.tasks.validate import validate_site
 
 TODAY = date(2026, 11, 22)  # the window starts on 23 October 2026
 SITE_URL = "https://wegwijzer.teststad.example/"

@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import EXAMPLES, SAMPLE
 from wegwijzer import __version__
 from wegwijzer.cli import main
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
 
 TODAY = ["--vandaag", "2026-11-22"]
 

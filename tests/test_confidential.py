@@ -18,9 +18,9 @@ from tests.test_editions import all_bytes
 from wegwijzer.cli import main
 from wegwijzer.records.private import load_overlay, upkeep_contacts
 from wegwijzer.records.report import Finding, Level, one_line
+from wegwijzer.settings.config import PASSPHRASE_ENV
 from wegwijzer.site.encryption import (
     MIN_SEALED,
-    PASSPHRASE_ENV,
     PassphraseError,
     Sealer,
     is_public_file,
@@ -149,6 +149,10 @@ def test_a_logged_line_never_starts_a_workflow_command() -> None:
         "::warning file=data/x.yml,line=3,title=naam::Fout in 'a%0A::add-mask::geheim%0D##[error]x'"
     )
     assert Finding("a,b:c.yml", 0, "", "100%").annotation() == "::error file=a%2Cb%3Ac.yml::100%25"
+    # found by tests/test_fuzz.py: U+2028 in a phone number split the annotation for splitlines()
+    spread = Finding("x.yml", 7, "telefoon", "'Hulp\u2028##[error]x\x0c::add-mask::y'")
+    assert spread.annotation().splitlines() == [spread.annotation()]
+    assert spread.annotation().endswith("::'Hulp ⏎ ##[error]x ⏎ ::add-mask::y'")
 
 
 REFRESH = '<meta http-equiv="refresh" content="0;url=https://elders.example/">'

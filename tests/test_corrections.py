@@ -10,10 +10,10 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup
 
 from tests.conftest import SAMPLE
-from wegwijzer.records.validate import validate_site
+from wegwijzer.settings.config import load_site
 from wegwijzer.site import present
-from wegwijzer.site.config import load_site
 from wegwijzer.site.pages import render_site
+from wegwijzer.tasks.validate import validate_site
 
 DAY = date(2026, 11, 22)
 

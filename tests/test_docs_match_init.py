@@ -228,3 +228,16 @@ def test_the_init_statement_claims_no_tests_the_site_does_not_run(site: Path) ->
         for step in job.get("steps", [])
     )
     assert "pytest" not in runs and "axe" not in runs
+
+
+def test_the_sample_sites_docs_are_links_to_the_projects_docs() -> None:
+    """The sample fixture keeps no copies of docs/ (issue 28: its copies of starten.md and
+    prestaties.md had drifted by 51 and 572 lines): each page is a link to the page in docs/,
+    which is also the source of the init templates' copies (tests/test_github.py)."""
+    sample_docs = ROOT / "tests" / "fixtures" / "voorbeeldstad" / "docs"
+    pages = sorted(sample_docs.rglob("*.md"))
+    assert len(pages) >= 8
+    for page in pages:
+        name = page.relative_to(sample_docs)
+        assert page.is_symlink(), f"{name}: make it a link to docs/{name.as_posix()}"
+        assert page.resolve() == (ROOT / "docs" / name).resolve(), name

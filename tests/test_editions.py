@@ -23,9 +23,9 @@ from tests.conftest import PASSPHRASE, SAMPLE, build_site, open_envelope
 from wegwijzer.outputs import coverage as aanbod
 from wegwijzer.records import vocab
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
-from wegwijzer.site.present import phone_display
+from wegwijzer.settings.config import load_site
+from wegwijzer.settings.present import phone_display
+from wegwijzer.tasks.validate import validate_site
 
 TODAY = date(2026, 11, 22)
 

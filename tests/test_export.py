@@ -30,9 +30,9 @@ from wegwijzer.outputs.open_data import (
 from wegwijzer.records.fields import parse_phone
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Organisatie, Sluiting, Spreekuur
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import SiteConfig, load_site
-from wegwijzer.site.present import phone_display
+from wegwijzer.settings.config import SiteConfig, load_site
+from wegwijzer.settings.present import phone_display
+from wegwijzer.tasks.validate import validate_site
 
 TODAY = date(2026, 11, 22)
 HSDS_DIR = Path(__file__).parent / "hsds-3.0"  # a copy of the official schemas, see its README

@@ -31,9 +31,9 @@ from ruamel.yaml import YAML
 from tests.conftest import EXAMPLES
 from wegwijzer.cli import main
 from wegwijzer.records.report import Report
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import Site, load_site
+from wegwijzer.settings.config import SiteSettings, load_site
 from wegwijzer.site.pages import render_site
+from wegwijzer.tasks.validate import validate_site
 
 TODAY = date(2026, 11, 22)
 RECORD = "data/organisaties/gemeente.yml"
@@ -67,7 +67,7 @@ FIELDS = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteSettings]:
     """One copy of the small example site; each example rewrites one record in it."""
     root = tmp_path_factory.mktemp("fuzz") / "site"
     shutil.copytree(EXAMPLES / "basis", root)
@@ -75,7 +75,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     shutil.rmtree(root)
 
 
-def checked(site: Site, text: str) -> tuple[Any, Report]:
+def checked(site: SiteSettings, text: str) -> tuple[Any, Report]:
     (site.root / RECORD).write_text(text, encoding="utf-8")
     return validate_site(site, TODAY)
 
@@ -124,7 +124,7 @@ yaml_ish = st.one_of(
 @example(text="<<: {id: gemeente}\n")
 @example(text="id: gemeente\n" + "a:\n" * 3 + "  " * 30 + "b: 1\n")
 @example(text="\x00\x1b\ufffe\u202e")
-def test_any_text_gives_a_report_never_a_traceback(site: Site, text: str) -> None:
+def test_any_text_gives_a_report_never_a_traceback(site: SiteSettings, text: str) -> None:
     dataset, report = checked(site, text)
     assert_reported(dataset, report)
 
@@ -149,7 +149,9 @@ values = st.recursive(
 
 @FUZZ
 @given(changes=st.dictionaries(st.sampled_from(FIELDS), values, min_size=1, max_size=4))
-def test_any_value_in_a_valid_record_gives_a_report(site: Site, changes: dict[str, Any]) -> None:
+def test_any_value_in_a_valid_record_gives_a_report(
+    site: SiteSettings, changes: dict[str, Any]
+) -> None:
     dataset, report = checked(site, dump({**SKELETON, **changes}))
     assert_reported(dataset, report)
 
@@ -183,7 +185,9 @@ shaped = st.one_of(
 
 @FUZZ
 @given(changes=st.dictionaries(st.sampled_from(LOCATION_FIELDS), shaped, min_size=1, max_size=3))
-def test_any_value_in_a_valid_location_gives_a_report(site: Site, changes: dict[str, Any]) -> None:
+def test_any_value_in_a_valid_location_gives_a_report(
+    site: SiteSettings, changes: dict[str, Any]
+) -> None:
     (site.root / RECORD).write_text(dump(SKELETON), encoding="utf-8")  # a valid organisation
     (site.root / LOCATION).write_text(dump({**LOCATION_SKELETON, **changes}), encoding="utf-8")
     try:
@@ -205,7 +209,7 @@ TEXT_FIELDS = ["naam", "omschrijving", "aanmelden", "kosten", "melding", "telefo
 
 @settings(FUZZ, max_examples=max(10, EXAMPLES_PER_TEST // 6))
 @given(field=st.sampled_from(TEXT_FIELDS), text=hostile)
-def test_whatever_validates_is_rendered_escaped(site: Site, field: str, text: str) -> None:
+def test_whatever_validates_is_rendered_escaped(site: SiteSettings, field: str, text: str) -> None:
     dataset, report = checked(site, dump({**SKELETON, field: text}))
     assert_reported(dataset, report)
     if report.errors:
@@ -230,7 +234,7 @@ names = st.text(
 @given(naam=names, omschrijving=names)
 @example(naam="Hulp 💶 𠜎 <b>vet</b> {{ 7*7 }}", omschrijving='title: "x"\n---')
 def test_check_then_build_publishes_the_record_with_its_title_or_stops_cleanly(
-    site: Site, tmp_path_factory: pytest.TempPathFactory, naam: str, omschrijving: str
+    site: SiteSettings, tmp_path_factory: pytest.TempPathFactory, naam: str, omschrijving: str
 ) -> None:
     dataset, report = checked(site, dump({**SKELETON, "naam": naam, "omschrijving": omschrijving}))
     assert_reported(dataset, report)
@@ -306,7 +310,7 @@ def _case_record(kind: str, field: str, piece: str, record_id: str) -> str:
 
 @pytest.mark.parametrize(("kind", "field", "piece"), CASES)
 def test_every_text_field_with_every_hostile_piece_gives_a_report(
-    site: Site, kind: str, field: str, piece: str
+    site: SiteSettings, kind: str, field: str, piece: str
 ) -> None:
     path = site.root / (RECORD if kind == "organisatie" else LOCATION)
     record_id = path.stem
@@ -375,7 +379,7 @@ RUNNER_FIELDS = [
 ]  # fmt: skip
 
 
-def _logged_lines(site: Site, style: str) -> list[str]:
+def _logged_lines(site: SiteSettings, style: str) -> list[str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         main(["-f", str(site.root / "mkdocs.yml"), "check", "--format", style])
@@ -402,7 +406,7 @@ def assert_no_runner_command(lines: list[str], style: str) -> None:
 )
 @example(field="naam", before="Hulp", brk="\n", command="::add-mask::x", style="github")
 def test_record_text_never_starts_a_runner_command(
-    site: Site, field: str, before: str, brk: str, command: str, style: str
+    site: SiteSettings, field: str, before: str, brk: str, command: str, style: str
 ) -> None:
     value: Any = f"{before}{brk}{command}"
     (site.root / RECORD).write_text(
@@ -413,7 +417,7 @@ def test_record_text_never_starts_a_runner_command(
 
 @pytest.mark.parametrize("part", ["straat", "plaats", "gebouw"])
 @pytest.mark.parametrize("brk", ["\n", "\r", "\r\n", "\x85", "\x0b"])
-def test_a_line_break_in_an_address_is_an_error(site: Site, part: str, brk: str) -> None:
+def test_a_line_break_in_an_address_is_an_error(site: SiteSettings, part: str, brk: str) -> None:
     (site.root / RECORD).write_text(dump(SKELETON), encoding="utf-8")
     address = {**LOCATION_SKELETON["adres"], part: f"Stationsplein{brk}::add-mask::x"}
     (site.root / LOCATION).write_text(dump({**LOCATION_SKELETON, "adres": address}), "utf-8")

@@ -17,8 +17,8 @@ from tests.replay import Recorder
 from wegwijzer.cli import main
 from wegwijzer.geo.cache import GeoCache, GeocacheError, geocache_lock, load_geocache
 from wegwijzer.geo.geocode import MIN_DELAY, Lookup, geocode_dataset, make_geocoder
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import GeocoderSettings, Site, load_site
+from wegwijzer.settings.config import GeocoderSettings, SiteSettings, load_site
+from wegwijzer.tasks.validate import validate_site
 
 TODAY = date(2026, 11, 22)
 STATION = "stationsplein 1, 3511 ab teststad"
@@ -41,13 +41,13 @@ class FakeTime:
 
 
 @pytest.fixture
-def site(base_site: Path) -> Site:
+def site(base_site: Path) -> SiteSettings:
     """The base site with an empty geocache: every address still has to be looked up."""
     (base_site.parent / "data" / "geocache.yml").unlink()
     return load_site(base_site)
 
 
-def run_geocode(site: Site, recorder: Recorder, provider: str = "pdok", attempts: int = 4):  # type: ignore[no-untyped-def]
+def run_geocode(site: SiteSettings, recorder: Recorder, provider: str = "pdok", attempts: int = 4):  # type: ignore[no-untyped-def]
     settings = GeocoderSettings(bron=provider, contact="beheer@teststad.example")  # type: ignore[arg-type]
     time = FakeTime()
     lookup = Lookup(
@@ -59,13 +59,13 @@ def run_geocode(site: Site, recorder: Recorder, provider: str = "pdok", attempts
     return result, time
 
 
-def cached(site: Site) -> GeoCache:
+def cached(site: SiteSettings) -> GeoCache:
     cache, findings = load_geocache(site.geocache_path, "data/geocache.yml")
     assert findings == []
     return cache
 
 
-def test_pdok_results_are_stored_with_longitude_second(site: Site) -> None:
+def test_pdok_results_are_stored_with_longitude_second(site: SiteSettings) -> None:
     recorder = Recorder()
     result, _ = run_geocode(site, recorder)
     assert sorted(result.found) == [NIEUWSTRAAT, STATION]
@@ -80,7 +80,7 @@ def test_pdok_results_are_stored_with_longitude_second(site: Site) -> None:
     assert report.findings == []
 
 
-def test_nominatim_is_asked_at_most_once_a_second(site: Site) -> None:
+def test_nominatim_is_asked_at_most_once_a_second(site: SiteSettings) -> None:
     recorder = Recorder()
     result, time = run_geocode(site, recorder, "nominatim")
     assert len(result.found) == 2
@@ -101,7 +101,7 @@ def test_nominatim_needs_a_contact_address(
     )
 
 
-def add_location(site: Site, name: str, street: str, postcode: str) -> None:
+def add_location(site: SiteSettings, name: str, street: str, postcode: str) -> None:
     (site.data_dir / "locaties" / f"{name}.yml").write_text(
         f"id: {name}\nnaam: {name}\norganisaties: [humanitas]\n"
         f"adres: {{straat: {street}, huisnummer: 1, postcode: {postcode}, plaats: Teststad}}\n"
@@ -109,7 +109,7 @@ def add_location(site: Site, name: str, street: str, postcode: str) -> None:
     )
 
 
-def test_an_address_that_is_not_found_is_named_and_not_stored(site: Site) -> None:
+def test_an_address_that_is_not_found_is_named_and_not_stored(site: SiteSettings) -> None:
     add_location(site, "nergens", "Nergensweg", "9998 ZZ")
     site.data_dir.joinpath("locaties", "nergens.yml").write_text(
         site.data_dir.joinpath("locaties", "nergens.yml").read_text().replace("1,", "99,")
@@ -125,7 +125,7 @@ def test_an_address_that_is_not_found_is_named_and_not_stored(site: Site) -> Non
     assert len(cached(site).entries) == 2
 
 
-def test_a_result_outside_the_werkgebied_is_rejected(site: Site) -> None:
+def test_a_result_outside_the_werkgebied_is_rejected(site: SiteSettings) -> None:
     add_location(site, "groningen", "Grote Markt", "9711 LV")
     result, _ = run_geocode(site, Recorder())
     assert [p.message for p in result.problems] == [
@@ -135,7 +135,7 @@ def test_a_result_outside_the_werkgebied_is_rejected(site: Site) -> None:
     assert "grote markt 1, 9711 lv teststad" not in cached(site).entries
 
 
-def test_a_result_outside_the_netherlands_is_rejected(site: Site) -> None:
+def test_a_result_outside_the_netherlands_is_rejected(site: SiteSettings) -> None:
     add_location(site, "markt", "Markt", "3511 CD")
     site.data_dir.joinpath("locaties", "markt.yml").write_text(
         site.data_dir.joinpath("locaties", "markt.yml")
@@ -149,7 +149,7 @@ def test_a_result_outside_the_netherlands_is_rejected(site: Site) -> None:
     ]
 
 
-def test_timeouts_are_retried_with_back_off(site: Site) -> None:
+def test_timeouts_are_retried_with_back_off(site: SiteSettings) -> None:
     recorder = Recorder()
     station = recorder.answers["pdok"]["Stationsplein 1, 3511 AB Teststad"]
     station[:0] = [{"timeout": True}, {"timeout": True}]
@@ -158,7 +158,7 @@ def test_timeouts_are_retried_with_back_off(site: Site) -> None:
     assert time.sleeps[:2] == [2.0, 4.0]
 
 
-def test_429_waits_as_long_as_the_service_asks(site: Site) -> None:
+def test_429_waits_as_long_as_the_service_asks(site: SiteSettings) -> None:
     recorder = Recorder()
     station = recorder.answers["pdok"]["Stationsplein 1, 3511 AB Teststad"]
     station.insert(0, {"status": 429, "headers": {"Retry-After": "7"}, "body": "Too Many Requests"})
@@ -167,7 +167,7 @@ def test_429_waits_as_long_as_the_service_asks(site: Site) -> None:
     assert 7.0 in time.sleeps
 
 
-def test_an_outage_stops_the_run_and_keeps_what_was_found(site: Site) -> None:
+def test_an_outage_stops_the_run_and_keeps_what_was_found(site: SiteSettings) -> None:
     recorder = Recorder()
     recorder.answers["pdok"]["Stationsplein 1, 3511 AB Teststad"] = [
         {"status": 503, "body": "down"}
@@ -180,7 +180,7 @@ def test_an_outage_stops_the_run_and_keeps_what_was_found(site: Site) -> None:
     assert time.sleeps == [2.0, 4.0, 8.0]
 
 
-def test_a_server_error_is_an_outage_not_a_missing_address(site: Site) -> None:
+def test_a_server_error_is_an_outage_not_a_missing_address(site: SiteSettings) -> None:
     recorder = Recorder()
     recorder.answers["pdok"]["Lange Nieuwstraat 12-A, 3512 AB Teststad"] = [
         {"status": 500, "body": "Internal Server Error"}
@@ -192,7 +192,7 @@ def test_a_server_error_is_an_outage_not_a_missing_address(site: Site) -> None:
 
 
 def test_the_cli_exits_2_on_an_outage(
-    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    site: SiteSettings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     recorder = Recorder()
     recorder.answers["pdok"]["Stationsplein 1, 3511 AB Teststad"] = [{"timeout": True}]
@@ -203,7 +203,9 @@ def test_the_cli_exits_2_on_an_outage(
     assert "Gestopt: de geocoder is niet bereikbaar: de dienst antwoordt niet op tijd." in err
 
 
-def test_the_cli_stores_results_and_exits_0(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cli_stores_results_and_exits_0(
+    site: SiteSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     recorder = Recorder()
     monkeypatch.setattr(geopy_options, "default_adapter_factory", recorder.factory())
     monkeypatch.setattr("time.sleep", lambda s: None)
@@ -211,7 +213,7 @@ def test_the_cli_stores_results_and_exits_0(site: Site, monkeypatch: pytest.Monk
     assert sorted(cached(site).entries) == [NIEUWSTRAAT, STATION]
 
 
-def test_a_changed_address_is_warned_about_and_looked_up_alone(site: Site) -> None:
+def test_a_changed_address_is_warned_about_and_looked_up_alone(site: SiteSettings) -> None:
     run_geocode(site, Recorder())
     record = site.data_dir / "locaties" / "bibliotheek.yml"
     record.write_text(
@@ -233,7 +235,7 @@ def test_a_changed_address_is_warned_about_and_looked_up_alone(site: Site) -> No
     assert cached(site).entries[STATION].locaties == []
 
 
-def test_explicit_coordinates_win_and_are_never_looked_up(site: Site) -> None:
+def test_explicit_coordinates_win_and_are_never_looked_up(site: SiteSettings) -> None:
     record = site.data_dir / "locaties" / "wijkcentrum.yml"
     record.write_text(record.read_text() + "coordinaten: {lat: 52.1, lon: 5.2}\n")
     recorder = Recorder()
@@ -245,7 +247,9 @@ def test_explicit_coordinates_win_and_are_never_looked_up(site: Site) -> None:
     assert (dataset.points["wijkcentrum"].lat, dataset.points["wijkcentrum"].lon) == (52.1, 5.2)
 
 
-def test_an_interrupted_run_leaves_a_valid_cache_and_the_next_run_resumes(site: Site) -> None:
+def test_an_interrupted_run_leaves_a_valid_cache_and_the_next_run_resumes(
+    site: SiteSettings,
+) -> None:
     recorder = Recorder()
     settings = GeocoderSettings()
     geocoder = make_geocoder(settings, recorder.factory())
@@ -273,7 +277,7 @@ def test_an_interrupted_run_leaves_a_valid_cache_and_the_next_run_resumes(site: 
 
 
 def test_a_crash_while_writing_keeps_the_old_cache(
-    site: Site, monkeypatch: pytest.MonkeyPatch
+    site: SiteSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     run_geocode(site, Recorder())
     before = site.geocache_path.read_text()
@@ -289,13 +293,13 @@ def test_a_crash_while_writing_keeps_the_old_cache(
     assert not list(site.data_dir.glob(".geocache-*"))
 
 
-def test_a_location_without_coordinates_is_warned_about(site: Site) -> None:
+def test_a_location_without_coordinates_is_warned_about(site: SiteSettings) -> None:
     _, report = validate_site(site, TODAY)
     assert [f.field for f in report.warnings] == ["adres", "adres"]
     assert "Deze locatie heeft nog geen plek op de kaart." in report.warnings[0].message
 
 
-def test_a_cached_point_for_another_postcode_is_warned_about(site: Site) -> None:
+def test_a_cached_point_for_another_postcode_is_warned_about(site: SiteSettings) -> None:
     run_geocode(site, Recorder())
     text = site.geocache_path.read_text().replace(
         "Stationsplein 1, 3511AB", "Stationsplein 1, 3521AL"
@@ -312,7 +316,7 @@ def test_a_cached_point_for_another_postcode_is_warned_about(site: Site) -> None
 # Faults: a broken cache, read-only files, two runs at once, kill -9, Ctrl-C, no internet.
 
 
-def geocode_cli(site: Site, monkeypatch: pytest.MonkeyPatch, recorder: Recorder) -> int:
+def geocode_cli(site: SiteSettings, monkeypatch: pytest.MonkeyPatch, recorder: Recorder) -> int:
     monkeypatch.setattr(geopy_options, "default_adapter_factory", recorder.factory())
     monkeypatch.setattr("time.sleep", lambda s: None)
     return main(["-f", str(site.root / "mkdocs.yml"), "geocode", "--stil"])
@@ -331,7 +335,7 @@ ENTRY = "{key}:\n  lat: {lat}\n  lon: {lon}\n  bron: pdok\n  gevonden: x\n  datu
     ],
 )
 def test_a_cache_with_impossible_numbers_is_refused_with_its_line(
-    site: Site, capsys: pytest.CaptureFixture[str], lat: str, lon: str, expected: str
+    site: SiteSettings, capsys: pytest.CaptureFixture[str], lat: str, lon: str, expected: str
 ) -> None:
     site.geocache_path.write_text("# kop\n" + ENTRY.format(key="a", lat=lat, lon=lon))
     assert main(["-f", str(site.root / "mkdocs.yml"), "check", "--vandaag", "2026-11-22"]) == 1
@@ -342,7 +346,7 @@ def test_a_cache_with_impossible_numbers_is_refused_with_its_line(
 
 
 def test_a_truncated_cache_is_told_to_be_restored_from_git(
-    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    site: SiteSettings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     site.geocache_path.write_text("a:\n  lat: 52.1\n  lon: [5.1")
     assert geocode_cli(site, monkeypatch, Recorder()) == 1
@@ -351,7 +355,7 @@ def test_a_truncated_cache_is_told_to_be_restored_from_git(
     assert "git checkout -- data/geocache.yml" in out
 
 
-def test_saving_keeps_the_mode_of_the_existing_file(site: Site) -> None:
+def test_saving_keeps_the_mode_of_the_existing_file(site: SiteSettings) -> None:
     run_geocode(site, Recorder())
     site.geocache_path.chmod(0o664)
     cache = cached(site)
@@ -359,7 +363,7 @@ def test_saving_keeps_the_mode_of_the_existing_file(site: Site) -> None:
     assert site.geocache_path.stat().st_mode & 0o777 == 0o664
 
 
-def test_a_new_cache_gets_the_usual_mode_not_0600(site: Site) -> None:
+def test_a_new_cache_gets_the_usual_mode_not_0600(site: SiteSettings) -> None:
     old = os.umask(0o022)
     try:
         run_geocode(site, Recorder())
@@ -370,7 +374,10 @@ def test_a_new_cache_gets_the_usual_mode_not_0600(site: Site) -> None:
 
 @pytest.mark.parametrize("read_only", ["bestand", "map"])
 def test_a_read_only_cache_or_folder_stops_before_any_lookup(
-    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], read_only: str
+    site: SiteSettings,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    read_only: str,
 ) -> None:
     site.geocache_path.write_text(ENTRY.format(key="a", lat=52.1, lon=5.1))
     before = site.geocache_path.read_text()
@@ -393,7 +400,7 @@ def test_a_read_only_cache_or_folder_stops_before_any_lookup(
 
 
 def test_a_failed_write_is_a_message_not_a_traceback(
-    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    site: SiteSettings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def full_disk(*args: object, **kwargs: object) -> None:
         raise OSError(28, "No space left on device")
@@ -406,7 +413,7 @@ def test_a_failed_write_is_a_message_not_a_traceback(
 
 
 def test_a_second_run_at_the_same_time_is_refused(
-    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    site: SiteSettings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     recorder = Recorder()
     with geocache_lock(site.geocache_path, "data/geocache.yml"):
@@ -418,7 +425,7 @@ def test_a_second_run_at_the_same_time_is_refused(
     assert geocode_cli(site, monkeypatch, recorder) == 0  # the lock is free again
 
 
-def test_two_runs_in_two_processes_do_not_interleave(site: Site, tmp_path: Path) -> None:
+def test_two_runs_in_two_processes_do_not_interleave(site: SiteSettings, tmp_path: Path) -> None:
     """A real second process holds the lock; this run must not start."""
     ready = tmp_path / "klaar"
     holder = subprocess.Popen(
@@ -449,7 +456,9 @@ def test_two_runs_in_two_processes_do_not_interleave(site: Site, tmp_path: Path)
         pass  # released when the other process ended
 
 
-def test_leftovers_of_a_killed_run_are_removed(site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_leftovers_of_a_killed_run_are_removed(
+    site: SiteSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """kill -9 cannot clean up; the next run does, so `git add data/` commits nothing odd."""
     for name in (".geocache-k9x2.tmp", ".geocache-oud123.yml"):
         (site.data_dir / name).write_text("lat: 5")
@@ -458,7 +467,7 @@ def test_leftovers_of_a_killed_run_are_removed(site: Site, monkeypatch: pytest.M
 
 
 def test_ctrl_c_keeps_what_was_found_and_exits_quietly(
-    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    site: SiteSettings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     recorder = Recorder()
     real = Recorder.answer
@@ -479,7 +488,7 @@ def test_ctrl_c_keeps_what_was_found_and_exits_quietly(
 
 
 def test_no_internet_is_said_in_dutch(
-    site: Site, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    site: SiteSettings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     def offline(self: Recorder, url: str, headers: dict[str, str]) -> object:
         raise GeocoderUnavailable("Failed to establish a new connection: [Errno -3]")
@@ -515,7 +524,7 @@ def test_typed_coordinates_far_from_the_geocoded_address_are_warned_about(
 
 
 def test_kill_9_while_saving_leaves_a_valid_cache_and_the_next_run_cleans_up(
-    site: Site, tmp_path: Path
+    site: SiteSettings, tmp_path: Path
 ) -> None:
     """A real process saves a large cache over and over and is killed without warning."""
     started = tmp_path / "bezig"

@@ -28,7 +28,7 @@ from tests.conftest import ROOT, SAMPLE
 from tests.test_cli import fill_in
 from wegwijzer.cli import main
 from wegwijzer.records import vocab
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))

@@ -12,8 +12,8 @@ import pytest
 
 from wegwijzer.cli import main
 from wegwijzer.records.editions import without_errors
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 HALF_DONE = """\
 id: budgetcafe

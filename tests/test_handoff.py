@@ -15,8 +15,8 @@ from mkdocs.config import load_config
 from tests.conftest import PASSPHRASE, SAMPLE
 from tests.test_editions import TODAY, secret_forms
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 ORG_WITH_DIRECT_LINE = "schuldhulp-gemeente-voorbeeldstad"
 

@@ -17,12 +17,11 @@ from tests.conftest import PASSPHRASE, SAMPLE
 from wegwijzer.cli import main
 from wegwijzer.records.fields import Url
 from wegwijzer.records.models import MAX_ID, Organisatie
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
-from wegwijzer.site.encryption import PASSPHRASE_ENV
+from wegwijzer.settings.config import PASSPHRASE_ENV, load_site
+from wegwijzer.settings.site_url import MAX_LENGTH, site_url_problems
 from wegwijzer.site.pages import render_site
 from wegwijzer.site.plugin import WegwijzerPlugin
-from wegwijzer.site.site_url import MAX_LENGTH, site_url_problems
+from wegwijzer.tasks.validate import validate_site
 
 TODAY = ["--vandaag", "2026-11-22"]
 

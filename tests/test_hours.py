@@ -23,14 +23,11 @@ from wegwijzer.records.hours import (
     ScheduleRow,
     browser_data,
     closure_period,
-    dutch_holidays,
-    easter_sunday,
     holiday_note,
-    is_open_at,
     meeting_rows,
     schedule_rows,
-    status_at,
 )
+from wegwijzer.records.hours_reference import dutch_holidays, easter_sunday, is_open_at, status_at
 from wegwijzer.records.models import Locatie, Sluiting, Spreekuur
 from wegwijzer.records.school_holidays import parse
 

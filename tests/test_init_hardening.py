@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 
 from wegwijzer import __version__
 from wegwijzer.cli import main
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
 
 
 @pytest.mark.parametrize("gemeente", ["'s-Hertogenbosch", "'s-Gravenhage", "Sûdwest-Fryslân"])

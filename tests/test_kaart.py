@@ -11,11 +11,12 @@ import folium
 import pytest
 from bs4 import BeautifulSoup
 
+from wegwijzer.outputs.geojson import map_features
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie, Point
+from wegwijzer.settings.config import KaartSettings
 from wegwijzer.site import map as kaart_module
-from wegwijzer.site.config import KaartSettings
-from wegwijzer.site.map import TITLE, map_features, render_map
+from wegwijzer.site.map import TITLE, render_map
 
 _PAYLOADS = (
     "</script><script>window.__pwned = 1</script>",

@@ -10,8 +10,8 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import SAMPLE
 from wegwijzer import i18n
-from wegwijzer.site import present
-from wegwijzer.site.config import load_site
+from wegwijzer.settings import present
+from wegwijzer.settings.config import load_site
 
 OTHERS = tuple(i18n.default_languages())  # the finished catalogs: a site's default
 SCREENS = ("", "overzicht/", "kaart/", "afdrukken/", "spoed/", "fase/preventie/", "talen/")
@@ -227,7 +227,7 @@ def test_language_lists_use_the_pages_separator(sample_site: Path) -> None:
 
 def test_the_translation_status_on_the_languages_page_is_in_the_catalogs() -> None:
     from wegwijzer import i18n
-    from wegwijzer.site.present import STATUS_TEXTS
+    from wegwijzer.settings.present import STATUS_TEXTS
 
     assert STATUS_TEXTS == (i18n.UNCHECKED, i18n.CHECKED)
     pot = (Path(i18n.__file__).parent / "locale" / "wegwijzer.pot").read_text(encoding="utf-8")

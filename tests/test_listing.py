@@ -8,11 +8,11 @@ from datetime import date
 from bs4 import BeautifulSoup
 
 from tests.conftest import SAMPLE
-from wegwijzer.records.validate import validate_site
+from wegwijzer.settings.config import load_site
 from wegwijzer.site import listing
 from wegwijzer.site.cards import all_cards
-from wegwijzer.site.config import load_site
 from wegwijzer.site.pages import render_site
+from wegwijzer.tasks.validate import validate_site
 
 
 def sample() -> tuple:  # type: ignore[type-arg]

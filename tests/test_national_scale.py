@@ -18,29 +18,29 @@ from benchmarks.synthetic import make_site
 from bs4 import BeautifulSoup
 
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.validate import validate_site
+from wegwijzer.settings.config import load_site
 from wegwijzer.site import listing, printing
 from wegwijzer.site.cards import all_cards
-from wegwijzer.site.config import load_site
-from wegwijzer.site.pages import Site, render_site
+from wegwijzer.site.pages import SitePages, render_site
+from wegwijzer.tasks.validate import validate_site
 
 TODAY = date(2026, 11, 15)
 LOCATIONS = 300
 
 
 @functools.cache
-def synthetic(folder: Path) -> tuple[Dataset, Site]:
+def synthetic(folder: Path) -> tuple[Dataset, SitePages]:
     site = load_site(make_site(folder, LOCATIONS))
     dataset, _ = validate_site(site, today=TODAY)
     return dataset, render_site(dataset, site.config, today=TODAY)
 
 
 @pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Dataset, Site]:
+def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Dataset, SitePages]:
     return synthetic(tmp_path_factory.mktemp("groot"))
 
 
-def pages_under(site: Site, folder: str) -> dict[str, str]:
+def pages_under(site: SitePages, folder: str) -> dict[str, str]:
     return {p.path: p.text for p in site.pages if p.path.startswith(folder)}
 
 
@@ -83,7 +83,7 @@ def test_a_small_site_keeps_one_print_page(sample_site: Path) -> None:
     assert not list((sample_site / "afdrukken").glob("*/index.html"))
 
 
-def _files(site: Site) -> dict[str, bytes]:
+def _files(site: SitePages) -> dict[str, bytes]:
     return {f.path: f.read() for f in site.files if f.path.startswith(("overzicht/", "kaart/"))}
 
 

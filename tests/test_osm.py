@@ -13,7 +13,8 @@ import pytest
 
 from tests.test_hours import AMSTERDAM, LOCATIONS, location
 from wegwijzer.outputs.osm import opening_hours
-from wegwijzer.records.hours import DAY_KEYS, is_open_at
+from wegwijzer.records.hours import DAY_KEYS
+from wegwijzer.records.hours_reference import is_open_at
 from wegwijzer.records.models import Locatie
 
 

@@ -10,9 +10,9 @@ import pytest
 
 from wegwijzer.cli import main
 from wegwijzer.geo.postcodes import postcode_table
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
 from wegwijzer.site.pages import render_site
+from wegwijzer.tasks.validate import validate_site
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "fixtures" / "echt"  # Deventer

@@ -21,8 +21,8 @@ from wegwijzer.geo.postcodes import (
     pdok_source,
     write_postcodes,
 )
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 RECORDED = Path(__file__).parent / "recorded" / "pdok-postcodes.json"
 

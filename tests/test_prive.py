@@ -10,8 +10,8 @@ import pytest
 
 from tests.conftest import SAMPLE
 from wegwijzer.cli import main
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 PRIVATE = SAMPLE.parent / "voorbeeldstad-prive"
 

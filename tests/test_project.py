@@ -18,7 +18,7 @@ from wegwijzer.records.models import (
     Sluiting,
     Spreekuur,
 )
-from wegwijzer.site.config import SiteConfig
+from wegwijzer.settings.config import SiteConfig
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

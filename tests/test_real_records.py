@@ -21,13 +21,13 @@ from tests.test_export import SCHEMA as HSDS_SCHEMA
 from tests.test_export import _format_checker
 from tests.test_export import closed as closed_schema
 from wegwijzer.cli import main
+from wegwijzer.i18n import dutch_date
 from wegwijzer.outputs import coverage as aanbod
 from wegwijzer.records import vocab
 from wegwijzer.records.hours import DAY_KEYS
 from wegwijzer.records.models import in_netherlands
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
-from wegwijzer.site.present import dutch_date
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 REAL = Path(__file__).parent / "fixtures" / "echt"
 TODAY = date(2026, 11, 22)

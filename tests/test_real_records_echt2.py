@@ -12,8 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.conftest import build_site
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ECHT2 = FIXTURES / "echt2"

@@ -9,8 +9,8 @@ import pytest
 from tests.conftest import SAMPLE
 from wegwijzer.records import vocab
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 # The sample's dates age; pin "today" so the staleness warnings do not start firing next year.
 TODAY = date(2026, 11, 22)

@@ -9,8 +9,8 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLE
 from wegwijzer.records.loader import _yaml, plain
-from wegwijzer.records.schema import SCHEMAS, stale_schemas
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.schema import SCHEMAS, stale_schemas
 
 
 def test_committed_schemas_match_the_models() -> None:

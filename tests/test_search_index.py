@@ -18,9 +18,8 @@ from benchmarks.synthetic import make_site
 from tests.test_long_closures import built  # noqa: F401  (the sample, one place closed long)
 from wegwijzer import i18n
 from wegwijzer.records.models import Sluiting
-from wegwijzer.records.validate import validate_site
+from wegwijzer.settings.config import load_site
 from wegwijzer.site import present
-from wegwijzer.site.config import load_site
 from wegwijzer.site.pages import render_site
 from wegwijzer.site.search import (
     BLOCK,
@@ -39,6 +38,7 @@ from wegwijzer.site.search import (
     words_of,
 )
 from wegwijzer.site.search_words import CONCEPTS
+from wegwijzer.tasks.validate import validate_site
 
 LETTERS = "abcdeéfghijklmnopqrstuvwxyz"
 

@@ -16,12 +16,12 @@ from mkdocs.exceptions import Abort
 from tests.conftest import ROOT, SAMPLE, build_site
 from wegwijzer import i18n
 from wegwijzer.records import vocab
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site import present
-from wegwijzer.site.config import ConfigError, SiteConfig, contrast_with_white, load_site
+from wegwijzer.settings import present
+from wegwijzer.settings.config import ConfigError, SiteConfig, contrast_with_white, load_site
 from wegwijzer.site.pages import render_site
 from wegwijzer.site.search import SYNONYMS, read_index
 from wegwijzer.site.theme import ThemeContext, report_links
+from wegwijzer.tasks.validate import validate_site
 
 RESIDENT_PAGES = [
     "index.html",

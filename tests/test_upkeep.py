@@ -27,7 +27,11 @@ from tests.test_github import GITHUB, commands_starting
 from wegwijzer import __version__
 from wegwijzer.cli import main
 from wegwijzer.outputs.freshness import freshness
-from wegwijzer.outputs.upkeep import (
+from wegwijzer.records.editions import hide_date
+from wegwijzer.records.loader import Dataset
+from wegwijzer.settings.config import load_site
+from wegwijzer.site.pages import render_site
+from wegwijzer.tasks.upkeep import (
     LIST_LIMIT,
     DueRecord,
     Place,
@@ -41,11 +45,7 @@ from wegwijzer.outputs.upkeep import (
     repository_from_env,
     user_agent,
 )
-from wegwijzer.records.editions import hide_date
-from wegwijzer.records.loader import Dataset
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
-from wegwijzer.site.pages import render_site
+from wegwijzer.tasks.validate import validate_site
 
 JUNE_2027 = date(2027, 6, 1)  # ten sample records are then more than 12 months old
 SAMPLE_DAY = date(2026, 11, 22)  # the day the sample data was last brought up to date

@@ -20,21 +20,21 @@ from wegwijzer.geo.postcodes import (
     postcode_table,
     write_postcodes,
 )
-from wegwijzer.outputs.upkeep import run_upkeep
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.confirm import run_confirm
-from wegwijzer.records.golive import go_live_findings
 from wegwijzer.records.loader import POSTCODES
 from wegwijzer.records.move_referrers import MoveError, move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
 from wegwijzer.records.plain_words import plain_word_findings
 from wegwijzer.records.report import Finding, Level, Report
-from wegwijzer.records.schema import stale_schemas, write_schemas
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import ConfigError, Site, load_site
-from wegwijzer.site.present import count_text
+from wegwijzer.settings.config import ConfigError, SiteSettings, load_site
+from wegwijzer.settings.present import count_text
 from wegwijzer.site.scaffold import ScaffoldError, init_site
 from wegwijzer.site.update import NotAnInitSite, Status, apply, plan
+from wegwijzer.tasks.golive import go_live_findings
+from wegwijzer.tasks.schema import stale_schemas, write_schemas
+from wegwijzer.tasks.upkeep import run_upkeep
+from wegwijzer.tasks.validate import validate_site
 
 
 def _date(text: str) -> date:
@@ -194,7 +194,7 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _update(site: Site, args: argparse.Namespace) -> int:
+def _update(site: SiteSettings, args: argparse.Namespace) -> int:
     """Rewrite the product-owned files (scaffold.PRODUCT_OWNED) to this version's templates."""
     try:
         changes = plan(site)
@@ -257,7 +257,7 @@ def _tracked_repository(target: Path) -> Path | None:
     return None if ignored.returncode == 0 else top
 
 
-def _move_private(site: Site, args: argparse.Namespace) -> int:
+def _move_private(site: SiteSettings, args: argparse.Namespace) -> int:
     repository = _tracked_repository(args.doelmap)
     if repository is not None:
         print(
@@ -280,7 +280,7 @@ def _move_private(site: Site, args: argparse.Namespace) -> int:
     return 0
 
 
-def _pdf(site: Site, args: argparse.Namespace) -> int:
+def _pdf(site: SiteSettings, args: argparse.Namespace) -> int:
     from wegwijzer.outputs.pdf import PdfError, write_pdf  # the site stack: only when asked
 
     try:
@@ -292,13 +292,13 @@ def _pdf(site: Site, args: argparse.Namespace) -> int:
     return 0
 
 
-def _upkeep(site: Site, args: argparse.Namespace) -> int:
+def _upkeep(site: SiteSettings, args: argparse.Namespace) -> int:
     return run_upkeep(
         site, args.vandaag, links=args.links, output=args.uitvoer, messages=args.berichten
     )
 
 
-def _confirm(site: Site, args: argparse.Namespace) -> int:
+def _confirm(site: SiteSettings, args: argparse.Namespace) -> int:
     if args.bestand == "-":
         body = sys.stdin.read()
     else:
@@ -310,7 +310,7 @@ def _confirm(site: Site, args: argparse.Namespace) -> int:
     return run_confirm(site, body, args.auteur, args.vandaag or date.today())
 
 
-def _geocode(site: Site, args: argparse.Namespace) -> int:
+def _geocode(site: SiteSettings, args: argparse.Namespace) -> int:
     """Exit 0: all found; 1: some addresses not found or rejected, or the cache cannot be
     written; 2: service unreachable; 130: interrupted (Ctrl-C), with what was found kept."""
     if args.postcodes:
@@ -334,7 +334,7 @@ def _geocode(site: Site, args: argparse.Namespace) -> int:
         return 130
 
 
-def _geocode_locked(site: Site, args: argparse.Namespace, shown: str) -> int:
+def _geocode_locked(site: SiteSettings, args: argparse.Namespace, shown: str) -> int:
     dataset, _ = validate_site(site)
     cache, findings = load_geocache(site.geocache_path, shown, site.root)
     if findings:
@@ -362,7 +362,7 @@ def _geocode_locked(site: Site, args: argparse.Namespace, shown: str) -> int:
     return 1 if result.problems else 0
 
 
-def _geocode_postcodes(site: Site) -> int:
+def _geocode_postcodes(site: SiteSettings) -> int:
     """The postcode table from PDOK; a failed request leaves the committed file as it was."""
     gemeenten = [site.config.gemeente]
     path = site.data_dir / POSTCODES
@@ -379,7 +379,7 @@ def _geocode_postcodes(site: Site) -> int:
     return 0
 
 
-def _check(site: Site, args: argparse.Namespace) -> int:
+def _check(site: SiteSettings, args: argparse.Namespace) -> int:
     dataset, report = validate_site(site, args.vandaag)
     report.extend(plain_word_findings(dataset))  # tips for `check` only; the build needs none
     report.extend(translation_findings(site, site.shown(args.config), package=False))
@@ -396,12 +396,12 @@ def _check(site: Site, args: argparse.Namespace) -> int:
     return report.exit_code(strict=args.strict)
 
 
-def _skips_errors(site: Site) -> bool:
+def _skips_errors(site: SiteSettings) -> bool:
     """The deploy's mode (WEGWIJZER_BIJ_FOUTEN, else `bij_fouten`), as the build reads it."""
     return (os.environ.get("WEGWIJZER_BIJ_FOUTEN") or site.config.bij_fouten) == "overslaan"
 
 
-def translation_findings(site: Site, config_shown: str, *, package: bool) -> list[Finding]:
+def translation_findings(site: SiteSettings, config_shown: str, *, package: bool) -> list[Finding]:
     """A warning per catalog of the site's languages that lacks texts or has outdated ones:
     those texts show in Dutch on that language's pages. Unknown languages are errors.
 
@@ -433,7 +433,7 @@ def translation_findings(site: Site, config_shown: str, *, package: bool) -> lis
     return findings
 
 
-def _site_catalogs(site: Site, args: argparse.Namespace) -> int:
+def _site_catalogs(site: SiteSettings, args: argparse.Namespace) -> int:
     for problem in site.language_problems():
         if not args.nieuw or f"'{args.nieuw}'" not in problem:  # --nieuw makes that one
             print(f"mkdocs.yml: {problem}", file=sys.stderr)
@@ -512,7 +512,7 @@ def github_annotation(finding: Finding) -> str:
     return finding.annotation()
 
 
-def _new(site: Site, args: argparse.Namespace) -> int:
+def _new(site: SiteSettings, args: argparse.Namespace) -> int:
     try:
         path = write_new_record(
             site.data_dir, args.soort, args.id, site.config.gemeente, args.organisatie, date.today()
@@ -524,7 +524,7 @@ def _new(site: Site, args: argparse.Namespace) -> int:
     return 0
 
 
-def _pages(site: Site, args: argparse.Namespace) -> int:
+def _pages(site: SiteSettings, args: argparse.Namespace) -> int:
     if site.config.editie == "verwijzers":  # pages in plain text: the guide unsealed
         print(
             "Niet gelukt: de verwijzersgids wordt alleen versleuteld gebouwd, en 'pages' schrijft "
@@ -547,7 +547,7 @@ def _pages(site: Site, args: argparse.Namespace) -> int:
     return 0
 
 
-def _schema(site: Site, args: argparse.Namespace) -> int:
+def _schema(site: SiteSettings, args: argparse.Namespace) -> int:
     folder = site.root / "schema"
     if args.check:
         stale = stale_schemas(folder, site.config)

@@ -20,10 +20,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from datetime import date
 from importlib.resources import as_file, files
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -173,35 +175,9 @@ def switch_to(language: Language) -> None:
     _current.set(language)
 
 
-@functools.cache
-def script_messages() -> tuple[str, ...]:
-    """The Dutch texts our scripts show: every wwT("...") in assets/js (see teksten.js)."""
-    from babel.messages.extract import extract_from_file
-
-    found: dict[str, None] = {}
-    root = files("wegwijzer").joinpath("assets", "js")
-    with as_file(root) as folder:
-        for path in sorted(Path(folder).glob("*.js")):
-            for _line, message, _comments, _context in extract_from_file(
-                "javascript", str(path), keywords={"wwT": None}
-            ):
-                if isinstance(message, str):
-                    found[message] = None
-    from wegwijzer.records.vocab import STATUSSEN
-
-    found.update(dict.fromkeys(STATUSSEN.values()))  # card data carries the Dutch label
-    return tuple(found)
-
-
-@functools.cache
-def script_texts(language: Language) -> bytes:
-    """teksten/<code>.js: the scripts' texts in `language`, loaded before teksten.js."""
-    import json
-
-    words = {m: language.translations.gettext(m) for m in script_messages()}
-    words = {m: t for m, t in words.items() if t != m}
-    body = json.dumps(words, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return f"window.wegwijzerTeksten = {body};\n".encode()
+def dutch_date(value: date) -> str:
+    """'3 oktober 2026'; in the page's language on a translated page ('3 October 2026')."""
+    return str(format_date(value, "d MMMM y", locale=current().code))
 
 
 def gettext(message: str) -> str:

@@ -21,18 +21,12 @@ from tests.browser.test_accessibility import axe_violations
 from tests.conftest import SAMPLE, build_site
 from tests.test_hours import CASES, HOLIDAYS, LOCATIONS, VACATIONS, local, location, utc
 from tests.test_real_records import REAL, _dated_copy
-from wegwijzer.records.hours import (
-    DAY_KEYS,
-    FeestdagenBeleid,
-    browser_data,
-    dutch_holidays,
-    is_open_at,
-    status_at,
-)
+from wegwijzer.i18n import dutch_date
+from wegwijzer.records.hours import DAY_KEYS, FeestdagenBeleid, browser_data
+from wegwijzer.records.hours_reference import dutch_holidays, is_open_at, status_at
 from wegwijzer.records.models import Locatie
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
-from wegwijzer.site.present import dutch_date
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 SCRIPT = Path(wegwijzer.__file__).parent / "assets" / "js" / "openingstijden.js"
 WORDS = SCRIPT.with_name("teksten.js")  # wwT(), loaded before every script on the site

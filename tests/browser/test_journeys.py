@@ -14,9 +14,9 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.conftest import SAMPLE
-from wegwijzer.records import hours
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.records import hours_reference
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 PHONE = {"width": 360, "height": 740}
 TUESDAY_MORNING = datetime(2026, 11, 24, 10, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))
@@ -123,10 +123,10 @@ def test_an_arabic_speaker_near_home_finds_a_place_open_now(
     phone.goto(site_url + "/overzicht/?taal=ar&nu_open=1")
     search_postcode(phone, HOME)
     shown = cards(phone)
-    holidays = hours.dutch_holidays([2026])
+    holidays = hours_reference.dutch_holidays([2026])
     for card_id in shown:
         if card_id in dataset.locaties:
-            assert hours.is_open_at(dataset.locaties[card_id], TUESDAY_MORNING, holidays)
+            assert hours_reference.is_open_at(dataset.locaties[card_id], TUESDAY_MORNING, holidays)
             orgs = dataset.orgs_of(dataset.locaties[card_id])
             assert any("ar" in o.talen for o in orgs), card_id
     first = phone.locator("[data-ww-lijst] > li").first

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, Route
 
 from tests.test_kaart import HOSTILE, dataset_of
-from wegwijzer.site.config import KaartSettings
+from wegwijzer.settings.config import KaartSettings
 from wegwijzer.site.map import render_map
 
 ASSETS = Path(__file__).resolve().parents[2] / "src" / "wegwijzer" / "assets"
@@ -118,9 +118,9 @@ def big_map(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Any]:
     """300 synthetic locations all over the country: too many to carry in the document."""
     from benchmarks.synthetic import make_site
 
-    from wegwijzer.records.validate import validate_site
-    from wegwijzer.site.config import load_site
+    from wegwijzer.settings.config import load_site
     from wegwijzer.site.map import map_files
+    from wegwijzer.tasks.validate import validate_site
 
     root = tmp_path_factory.mktemp("grote-kaart")
     site = load_site(make_site(root / "bron", 300))

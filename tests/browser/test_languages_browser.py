@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page
 from tests.browser.test_accessibility import axe_violations
 from tests.conftest import SAMPLE
 from wegwijzer import catalogs, i18n
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
 
 OTHERS = tuple(i18n.default_languages())  # the finished catalogs
 LANGUAGES = {lang.code: lang for lang in load_site(SAMPLE / "mkdocs.yml").languages()}

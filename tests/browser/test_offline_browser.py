@@ -23,9 +23,9 @@ from tests.browser.test_overzicht_browser import visible_cards
 from tests.browser.test_verwijzers_browser import _unlock
 from tests.conftest import PASSPHRASE, SAMPLE
 from wegwijzer.records import hours
-from wegwijzer.records.validate import validate_site
+from wegwijzer.settings.config import load_site
 from wegwijzer.site import offline
-from wegwijzer.site.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 RECORD = "/locaties/geldloket-stadhuis/"

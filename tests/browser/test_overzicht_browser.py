@@ -13,10 +13,10 @@ from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import SAMPLE
-from wegwijzer.records import hours
+from wegwijzer.records import hours_reference
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
@@ -116,9 +116,11 @@ def test_nu_open_follows_the_clock(
     local = moment.replace(tzinfo=AMSTERDAM)
     page.clock.set_fixed_time(local)
     page.goto(site_url + "/overzicht/?nu_open=1")
-    holidays = hours.dutch_holidays([2026, 2027])
+    holidays = hours_reference.dutch_holidays([2026, 2027])
     open_now = {
-        loc.id for loc in dataset.locaties.values() if hours.is_open_at(loc, local, holidays)
+        loc.id
+        for loc in dataset.locaties.values()
+        if hours_reference.is_open_at(loc, local, holidays)
     }
     shown = {c.split(":")[1] for c in visible_cards(page) if c.startswith("locatie:")}
     assert shown == open_now

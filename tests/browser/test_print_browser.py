@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from tests.browser.conftest import CHROMIUM
 from tests.conftest import PASSPHRASE, SAMPLE
-from wegwijzer.site.encryption import PASSPHRASE_ENV
+from wegwijzer.settings.config import PASSPHRASE_ENV
 
 
 @pytest.fixture(scope="module")

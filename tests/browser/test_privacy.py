@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Route
 
 from tests.browser.test_accessibility import page_paths
 from tests.conftest import SAMPLE
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
 
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

@@ -10,7 +10,7 @@ from playwright.sync_api import Browser, ConsoleMessage, Page, expect
 
 from tests.browser.test_accessibility import VIEWPORTS, axe_violations
 from tests.conftest import PASSPHRASE
-from wegwijzer.site.present import phone_display
+from wegwijzer.settings.present import phone_display
 
 ORG = "/organisaties/schuldhulp-gemeente-voorbeeldstad/"
 DIRECT_LINE = phone_display("033 460 20 10")  # from the private overlay

@@ -17,8 +17,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import SAMPLE
 from wegwijzer.records import hours
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import load_site
+from wegwijzer.settings.config import load_site
+from wegwijzer.tasks.validate import validate_site
 
 PHONE = {"width": 360, "height": 740}
 TUESDAY_MORNING = datetime(2026, 11, 24, 10, 30, tzinfo=ZoneInfo("Europe/Amsterdam"))

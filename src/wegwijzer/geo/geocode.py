@@ -34,7 +34,7 @@ from wegwijzer import __version__
 from wegwijzer.geo.cache import CacheEntry, GeoCache, address_key
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import NL_BOUNDS, Locatie
-from wegwijzer.site.config import GeocoderSettings
+from wegwijzer.settings.config import GeocoderSettings
 
 RETRYABLE = (GeocoderTimedOut, GeocoderRateLimited, GeocoderUnavailable, GeocoderServiceError)
 

@@ -29,7 +29,7 @@ from geopy.adapters import URLLibAdapter
 from wegwijzer.geo.geocode import user_agent
 from wegwijzer.records.loader import POSTCODES, Dataset
 from wegwijzer.records.report import Finding
-from wegwijzer.site.config import GeocoderSettings
+from wegwijzer.settings.config import GeocoderSettings
 
 DECIMALS = 3  # about 100 m: a four-digit area is a neighbourhood, more digits mean nothing
 PDOK_FREE = "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"

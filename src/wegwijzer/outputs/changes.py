@@ -17,10 +17,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from wegwijzer.i18n import dutch_date
 from wegwijzer.records.hours import closure_period
 from wegwijzer.records.loader import record_from_text
 from wegwijzer.records.models import MODELS, Locatie, Organisatie, Sluiting
-from wegwijzer.site.present import dutch_date, phone_display
+from wegwijzer.settings.present import phone_display
 
 WINDOW_DAYS = 30
 KINDS = tuple(MODELS)  # "organisaties", "locaties": never the private folder

@@ -21,7 +21,7 @@ from wegwijzer.records.areas import places
 from wegwijzer.records.checks import overdue
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import LANDELIJK, Locatie, Organisatie, Periode
-from wegwijzer.site.present import language_name
+from wegwijzer.settings.present import language_name
 
 OVERLAP = 4
 # A cell names its organisations up to this many; beyond it the page gives the number and

@@ -32,9 +32,10 @@ import phonenumbers
 
 from wegwijzer import __version__, i18n
 from wegwijzer.outputs import osm
+from wegwijzer.outputs.geojson import map_features
 from wegwijzer.records import hours, vocab
 from wegwijzer.records.fields import is_national_only, parse_phone
-from wegwijzer.records.loader import Dataset
+from wegwijzer.records.loader import Dataset, locations_of
 from wegwijzer.records.models import (
     Bijeenkomst,
     Contactpersoon,
@@ -43,10 +44,8 @@ from wegwijzer.records.models import (
     Sluiting,
     Spreekuur,
 )
-from wegwijzer.site.cards import locations_of
-from wegwijzer.site.config import SiteConfig
-from wegwijzer.site.map import map_features
-from wegwijzer.site.present import area_name, checklist, language_name, phone_display
+from wegwijzer.settings.config import SiteConfig
+from wegwijzer.settings.present import area_name, checklist, language_name, phone_display
 
 FOLDER = "open-data"
 LICENSE = "CC0-1.0"

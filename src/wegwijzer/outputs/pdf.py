@@ -28,7 +28,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from wegwijzer.site.encryption import PASSPHRASE_ENV
+from wegwijzer.settings.config import PASSPHRASE_ENV
 
 PRINT_PAGE = "afdrukken/"
 TIMEOUT_MS = 60_000  # deriving the key takes a while on a slow laptop

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 
+from wegwijzer.i18n import dutch_date
 from wegwijzer.records import areas as known_areas
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.fields import is_paid_line, parse_phone, suggestion
@@ -19,7 +20,6 @@ from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.records.models import Locatie, Organisatie, Point, in_netherlands
 from wegwijzer.records.report import Finding, Level
 from wegwijzer.records.school_holidays import SchoolHolidays, school_holidays
-from wegwijzer.site.present import dutch_date
 
 WARN = Level.WARNING
 

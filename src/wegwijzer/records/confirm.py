@@ -29,7 +29,7 @@ from wegwijzer.records.fields import suggestion
 from wegwijzer.records.loader import Dataset, load_records
 from wegwijzer.records.move_referrers import _yaml
 from wegwijzer.records.report import one_line
-from wegwijzer.site.config import Site
+from wegwijzer.settings.config import SiteSettings
 
 FORM_CONFIRM = "alles-klopt.yml"  # .github/ISSUE_TEMPLATE/ of the site
 FORM_CHANGED = "er-is-iets-veranderd.yml"
@@ -75,7 +75,7 @@ def record_ids(text: str) -> list[str]:
     return ids
 
 
-def confirm(site: Site, body: str, author: str, today: date) -> list[Confirmed]:
+def confirm(site: SiteSettings, body: str, author: str, today: date) -> list[Confirmed]:
     """Set `laatst_gecontroleerd` to today in every record the issue names; all or nothing."""
     fields = issue_fields(body)
     org_id = fields.get(LABEL_ORGANISATION, "").strip("`'\" ")
@@ -113,7 +113,7 @@ def confirm(site: Site, body: str, author: str, today: date) -> list[Confirmed]:
     return [confirmed for _, _, confirmed in edits]
 
 
-def _contacts(site: Site, today: date) -> dict[str, private.Onderhoudscontact]:
+def _contacts(site: SiteSettings, today: date) -> dict[str, private.Onderhoudscontact]:
     if site.private_dir is None:
         raise ConfirmError(
             "Er is geen privémap, dus geen onderhoudscontacten. Zet 'prive:' in mkdocs.yml of "
@@ -145,7 +145,7 @@ def _not_theirs(dataset: Dataset, record_id: str, org_id: str) -> str:
 
 
 def _edit(
-    site: Site, dataset: Dataset, kind: str, record_id: str, today: date
+    site: SiteSettings, dataset: Dataset, kind: str, record_id: str, today: date
 ) -> tuple[Path, str, Confirmed]:
     source = dataset.sources[(kind, record_id)]
     path = source.file or site.data_dir / kind / f"{record_id}.yml"
@@ -175,7 +175,7 @@ def _edit(
     return path, new, Confirmed(record_id, source.path, line)
 
 
-def run_confirm(site: Site, body: str, author: str, today: date) -> int:
+def run_confirm(site: SiteSettings, body: str, author: str, today: date) -> int:
     """The command: a line per record changed, or the reason nothing changed (exit 1)."""
     try:
         done = confirm(site, body, author, today)

@@ -125,6 +125,10 @@ class Dataset:
         return self.sources[(kind, record.id)]
 
 
+def locations_of(org: Organisatie, dataset: Dataset) -> list[Locatie]:
+    return list(dataset.locations_by_org.get(org.id, ()))
+
+
 def line_of(node: Any, loc: tuple[str | int, ...]) -> int:
     """1-based line of the deepest part of `loc` that exists in the YAML node tree."""
     line = _start_line(node)

@@ -20,8 +20,10 @@ def one_line(text: str) -> str:
 
 
 def workflow_data(text: str) -> str:
-    """The message part of a GitHub Actions workflow command: `%`, CR and LF escaped."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part of a GitHub Actions workflow command: `%`, CR and LF escaped, and the
+    other line breaks a log reader may split on (U+2028, form feed, ...) shown as ' ⏎ '."""
+    escaped = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _LINE_BREAKS.sub(" ⏎ ", escaped)
 
 
 def workflow_property(text: str) -> str:

@@ -18,6 +18,8 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
+from wegwijzer.i18n import Language
+
 ASSET_ROOT = "assets/wegwijzer"
 _VERSION_LENGTH = 10
 
@@ -65,3 +67,34 @@ def asset_url(relative: str, prefix: str = ASSET_ROOT) -> str:
     """The versioned address of a packaged asset: asset_url('js/zoeken.js') ->
     'assets/wegwijzer/js/zoeken.js?v=…'; `prefix` is where assets/wegwijzer is seen from."""
     return versioned(f"{prefix.rstrip('/')}/{relative}", packaged()[relative])
+
+
+@functools.cache
+def script_messages() -> tuple[str, ...]:
+    """The Dutch texts our scripts show: every wwT("...") in assets/js (see teksten.js)."""
+    from babel.messages.extract import extract_from_file
+
+    found: dict[str, None] = {}
+    root = files("wegwijzer").joinpath("assets", "js")
+    with as_file(root) as folder:
+        for path in sorted(Path(folder).glob("*.js")):
+            for _line, message, _comments, _context in extract_from_file(
+                "javascript", str(path), keywords={"wwT": None}
+            ):
+                if isinstance(message, str):
+                    found[message] = None
+    from wegwijzer.records.vocab import STATUSSEN
+
+    found.update(dict.fromkeys(STATUSSEN.values()))  # card data carries the Dutch label
+    return tuple(found)
+
+
+@functools.cache
+def script_texts(language: Language) -> bytes:
+    """teksten/<code>.js: the scripts' texts in `language`, loaded before teksten.js."""
+    import json
+
+    words = {m: language.translations.gettext(m) for m in script_messages()}
+    words = {m: t for m, t in words.items() if t != m}
+    body = json.dumps(words, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return f"window.wegwijzerTeksten = {body};\n".encode()

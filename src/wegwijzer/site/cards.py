@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from wegwijzer.records import phone_hours
-from wegwijzer.records.loader import Dataset
+from wegwijzer.records.loader import Dataset, locations_of
 from wegwijzer.records.models import Contactpersoon, Locatie, Organisatie, Point
 from wegwijzer.records.phone_hours import PhoneHours
 
@@ -175,10 +175,6 @@ def _location_status(orgs: list[Organisatie]) -> str:
     return (
         "tijdelijk-gesloten" if any(o.status == "tijdelijk-gesloten" for o in orgs) else "gestopt"
     )
-
-
-def locations_of(org: Organisatie, dataset: Dataset) -> list[Locatie]:
-    return list(dataset.locations_by_org.get(org.id, ()))
 
 
 def all_cards(dataset: Dataset, *, referrers: bool = False) -> tuple[list[Card], list[Card]]:

@@ -21,10 +21,10 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 
+from wegwijzer.settings.config import PASSPHRASE_ENV
 from wegwijzer.site.assets import asset_url
 from wegwijzer.site.csp import policy
 
-PASSPHRASE_ENV = "WEGWIJZER_VERWIJZERS_WACHTWOORD"
 ITERATIONS = 600_000
 MIN_LENGTH = 12
 SCRIPT = "assets/wegwijzer/js/slot.js"  # served as asset_url("js/slot.js"): with its version

@@ -11,9 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from wegwijzer.records import hours
-from wegwijzer.records.loader import Dataset
-from wegwijzer.site import present
-from wegwijzer.site.cards import locations_of
+from wegwijzer.records.loader import Dataset, locations_of
+from wegwijzer.settings import present
 
 
 def sheet_entries(dataset: Dataset) -> dict[str, dict[str, Any]]:

@@ -15,7 +15,7 @@ from typing import Any
 from wegwijzer.records import vocab
 from wegwijzer.records.fields import tel_uri
 from wegwijzer.records.models import Contactpersoon
-from wegwijzer.site import present
+from wegwijzer.settings import present
 from wegwijzer.site.cards import Card
 
 PAGE_SIZE = 20

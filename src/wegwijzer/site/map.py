@@ -11,7 +11,6 @@ import html
 import json
 import math
 import re
-from collections import Counter
 from typing import Any, TypeVar
 
 import folium
@@ -20,19 +19,16 @@ from folium.plugins import MarkerCluster
 from folium.template import Template
 
 from wegwijzer.i18n import N_, gettext
-from wegwijzer.records import hours
-from wegwijzer.records.fields import tel_uri
+from wegwijzer.outputs.geojson import map_features
 from wegwijzer.records.loader import Dataset
-from wegwijzer.records.models import Locatie
+from wegwijzer.settings.config import KaartSettings
+from wegwijzer.settings.present import json_for_script
 from wegwijzer.site.assets import asset_url
-from wegwijzer.site.config import KaartSettings
-from wegwijzer.site.present import json_for_script, phone_display
 
 TITLE = N_("Kaart met alle locaties")  # shown in the frame's language (gettext at use)
 DATA_ID = "ww-locaties"  # the <script type="application/json"> that kaart.js reads
 NL_CENTER = (52.2, 5.3)  # the whole of the Netherlands fits at NL_ZOOM
 NL_ZOOM = 7  # kaart.js then fits the view to the locations, if there are any
-COORDINATE_DECIMALS = 6  # about 10 cm; more digits only make the file bigger
 # Up to this many bytes of location data the map document carries them all (a municipality:
 # 30 to 200 locations). Beyond it (8.4 MB at 10,000 locations) the document carries only a
 # count per cell of the grid, and kaart.js fetches a cell's locations (kaart/vakken/<key>.json)
@@ -45,74 +41,6 @@ CELLS_FOLDER = "vakken"
 _TILES, _ATTRIBUTION = "wegwijzer-tegels", "wegwijzer-attributie"
 _VIEWPORT = re.compile(r'<meta name="viewport"[^>]*>')
 _ACCESSIBLE_VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
-
-
-def map_features(dataset: Dataset, feestdagen: dict[str, Any] | None = None) -> dict[str, Any]:
-    """A GeoJSON FeatureCollection with one point per location on the map, ordered by id.
-
-    `feestdagen` (the holiday policy, once) is a foreign member that kaart.js hands to
-    openingstijden.js with each location's hours for the popup's "nu open" line."""
-    ids = sorted(i for i in dataset.points if i in dataset.locaties)
-    labels = _unique_labels(dataset, ids)
-    features = [_feature(dataset, dataset.locaties[i], labels[i]) for i in ids]
-    collection: dict[str, Any] = {"type": "FeatureCollection", "features": features}
-    if feestdagen is not None:
-        collection["feestdagen"] = feestdagen
-    return collection
-
-
-def _feature(dataset: Dataset, locatie: Locatie, label: str) -> dict[str, Any]:
-    point = dataset.points[locatie.id]
-    properties: dict[str, Any] = {
-        "id": locatie.id,
-        "naam": locatie.naam,
-        "adres": locatie.adres.one_line(point.postcode),
-        "url": f"../locaties/{locatie.id}/",
-        "zonder_afspraak": locatie.zonder_afspraak,
-        "organisaties": _organisation_names(dataset, locatie),
-        "fases": sorted({f for o in dataset.orgs_of(locatie) for f in o.fases}),
-        "doelgroepen": sorted({d for o in dataset.orgs_of(locatie) for d in o.doelgroepen}),
-    }
-    if locatie.spreekuren or locatie.gesloten:  # for the popup's "nu open" line
-        opening = hours.browser_data(locatie)
-        properties["open"] = {k: v for k, v in opening.items() if k != "feestdagen"}
-    phones = (o.telefoon for o in dataset.orgs_of(locatie) if o.telefoon)
-    phone = locatie.telefoon or next(phones, None)
-    if phone:
-        properties["tel"], properties["telefoon"] = tel_uri(phone), phone_display(phone)
-    if label != locatie.naam:  # only when needed: the name is in every feature already
-        properties["label"] = label
-    coordinates = [round(point.lon, COORDINATE_DECIMALS), round(point.lat, COORDINATE_DECIMALS)]
-    geometry = {"type": "Point", "coordinates": coordinates}
-    return {"type": "Feature", "geometry": geometry, "properties": properties}
-
-
-def _organisation_names(dataset: Dataset, locatie: Locatie) -> list[str]:
-    found = (dataset.organisaties.get(i) for i in locatie.organisaties)
-    return [organisatie.naam for organisatie in found if organisatie is not None]
-
-
-def _unique_labels(dataset: Dataset, ids: list[str]) -> dict[str, str]:
-    """The accessible name of each marker: the name, plus the address when names repeat."""
-    locaties = [dataset.locaties[i] for i in ids]
-    names = Counter(locatie.naam for locatie in locaties)
-    labels = {
-        locatie.id: locatie.naam
-        if names[locatie.naam] == 1
-        else f"{locatie.naam}, {locatie.adres.one_line()}"
-        for locatie in locaties
-    }
-    return _number_repeats(labels)
-
-
-def _number_repeats(labels: dict[str, str]) -> dict[str, str]:
-    """Same name at the same address (two rooms in one building): count them, (1), (2), ..."""
-    totals, seen = Counter(labels.values()), Counter[str]()
-    numbered = {}
-    for location_id, label in labels.items():
-        seen[label] += 1
-        numbered[location_id] = label if totals[label] == 1 else f"{label} ({seen[label]})"
-    return numbered
 
 
 def _cell_key(lon: float, lat: float) -> str:

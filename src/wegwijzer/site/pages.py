@@ -32,11 +32,12 @@ from wegwijzer.records import hours, phone_hours, vocab
 from wegwijzer.records.checks import months_between
 from wegwijzer.records.editions import for_edition
 from wegwijzer.records.fields import tel_uri
-from wegwijzer.records.loader import Dataset
+from wegwijzer.records.loader import Dataset, locations_of
 from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.site import assets, contact, listing, present, printing, theme
-from wegwijzer.site.cards import Card, all_cards, locations_of
-from wegwijzer.site.config import SiteConfig
+from wegwijzer.settings import present
+from wegwijzer.settings.config import SiteConfig
+from wegwijzer.site import assets, contact, listing, printing, theme
+from wegwijzer.site.cards import Card, all_cards
 from wegwijzer.site.csp import with_csp
 from wegwijzer.site.handoff import sheet_entries
 from wegwijzer.site.map import map_files
@@ -70,7 +71,7 @@ class StaticFile:
 
 
 @dataclass
-class Site:
+class SitePages:
     """What `render_site` makes. Record pages (organisations, locations, flyers) are made one
     at a time when asked for, never all kept: at 10,000 locations they are 15,000 pages in
     Dutch alone, hundreds of MB of text (peak memory, issue 16)."""
@@ -126,7 +127,7 @@ def _environment() -> Environment:
     env.filters.update(
         tel=tel_uri,
         telefoon=present.phone_display,
-        datum=_per_page(present.dutch_date),
+        datum=_per_page(i18n.dutch_date),
         periode=_per_page(hours.closure_period),
         taal=_per_page(present.language_name),
         op_taalnaam=_per_page(present.by_language_name),
@@ -625,7 +626,7 @@ class _Renderer:
         yield from self.changes_feed()
         for language in self.languages[1:]:
             yield StaticFile(
-                f"{ASSET_ROOT}/teksten/{language.code}.js", i18n.script_texts(language)
+                f"{ASSET_ROOT}/teksten/{language.code}.js", assets.script_texts(language)
             )
         yield from package_assets()
 
@@ -644,7 +645,7 @@ def _in_language(document: str, language: i18n.Language, prefix: str) -> str:
 
 def texts_path(language: i18n.Language) -> str:
     """teksten/<code>.js under the assets folder, versioned by its content."""
-    return assets.versioned(f"teksten/{language.code}.js", i18n.script_texts(language))
+    return assets.versioned(f"teksten/{language.code}.js", assets.script_texts(language))
 
 
 def _compact_json(value: Any) -> bytes:
@@ -696,16 +697,16 @@ def render_site(
     postcodes: PostcodeTable | None = None,
     languages: list[i18n.Language] | None = None,
     changes: History | None = None,
-) -> Site:
+) -> SitePages:
     """Every generated page and file, in a stable order. Record pages are made when
-    `Site.records` is read. `changes`: what changed lately (outputs/changes.py), for the
+    `SitePages.records` is read. `changes`: what changed lately (outputs/changes.py), for the
     'Wat is er veranderd?' page; None leaves the page out."""
     today = today or date.today()
     dataset = for_edition(dataset, config.editie, today, config.verbergen_na_maanden)
     languages = list(languages or [i18n.DUTCH])
     renderer = _Renderer(dataset, config, today, site_url, postcodes, languages, changes)
     screens = list(renderer.pages()) + list(renderer.translated(languages))
-    return Site(
+    return SitePages(
         screens,
         list(renderer.static_files()),
         renderer.record_paths(),
@@ -714,7 +715,7 @@ def render_site(
     )
 
 
-def write_site(site: Site, folder: Path) -> list[Path]:
+def write_site(site: SitePages, folder: Path) -> list[Path]:
     """Write pages and files to disk, for a builder that cannot run our mkdocs plugin."""
     written = []
     for page in itertools.chain(site.screens, site.records()):

@@ -29,17 +29,23 @@ from wegwijzer.records import vocab
 from wegwijzer.records.editions import hidden_stale, without_errors
 from wegwijzer.records.loader import Dataset, Source
 from wegwijzer.records.report import Finding, Level, Report, one_line
-from wegwijzer.records.validate import validate_site
+from wegwijzer.settings.config import (
+    ConfigError,
+    SiteConfig,
+    SiteSettings,
+    load_site,
+    parse_site_config,
+)
+from wegwijzer.settings.present import count_text
+from wegwijzer.settings.site_url import site_url_problems
 from wegwijzer.site import offline, shells, sitemap
 from wegwijzer.site.assets import asset_url, versioned
-from wegwijzer.site.config import ConfigError, Site, SiteConfig, load_site, parse_site_config
 from wegwijzer.site.csp import theme_scripts, with_csp
 from wegwijzer.site.encryption import PassphraseError, Sealer, is_public_file, passphrase_from_env
 from wegwijzer.site.pages import ASSET_ROOT, Page, render_site, url_of
-from wegwijzer.site.present import count_text
 from wegwijzer.site.search import build_index, indexed, page_words, search_tiers, topic_entries
-from wegwijzer.site.site_url import site_url_problems
 from wegwijzer.site.theme import COLOUR_CSS, ThemeContext, colour_css, install
+from wegwijzer.tasks.validate import validate_site
 
 log = logging.getLogger("mkdocs.plugins.wegwijzer")
 # What a lenient build leaves out: a warning people see, but not one of mkdocs' own, which
@@ -108,8 +114,8 @@ class WegwijzerPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         self.command = command
 
     @property
-    def site(self) -> Site:
-        return Site(self.site_config, self.root)
+    def site(self) -> SiteSettings:
+        return SiteSettings(self.site_config, self.root)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         _refuse_markup_in_settings(config)

@@ -28,8 +28,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from wegwijzer import __version__
-from wegwijzer.records.golive import SAMPLE_MARK
 from wegwijzer.records.new_record import new_record_text
+from wegwijzer.tasks.golive import SAMPLE_MARK
 
 TEMPLATE = "templates/init"
 # Package data cannot hold dot-folders reliably; these are renamed on the way out.

@@ -17,9 +17,9 @@ from wegwijzer.i18n import N_
 from wegwijzer.i18n import gettext as _
 from wegwijzer.records import vocab
 from wegwijzer.records.fields import tel_uri
-from wegwijzer.site import present
+from wegwijzer.settings import present
+from wegwijzer.settings.config import SiteConfig
 from wegwijzer.site.assets import minified
-from wegwijzer.site.config import SiteConfig
 
 # The menu of a page in another language: the screens that language has (the Dutch menu is
 # mkdocs.yml's nav, which names the site's own pages too).
@@ -108,10 +108,10 @@ class ThemeContext:
 
     def texts_url(self, page: Any) -> str:
         """The page's scripts' texts (teksten/<code>.js), versioned by content."""
-        from wegwijzer.site.assets import ASSET_ROOT, versioned
+        from wegwijzer.site.assets import ASSET_ROOT, script_texts, versioned
 
         language = self.language(page)
-        return versioned(f"{ASSET_ROOT}/teksten/{language.code}.js", i18n.script_texts(language))
+        return versioned(f"{ASSET_ROOT}/teksten/{language.code}.js", script_texts(language))
 
     def url_of(self, url: str) -> str:
         """A URL path from the site root as a full address (or '/path' without site_url)."""

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from wegwijzer.records.schema import schema_texts
-from wegwijzer.site.config import Site
+from wegwijzer.settings.config import SiteSettings
 from wegwijzer.site.scaffold import PRODUCT_OWNED, product_owned, render_templates
+from wegwijzer.tasks.schema import schema_texts
 
 
 class Status(Enum):
@@ -39,7 +39,7 @@ class Change:
     text: str
 
 
-def product_files(site: Site) -> dict[Path, str]:
+def product_files(site: SiteSettings) -> dict[Path, str]:
     """What every product-owned file of `site` holds in the installed version."""
     rendered = render_templates(site.config.gemeente)
     files = {path: text for path, text in rendered.items() if product_owned(path)}
@@ -52,7 +52,7 @@ class NotAnInitSite(Exception):
     """The folder is wegwijzer's own repository or a full copy of it; the message says so."""
 
 
-def plan(site: Site) -> list[Change]:
+def plan(site: SiteSettings) -> list[Change]:
     """Each product file with what `bijwerken` would do to it.
 
     Raises NotAnInitSite in wegwijzer's own repository (or a "Use this template" copy): its
@@ -82,7 +82,7 @@ def plan(site: Site) -> list[Change]:
     return changes
 
 
-def apply(site: Site, changes: list[Change]) -> None:
+def apply(site: SiteSettings, changes: list[Change]) -> None:
     for change in changes:
         if change.status in (Status.ADDED, Status.CHANGED):
             path = site.root / change.path

@@ -31,15 +31,16 @@ from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 from wegwijzer import __version__
+from wegwijzer.i18n import dutch_date
 from wegwijzer.outputs.freshness import WINDOWS, Freshness, freshness
 from wegwijzer.records import private
 from wegwijzer.records.checks import months_between, overdue
 from wegwijzer.records.confirm import FORM_CHANGED, FORM_CONFIRM
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
-from wegwijzer.records.validate import validate_site
-from wegwijzer.site.config import Site
-from wegwijzer.site.present import count_text, dutch_date, mailto, phone_display
+from wegwijzer.settings.config import SiteSettings
+from wegwijzer.settings.present import count_text, mailto, phone_display
+from wegwijzer.tasks.validate import validate_site
 
 Fetch = Callable[[str, str], int]
 """fetch(method, url) -> HTTP status. Raises TimeoutError without an answer in time, and another
@@ -218,7 +219,7 @@ def ending_closures(dataset: Dataset, today: date) -> list[EndingClosure]:
     return sorted(found, key=lambda c: (c.ends, c.place.path))
 
 
-def fixed_numbers(site: Site, today: date) -> list[FixedNumber]:
+def fixed_numbers(site: SiteSettings, today: date) -> list[FixedNumber]:
     """The loket and urgent numbers, to call once a month: in the first week's report."""
     if today.day > 7:
         return []
@@ -336,7 +337,10 @@ def make_fetch(
 
 
 def build_report(
-    site: Site, today: date, fetch: Fetch | None = None, repository: Repository | None = None
+    site: SiteSettings,
+    today: date,
+    fetch: Fetch | None = None,
+    repository: Repository | None = None,
 ) -> UpkeepReport:
     """Check the data as `wegwijzer check` does; ask the websites only when given a `fetch`."""
     dataset, report = validate_site(site, today)
@@ -367,7 +371,7 @@ def build_report(
 # --- one-tap confirmation (issue 29) ---------------------------------------------------------
 
 
-def _upkeep_contacts(site: Site, today: date) -> dict[str, private.Onderhoudscontact]:
+def _upkeep_contacts(site: SiteSettings, today: date) -> dict[str, private.Onderhoudscontact]:
     """The upkeep contacts from the private folder; none without one (or with errors in it,
     which `check` names)."""
     if site.private_dir is None or not (site.private_dir / private.KIND).is_dir():
@@ -380,7 +384,7 @@ def _upkeep_contacts(site: Site, today: date) -> dict[str, private.Onderhoudscon
 _GITHUB_FORM = re.compile(r"^(https://github\.com/[\w.-]+/[\w.-]+)/issues/new\b")
 
 
-def issue_base(site: Site, repository: Repository | None) -> str | None:
+def issue_base(site: SiteSettings, repository: Repository | None) -> str | None:
     """The repository whose issue forms the links open: this Actions run's, else the one in
     `melden` (the site's own 'Klopt er iets niet?' form)."""
     if repository is not None and repository.url.startswith("https://"):
@@ -405,7 +409,7 @@ def _form_body(org_id: str, ids: list[str], question: str) -> str:
 
 
 def ready_messages(
-    site: Site,
+    site: SiteSettings,
     due: list[DueRecord],
     contacts: Mapping[str, private.Onderhoudscontact],
     repository: Repository | None,
@@ -449,7 +453,11 @@ def ready_messages(
 
 
 def _message_body(
-    site: Site, naam: str, records: list[DueRecord], confirm: str | None, changed: str | None
+    site: SiteSettings,
+    naam: str,
+    records: list[DueRecord],
+    confirm: str | None,
+    changed: str | None,
 ) -> str:
     lines = [
         "Goedendag,",
@@ -690,7 +698,7 @@ def _autolink(url: str) -> str:
 
 
 def run_upkeep(
-    site: Site,
+    site: SiteSettings,
     today: date | None,
     *,
     links: bool,

@@ -26,6 +26,8 @@ from wegwijzer.records.models import ID_PATTERN, Regel, Strict, Tekst
 from wegwijzer.records.phone_hours import OsmUren, PhoneHours
 from wegwijzer.records.report import Finding
 
+# The environment variable that holds the referrers' edition passphrase (site/encryption.py)
+PASSPHRASE_ENV = "WEGWIJZER_VERWIJZERS_WACHTWOORD"
 PLUGIN = "wegwijzer"
 
 
@@ -315,7 +317,7 @@ def parse_site_config(options: Mapping[str, Any], source: Source) -> SiteConfig:
 
 
 @dataclass(frozen=True)
-class Site:
+class SiteSettings:
     """A configured site: its settings and the folder mkdocs.yml lives in."""
 
     config: SiteConfig
@@ -367,7 +369,7 @@ class Site:
         return i18n.load(self.config.talen, self.root, tuple(self.config.nagekeken))
 
 
-def load_site(config_file: Path) -> Site:
+def load_site(config_file: Path) -> SiteSettings:
     """Read the wegwijzer options from mkdocs.yml (or another mkdocs config file)."""
     shown = config_file.name
     node = _read_config(config_file, shown)
@@ -380,7 +382,9 @@ def load_site(config_file: Path) -> Site:
     if options is None:
         message = "De plugin 'wegwijzer' staat niet onder 'plugins:'."
         raise ConfigError([Finding(shown, 1, "plugins", message)])
-    return Site(parse_site_config(options, Source(shown, options)), config_file.parent.resolve())
+    return SiteSettings(
+        parse_site_config(options, Source(shown, options)), config_file.parent.resolve()
+    )
 
 
 def _read_config(path: Path, shown: str) -> Any:

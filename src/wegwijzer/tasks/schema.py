@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from wegwijzer.records.models import Locatie, Organisatie, Record
-from wegwijzer.site.config import SiteConfig
+from wegwijzer.settings.config import SiteConfig
 
 SCHEMAS: dict[str, type[Record]] = {
     "organisatie.schema.json": Organisatie,

@@ -9,13 +9,11 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable
-from datetime import date
 from typing import Any
 from urllib.parse import quote, urlencode, urlsplit
 
 import phonenumbers
 from babel import Locale
-from babel.dates import format_date
 from markupsafe import Markup
 
 from wegwijzer import i18n
@@ -43,11 +41,6 @@ def checklist(value: list[str] | str | None) -> list[str]:
     if value is None:
         return []
     return list(value) if isinstance(value, list) else [value]
-
-
-def dutch_date(value: date) -> str:
-    """'3 oktober 2026'; in the page's language on a translated page ('3 October 2026')."""
-    return str(format_date(value, "d MMMM y", locale=i18n.current().code))
 
 
 @functools.cache

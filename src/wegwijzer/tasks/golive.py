@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 
 from wegwijzer.records.loader import Dataset, Source, read_yaml, shown_path
 from wegwijzer.records.report import Finding
-from wegwijzer.site.config import Site
-from wegwijzer.site.site_url import site_url_problems
+from wegwijzer.settings.config import SiteSettings
+from wegwijzer.settings.site_url import site_url_problems
 
 SAMPLE_MARK = "VOORBEELDRECORD"  # the first line of the examples `wegwijzer init` writes
 FORM_LEFTOVERS = ("Voorbeeldstad", "uw-organisatie")
@@ -55,7 +55,7 @@ STATEMENT = "toegankelijkheid.md"
 STATEMENT_BOX = "Voor de gemeente: vul dit in"  # the starter's note above the statement
 
 
-def go_live_findings(site: Site, config_file: Path) -> list[Finding]:
+def go_live_findings(site: SiteSettings, config_file: Path) -> list[Finding]:
     """Every leftover that must go before the site is published; empty when it may go live."""
     settings = list(_config_findings(site, config_file))
     told = {(f.path, f.line) for f in settings}  # one message per line is enough
@@ -63,7 +63,7 @@ def go_live_findings(site: Site, config_file: Path) -> list[Finding]:
     return [*settings, *texts, *_statement_findings(site, config_file)]
 
 
-def _config_findings(site: Site, config_file: Path) -> Iterator[Finding]:
+def _config_findings(site: SiteSettings, config_file: Path) -> Iterator[Finding]:
     shown = shown_path(config_file, site.root)
     node, _ = read_yaml(config_file, shown)
     source = Source(shown, node)
@@ -159,7 +159,7 @@ def _placeholder_in(text: str) -> str | None:
     return next((p for p in RECORD_PLACEHOLDERS if p.casefold() in flat), None)
 
 
-def _placeholder_findings(site: Site, config_file: Path) -> Iterator[Finding]:
+def _placeholder_findings(site: SiteSettings, config_file: Path) -> Iterator[Finding]:
     """Starter text in mkdocs.yml and the issue forms; the marked examples in data/.
 
     Placeholders in ordinary records are errors of the ordinary check (see the module text)."""
@@ -201,7 +201,7 @@ def _without_comment(line: str) -> str:
     return re.split(r"\s#", line, maxsplit=1)[0]
 
 
-def _statement_findings(site: Site, config_file: Path) -> Iterator[Finding]:
+def _statement_findings(site: SiteSettings, config_file: Path) -> Iterator[Finding]:
     """The accessibility statement is required for government sites; its gaps must be filled."""
     docs = config_file.parent / "docs"
     path = docs / STATEMENT

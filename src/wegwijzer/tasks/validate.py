@@ -7,15 +7,15 @@ from datetime import date
 
 from wegwijzer.geo.cache import geocache_findings, load_geocache
 from wegwijzer.geo.postcodes import postcode_findings
+from wegwijzer.i18n import dutch_date
 from wegwijzer.records import private
 from wegwijzer.records.areas import Areas
 from wegwijzer.records.checks import check_dataset, point_findings
 from wegwijzer.records.editions import hide_date
-from wegwijzer.records.golive import record_placeholder_findings
 from wegwijzer.records.loader import POSTCODES, Dataset, load_records
 from wegwijzer.records.report import Finding, Level, Report
-from wegwijzer.site.config import Site
-from wegwijzer.site.present import dutch_date
+from wegwijzer.settings.config import SiteSettings
+from wegwijzer.tasks.golive import record_placeholder_findings
 
 
 def hiding_findings(dataset: Dataset, today: date, months: int) -> Iterator[Finding]:
@@ -44,7 +44,7 @@ def hiding_findings(dataset: Dataset, today: date, months: int) -> Iterator[Find
 HIDE_NOTICE_DAYS = 31
 
 
-def validate_site(site: Site, today: date | None = None) -> tuple[Dataset, Report]:
+def validate_site(site: SiteSettings, today: date | None = None) -> tuple[Dataset, Report]:
     """Load every record and run every check; the report holds all findings at once."""
     today = today or date.today()
     context = site.config.validation_context(today)
