@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import SAMPLE
 from wegwijzer.cli import main
-from wegwijzer.records.confirm import issue_fields, record_ids
+from wegwijzer.tasks.confirm import issue_fields, record_ids
 
 TODAY = "2026-12-08"
 ORG = "data/organisaties/geldcafe-de-brug.yml"

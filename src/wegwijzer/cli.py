@@ -21,7 +21,6 @@ from wegwijzer.geo.postcodes import (
     write_postcodes,
 )
 from wegwijzer.records.areas import Areas
-from wegwijzer.records.confirm import run_confirm
 from wegwijzer.records.loader import POSTCODES
 from wegwijzer.records.move_referrers import MoveError, move_referrer_data
 from wegwijzer.records.new_record import NewRecordError, write_new_record
@@ -31,6 +30,7 @@ from wegwijzer.settings.config import ConfigError, SiteSettings, load_site
 from wegwijzer.settings.present import count_text
 from wegwijzer.site.scaffold import ScaffoldError, init_site
 from wegwijzer.site.update import NotAnInitSite, Status, apply, plan
+from wegwijzer.tasks.confirm import run_confirm
 from wegwijzer.tasks.golive import go_live_findings
 from wegwijzer.tasks.schema import stale_schemas, write_schemas
 from wegwijzer.tasks.upkeep import run_upkeep

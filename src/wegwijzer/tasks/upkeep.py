@@ -35,11 +35,11 @@ from wegwijzer.i18n import dutch_date
 from wegwijzer.outputs.freshness import WINDOWS, Freshness, freshness
 from wegwijzer.records import private
 from wegwijzer.records.checks import months_between, overdue
-from wegwijzer.records.confirm import FORM_CHANGED, FORM_CONFIRM
 from wegwijzer.records.loader import Dataset
 from wegwijzer.records.models import Locatie, Organisatie
 from wegwijzer.settings.config import SiteSettings
 from wegwijzer.settings.present import count_text, mailto, phone_display
+from wegwijzer.tasks.confirm import FORM_CHANGED, FORM_CONFIRM
 from wegwijzer.tasks.validate import validate_site
 
 Fetch = Callable[[str, str], int]
