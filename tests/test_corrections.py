@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 from bs4 import BeautifulSoup
 
 from tests.conftest import SAMPLE
+from wegwijzer.settings import present
 from wegwijzer.settings.config import load_site
-from wegwijzer.site import present
 from wegwijzer.site.pages import render_site
 from wegwijzer.tasks.validate import validate_site
 

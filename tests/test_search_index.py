@@ -19,7 +19,6 @@ from tests.test_long_closures import built  # noqa: F401  (the sample, one place
 from wegwijzer import i18n
 from wegwijzer.records.models import Sluiting
 from wegwijzer.settings.config import load_site
-from wegwijzer.site import present
 from wegwijzer.site.pages import render_site
 from wegwijzer.site.search import (
     BLOCK,
@@ -299,7 +298,7 @@ def test_a_place_closed_for_long_says_until_when_in_its_search_line(
     lines = {url: line for _title, url, line in rows}
     last = date.today() + timedelta(days=40)
     with i18n.speaking(i18n.DUTCH):
-        day = present.dutch_date(last)
+        day = i18n.dutch_date(last)
     palm = lines["locaties/inloop-caribisch-netwerk-de-palm/"]
     assert palm.startswith(f"Gesloten tot en met {day}. Palmstraat 14"), palm
     assert not lines["locaties/huiskamer-buurdorp/"].startswith("Gesloten")  # opens in 5 days

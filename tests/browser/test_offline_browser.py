@@ -22,7 +22,7 @@ from tests.browser.test_accessibility import axe_violations
 from tests.browser.test_overzicht_browser import visible_cards
 from tests.browser.test_verwijzers_browser import _unlock
 from tests.conftest import PASSPHRASE, SAMPLE
-from wegwijzer.records import hours
+from wegwijzer.records import hours_reference as hours
 from wegwijzer.settings.config import load_site
 from wegwijzer.site import offline
 from wegwijzer.tasks.validate import validate_site

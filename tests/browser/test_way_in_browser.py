@@ -16,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.conftest import SAMPLE
-from wegwijzer.records import hours
+from wegwijzer.records import hours_reference as hours
 from wegwijzer.settings.config import load_site
 from wegwijzer.tasks.validate import validate_site
 
