@@ -111,7 +111,7 @@ def test_the_local_dutch_voice_reads_sentence_by_sentence(browser: Browser, site
     assert {s["voice"] for s in said} == {"Lokaal Nederlands"}
     assert all(0 < len(s["text"]) <= 200 for s in said)
     texts = " ".join(s["text"] for s in said)
-    assert "Bel meteen" in texts and "Lees voor" not in texts  # no buttons, not itself
+    assert "Bel meteen" in texts and "Lees voor" not in texts  # not itself
     assert "Hulp nodig?" not in texts  # the help bar is not the page's own text
 
     page.keyboard.press("Enter")  # pause: the sentence stops, nothing new is said
@@ -131,6 +131,27 @@ def test_the_local_dutch_voice_reads_sentence_by_sentence(browser: Browser, site
     assert page.evaluate("document.activeElement.hasAttribute('data-ww-voorlezen-knop')")
     page.evaluate("window.__wwEnd()")  # a late event of the stopped run says nothing more
     assert len(spoken(page)) == 7
+    page.context.close()
+
+
+def test_every_call_link_is_read_with_its_number(browser: Browser, site_url: str) -> None:
+    """'Bel meteen' is never heard without the number: a call button is read, number and
+    all, though other buttons are not."""
+    page = phone_with(browser, site_url, [LOCAL_NL])
+    page.goto(f"{site_url}/spoed/")
+    assert looked(page) == "ja"
+    page.locator("[data-ww-voorlezen-knop]").click()
+    for _ in range(60):  # end each sentence until the page is read
+        before = len(spoken(page))
+        page.evaluate("window.__wwEnd()")
+        if len(spoken(page)) == before:
+            break
+    texts = " ".join(s["text"] for s in spoken(page))
+    calls = page.locator(".ww-spoedpagina a[href^='tel:']:visible")
+    assert calls.count() >= 2
+    for i in range(calls.count()):
+        number = " ".join(calls.nth(i).inner_text().split())
+        assert number in " ".join(texts.split()), number
     page.context.close()
 
 

@@ -8,8 +8,8 @@
  *
  * Text is spoken sentence by sentence (some browsers stop a long utterance after about 15
  * seconds): one utterance per sentence, at most MAX_CHARS long, the next one on `end`.
- * Read are headings, paragraphs and list items of the main content; not the help bar, menus,
- * the map, forms, buttons, hidden parts or this block itself.
+ * Read are headings, paragraphs, list items and call links (with their number) of the main
+ * content; not the help bar, menus, the map, forms, other buttons, hidden parts or this block.
  */
 (function () {
   "use strict";
@@ -48,8 +48,12 @@
 
   /* ---- what to read ------------------------------------------------------------------- */
 
+  // A call link is read, number and all: "Bel meteen" must never be said without the number
+  // (a page never tells a resident to call without the number to use).
+  var CALL = "a[href^='tel:']";
+
   function skipped(element) {
-    if (element.matches(SKIP)) return true;
+    if (element.matches(SKIP) && !element.matches(CALL)) return true;
     var style = window.getComputedStyle(element);
     return style.display === "none" || style.visibility === "hidden";
   }
@@ -72,7 +76,7 @@
           return;
         }
         if (child.nodeType !== 1 || skipped(child)) return;
-        var block = BLOCKS.test(child.tagName);
+        var block = BLOCKS.test(child.tagName) || (state.depth === 0 && child.matches(CALL));
         var own = child.getAttribute("lang");
         var before = state.lang;
         if (block || (own !== null && primary(own) !== state.lang)) flush();
