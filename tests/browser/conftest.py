@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -52,14 +53,25 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A browser that drops a connection mid-answer (a test cut the network, a page moved on)
+    is not an error of the site: no traceback in the test log for it."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return
+        super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def serve() -> Iterator[Any]:
-    """serve(folder) -> base URL of a local HTTP server for that folder."""
+    """serve(folder[, handler]) -> base URL of a local HTTP server for that folder; `handler`
+    a SimpleHTTPRequestHandler subclass (e.g. one that answers 404 as GitHub Pages does)."""
     servers: list[ThreadingHTTPServer] = []
 
-    def start(folder: Path) -> str:
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    def start(folder: Path, handler_class: type[SimpleHTTPRequestHandler] = _QuietHandler) -> str:
+        handler = functools.partial(handler_class, directory=str(folder))
+        server = _QuietServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}"

@@ -5,11 +5,8 @@ every missing address; 360 px, a weekday morning."""
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
 from datetime import datetime
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -56,13 +53,8 @@ CHROME = """() => {
 
 
 @pytest.fixture(scope="module")
-def site_url(sample_site: Path) -> Iterator[str]:
-    handler = functools.partial(_PagesLikeHandler, directory=str(sample_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+def site_url(sample_site: Path, serve: Any) -> str:
+    return str(serve(sample_site, _PagesLikeHandler))
 
 
 @pytest.fixture
