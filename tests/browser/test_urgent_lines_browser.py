@@ -158,3 +158,30 @@ def test_without_javascript_an_organisations_phone_shows_its_hours(
     pages.append(page)
     page.goto(f"{site_url}/organisaties/bewindvoering-kooistra/")
     expect(page.locator("[data-ww-bereikbaar]")).to_have_text("maandag–vrijdag 09:00–12:00")
+
+
+@pytest.mark.parametrize("code", ["nl", "ar", "tr"])
+def test_the_help_bar_keeps_its_height_when_the_script_says_open_now(
+    browser: Browser, site_url: str, code: str, pages: list[Page]
+) -> None:
+    """At 360 px the loket's "Nu open, tot 17:00." wrapped the help bar's line after the page
+    was drawn and pushed the whole page down (layout shift 0.35): the line has its place before
+    the script fills it. By night the weekly hours stay beside "Nu gesloten", so the text keeps
+    its height too (the line button that takes the loket's place at night still may not)."""
+    path = f"{site_url}/{PREFIX[code]}"
+    for moment, selector in (
+        (TUESDAY_MORNING, ".ww-hulpbalk"),
+        (SUNDAY_NIGHT, ".ww-hulpbalk__tekst"),
+    ):
+        drawn = _phone(browser, site_url, moment)  # as first drawn: before the script ran
+        pages.append(drawn)
+        drawn.route("**/openingstijden.js*", lambda route: route.abort())
+        drawn.goto(path)
+        before = drawn.locator(selector).bounding_box()
+        page = _phone(browser, site_url, moment)
+        pages.append(page)
+        page.goto(path)
+        expect(page.locator(".ww-hulpbalk__nu")).not_to_be_empty()
+        after = page.locator(selector).bounding_box()
+        assert before is not None and after is not None
+        assert after["height"] == before["height"], (moment, before, after)

@@ -571,11 +571,8 @@
       if (call) {
         call.hidden = shown;
       }
-      // Closed: "Nu gesloten. Opent morgen om 09:00." says more than the weekly hours.
-      const hours = bar.querySelector(".ww-hulpbalk__wanneer");
-      if (hours) {
-        hours.hidden = closed;
-      }
+      // The weekly hours stay beside "Nu gesloten. Opent morgen om 09:00.": hiding them after
+      // the page is drawn moved the page up (a layout shift).
     });
     // An organisation's or a place's phone with telefoon_uren, next to its number.
     document.querySelectorAll("[data-ww-bereikbaar]").forEach(function (element) {
